@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PeeringFunctions.Workflow.Accounts;
+
+namespace PeeringFunctions.HttpApi;
+
+/// <summary>
+/// Checks that an accept/reject comes from the receiver account's approvers: a bearer key configured per managed
+/// account (Tencent:Accounts:{alias}:ApproverKey), compared in constant time. The portal's key grants nothing here.
+/// </summary>
+public sealed class ApproverAuthenticator(IOptionsMonitor<TencentOptions> options)
+{
+    public enum Verdict
+    {
+        Allowed,
+        MissingCredential,
+        Forbidden,
+    }
+
+    public Verdict Check(string? authorizationHeader, string? receiverAccount)
+    {
+        const string scheme = "Bearer ";
+        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            || authorizationHeader.Length == scheme.Length)
+        {
+            return Verdict.MissingCredential;
+        }
+
+        if (receiverAccount is null
+            || !options.CurrentValue.Accounts.TryGetValue(receiverAccount, out var account)
+            || string.IsNullOrEmpty(account.ApproverKey))
+        {
+            return Verdict.Forbidden;
+        }
+
+        // Hash both so the comparison takes the same time whatever the lengths.
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorizationHeader[scheme.Length..].Trim()));
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(account.ApproverKey));
+        return CryptographicOperations.FixedTimeEquals(presented, expected) ? Verdict.Allowed : Verdict.Forbidden;
+    }
+}

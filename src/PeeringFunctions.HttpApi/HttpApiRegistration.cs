@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PeeringFunctions.HttpApi;
+
+public static class HttpApiRegistration
+{
+    public static IServiceCollection AddPeeringHttpApi(this IServiceCollection services) =>
+        services.AddSingleton<ApproverAuthenticator>().AddSingleton<PeeringOperations>().AddSingleton<PeeringApi>();
+}

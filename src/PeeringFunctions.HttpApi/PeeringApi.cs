@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.HttpApi;
+
+/// <summary>
+/// The HTTP API, host-agnostic: each method verifies and translates one request, then hands it to
+/// <see cref="PeeringOperations"/> with the Durable client it is given. The Functions triggers and the local host
+/// both call it, so they answer with the same bytes.
+/// </summary>
+public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthenticator approvers, PeeringOperations operations)
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>POST /api/peerings</summary>
+    public async Task<ApiResponse> StartAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var (body, bad) = await ReadBodyAsync<PeeringRequestBody>(http);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var (request, problems) = PeeringRequestValidator.Validate(body!, accounts.IsManaged);
+        if (request is null)
+        {
+            return ApiResponse.Problem(StatusCodes.Status400BadRequest, "The peering request is invalid.",
+                $"{problems.Count} field(s) break a rule; nothing was started.", problems);
+        }
+
+        var result = await operations.StartAsync(client, request, http.HttpContext.RequestAborted);
+        var location = $"/api/peerings/{result.InstanceId}";
+        if (!result.Started)
+        {
+            return result.View is null
+                ? ApiResponse.Problem(StatusCodes.Status409Conflict, "A peering of this VPC pair is already starting.", result.InstanceId)
+                : new ApiResponse(StatusCodes.Status409Conflict, result.View, location);
+        }
+
+        return ApiResponse.Accepted(result.View ?? (object)new { id = result.InstanceId }, location);
+    }
+
+    /// <summary>GET /api/peerings/{id}</summary>
+    public async Task<ApiResponse> GetAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        var view = await operations.GetAsync(client, id, http.HttpContext.RequestAborted);
+        return view is null ? NotFound(id) : ApiResponse.Ok(view);
+    }
+
+    /// <summary>GET /api/peerings[?state=…]</summary>
+    public async Task<ApiResponse> ListAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var views = await operations.ListAsync(client, http.Query["state"].ToString(), http.HttpContext.RequestAborted);
+        return ApiResponse.Ok(new { count = views.Count, peerings = views });
+    }
+
+    /// <summary>POST /api/peerings/{id}/accept and /reject: the receiver's consent, raised as the decision event.</summary>
+    public async Task<ApiResponse> DecideAsync(DurableTaskClient client, string id, bool accept, HttpRequest http)
+    {
+        var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
+        if (instance is null)
+        {
+            return NotFound(id);
+        }
+
+        var request = instance.ReadInputAs<PeeringRequest>()!;
+        switch (approvers.Check(http.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, request.Receiver.Account))
+        {
+            case ApproverAuthenticator.Verdict.MissingCredential:
+                return ApiResponse.Problem(StatusCodes.Status401Unauthorized, "Approver credential required.",
+                    "Send the receiver account's approver key as 'Authorization: Bearer <key>'.");
+            case ApproverAuthenticator.Verdict.Forbidden:
+                return ApiResponse.Problem(StatusCodes.Status403Forbidden, "Not an approver of the receiver.",
+                    request.Receiver.IsManaged
+                        ? $"Only approvers of account '{request.Receiver.Account}' may decide on this peering."
+                        : "The receiver is an external account; it decides in its own Tencent console.");
+        }
+
+        var result = await operations.DecideAsync(
+            client, instance, accept, DecisionSources.Http, $"approver of {request.Receiver.Account}",
+            http.Headers["Idempotency-Key"].ToString(), http.HttpContext.RequestAborted);
+        return result.Raised
+            ? ApiResponse.Accepted(new { id, decision = accept ? "accept" : "reject", decisionId = result.DecisionId }, $"/api/peerings/{id}")
+            : ApiResponse.Problem(StatusCodes.Status409Conflict, "This peering is not waiting for a decision.", $"It is {result.State}.");
+    }
+
+    /// <summary>DELETE /api/peerings/{id}: tear down a completed peering on both sides.</summary>
+    public async Task<ApiResponse> TeardownAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
+        if (instance is null)
+        {
+            return NotFound(id);
+        }
+
+        var result = await operations.TeardownAsync(client, instance, http.HttpContext.RequestAborted);
+        return result.TeardownId is null
+            ? ApiResponse.Problem(StatusCodes.Status409Conflict, "Only an active peering can be torn down.", $"It is {result.State}.")
+            : ApiResponse.Accepted(new { id, teardownId = result.TeardownId }, $"/api/peerings/{id}");
+    }
+
+    private static ApiResponse NotFound(string id) =>
+        ApiResponse.Problem(StatusCodes.Status404NotFound, "No such peering.", $"There is no peering with id '{(id.Length > 80 ? id[..80] : id)}'.");
+
+    private static async Task<(T? Body, ApiResponse? Problem)> ReadBodyAsync<T>(HttpRequest http)
+        where T : class
+    {
+        if (http.ContentType is not { } contentType
+            || !contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, ApiResponse.Problem(StatusCodes.Status415UnsupportedMediaType, "JSON expected.",
+                "Send the request with 'Content-Type: application/json'.", [new FieldProblem("Content-Type", "must be application/json")]));
+        }
+
+        if (http.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        // Read at most one byte past the limit, so a body without Content-Length cannot be larger either.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+            {
+                return (null, TooLarge());
+            }
+        }
+
+        try
+        {
+            var body = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
+            return body is null
+                ? (null, ApiResponse.Problem(StatusCodes.Status400BadRequest, "The body is empty.", "Send a JSON object.", [new FieldProblem("$", "must be a JSON object")]))
+                : (body, null);
+        }
+        catch (JsonException error)
+        {
+            var field = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "$" : error.Path.TrimStart('$', '.');
+            return (null, ApiResponse.Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for a peering request.",
+                FirstSentence(error.Message), [new FieldProblem(field, "must be well-formed JSON of the documented type; unknown fields are refused")]));
+        }
+    }
+
+    private static ApiResponse TooLarge() => ApiResponse.Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.",
+        $"A peering request is at most {MaxBodyBytes} bytes.", [new FieldProblem("$", $"must be at most {MaxBodyBytes} bytes")]);
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+
+/// <summary>Output of DescribeRouteTables.</summary>
+public sealed class DescribeRouteTablesResponse : IResponseWithRequestId
+{
+    [JsonPropertyName("TotalCount")]
+    public ulong? TotalCount { get; set; }
+
+    [JsonPropertyName("RouteTableSet")]
+    public RouteTable[]? RouteTableSet { get; set; }
+
+    /// <summary>Tencent's request ID; quote it in support tickets.</summary>
+    [JsonPropertyName("RequestId")]
+    public string? RequestId { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+
+/// <summary>Every response carries Tencent's RequestId; lets the client log it without knowing the action.</summary>
+public interface IResponseWithRequestId
+{
+    string? RequestId { get; }
+}

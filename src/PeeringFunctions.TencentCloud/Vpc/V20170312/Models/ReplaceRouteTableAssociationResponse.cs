@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+
+/// <summary>Output of ReplaceRouteTableAssociation.</summary>
+public sealed class ReplaceRouteTableAssociationResponse : IResponseWithRequestId
+{
+    /// <summary>Tencent's request ID; quote it in support tickets.</summary>
+    [JsonPropertyName("RequestId")]
+    public string? RequestId { get; set; }
+}

@@ -1,0 +1,26 @@
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+using PeeringFunctions.Workflow.Accounts;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>
+/// AcceptVpcPeeringConnection with the receiver's credentials (in the receiver VPC's region). If Tencent says the
+/// state cannot change, a read decides: already ACTIVE (accepted elsewhere, or our reply was lost) is success.
+/// </summary>
+public sealed class AcceptPeeringActivity(ITencentClientFactory clients) : TencentActivity<PeeringTarget, string>(clients)
+{
+    protected override async Task<string> ExecuteAsync(PeeringTarget input)
+    {
+        var client = Clients.Create(input.Account, input.Region);
+        try
+        {
+            await client.AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = input.PeeringConnectionId });
+            return "ACTIVE";
+        }
+        catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerInvalidStateChange)
+        {
+            return await PeeringStateChange.ConfirmAsync(client, input, "ACTIVE", error);
+        }
+    }
+}

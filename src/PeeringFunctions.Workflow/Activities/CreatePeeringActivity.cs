@@ -1,0 +1,57 @@
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>
+/// CreateVpcPeeringConnection with the initiator's credentials. Tencent has no idempotency token, so a retry after a
+/// lost reply meets VpcPeerAlreadyExist: the peering is then found by its VPC pair and returned, never duplicated.
+/// </summary>
+public sealed class CreatePeeringActivity(ITencentClientFactory clients) : TencentActivity<CreatePeeringInput, PeeringFacts>(clients)
+{
+    protected override async Task<PeeringFacts> ExecuteAsync(CreatePeeringInput input)
+    {
+        var client = Clients.Create(input.Account, input.Region);
+        string? createdId = null;
+        try
+        {
+            var response = await client.CreateVpcPeeringConnection(new CreateVpcPeeringConnectionRequest
+            {
+                SourceVpcId = input.SourceVpcId,
+                PeeringConnectionName = input.Name,
+                DestinationVpcId = input.DestinationVpcId,
+                DestinationUin = input.DestinationUin,
+                DestinationRegion = input.DestinationRegion,
+                Bandwidth = input.BandwidthMbps,
+                ChargeType = input.ChargeType,
+                Type = "VPC_PEER",
+            });
+            createdId = response.PeeringConnectionId;
+        }
+        catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist)
+        {
+            // Our own earlier attempt (reply lost), or a request made elsewhere meanwhile: look it up below.
+        }
+
+        // Same-account peerings are ACTIVE at once, cross-account ones PENDING; read back only when it matters.
+        var sameAccount = Clients.UinOf(input.Account) == input.DestinationUin;
+        if (createdId is not null && !sameAccount)
+        {
+            return new PeeringFacts(createdId, input.Name, input.SourceVpcId, input.DestinationVpcId, "PENDING", null, null);
+        }
+
+        var peerings = await DescribePeeringsActivity.ReadAsync(
+            client,
+            createdId is null
+                ? new PeeringLookup(input.Account, input.Region, VpcId: input.SourceVpcId)
+                : new PeeringLookup(input.Account, input.Region, PeeringConnectionId: createdId));
+        return peerings.FirstOrDefault(p => p.IsLive && p.Joins(input.SourceVpcId, input.DestinationVpcId))
+            ?? throw new TencentCallException(
+                "CreateVpcPeeringConnection",
+                TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,
+                $"Tencent reports a peering between {input.SourceVpcId} and {input.DestinationVpcId} but none is visible to {input.Account}.",
+                null);
+    }
+}

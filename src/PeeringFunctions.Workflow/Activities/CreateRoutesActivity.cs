@@ -1,0 +1,54 @@
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentCloud.Vpc.V20170312;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>
+/// One batched CreateRoutes per route table: every destination next-hops to the peering (PEERCONNECTION = pcx id).
+/// Duplicate-safe: when Tencent answers Duplicate (an earlier attempt's reply was lost) the table is read back and
+/// only the routes still missing are created.
+/// </summary>
+public sealed class CreateRoutesActivity(ITencentClientFactory clients) : TencentActivity<CreateRoutesInput, CreateRoutesResult>(clients)
+{
+    protected override async Task<CreateRoutesResult> ExecuteAsync(CreateRoutesInput input)
+    {
+        var client = Clients.Create(input.Account, input.Region);
+        try
+        {
+            var created = await CreateAsync(client, input, input.Destinations);
+            return new CreateRoutesResult(input.RouteTableId, created, []);
+        }
+        catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.InvalidParameterValueDuplicate)
+        {
+            var response = await client.DescribeRouteTables(new DescribeRouteTablesRequest { RouteTableIds = [input.RouteTableId] });
+            var present = (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? [])
+                .Where(r => r.GatewayType == GatewayTypes.PeerConnection && r.GatewayId == input.PeeringConnectionId
+                    && input.Destinations.Contains(r.DestinationCidrBlock ?? ""))
+                .Select(DescribeRouteTablesActivity.ToFacts)
+                .ToList();
+            var missing = input.Destinations.Except(present.Select(r => r.DestinationCidrBlock)).ToList();
+            var created = missing.Count == 0 ? [] : await CreateAsync(client, input, missing);
+            return new CreateRoutesResult(input.RouteTableId, created, present);
+        }
+    }
+
+    private static async Task<IReadOnlyList<RouteFacts>> CreateAsync(VpcClient client, CreateRoutesInput input, IReadOnlyList<string> destinations)
+    {
+        var response = await client.CreateRoutes(new CreateRoutesRequest
+        {
+            RouteTableId = input.RouteTableId,
+            Routes = destinations.Select(destination => new Route
+            {
+                DestinationCidrBlock = destination,
+                GatewayType = GatewayTypes.PeerConnection,
+                GatewayId = input.PeeringConnectionId,
+                RouteDescription = input.Description,
+                Enabled = true,
+            }).ToArray(),
+        });
+        return (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? []).Select(DescribeRouteTablesActivity.ToFacts).ToList();
+    }
+}

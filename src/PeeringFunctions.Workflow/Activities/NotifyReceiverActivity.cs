@@ -1,0 +1,41 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>Tells the receiver a peering waits for its decision, and where to give it.</summary>
+public interface IPeeringNotifier
+{
+    Task NotifyReceiverAsync(NotifyReceiverInput notice, CancellationToken cancellationToken);
+}
+
+/// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
+public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logger) : IPeeringNotifier
+{
+    public Task NotifyReceiverAsync(NotifyReceiverInput notice, CancellationToken cancellationToken)
+    {
+        logger.LogInformation(
+            "Peering {PeeringConnectionId} ({Name}) from {Initiator} waits for {Receiver} until {Deadline:u}",
+            notice.PeeringConnectionId, notice.Name, notice.InitiatorAccount, notice.ReceiverAccount ?? notice.ReceiverUin, notice.AcceptanceDeadline);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Notifies the receiver. A notification is a courtesy: its failure must never fail the peering.</summary>
+public sealed class NotifyReceiverActivity(IPeeringNotifier notifier, ILogger<NotifyReceiverActivity> logger)
+    : TaskActivity<NotifyReceiverInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, NotifyReceiverInput input)
+    {
+        try
+        {
+            await notifier.NotifyReceiverAsync(input, CancellationToken.None);
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning("Notifying the receiver of {PeeringConnectionId} failed: {Error}", input.PeeringConnectionId, error.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentCloud.Vpc.V20170312;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>The read half of read-check-write for accept and reject, which Tencent answers with VpcPeerInvalidStateChange when repeated.</summary>
+internal static class PeeringStateChange
+{
+    public static async Task<string> ConfirmAsync(VpcClient client, PeeringTarget input, string wanted, TencentCloudSDKException refusal)
+    {
+        var peerings = await DescribePeeringsActivity.ReadAsync(
+            client, new PeeringLookup(input.Account, input.Region, PeeringConnectionId: input.PeeringConnectionId));
+        var state = peerings.FirstOrDefault()?.State;
+        if (state == wanted)
+        {
+            return state;
+        }
+
+        throw new TencentCallException(
+            refusal.Action ?? "PeeringStateChange",
+            refusal.Code,
+            $"{input.PeeringConnectionId} is {state ?? "not visible"}, so it cannot become {wanted}.",
+            refusal.RequestId);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.DurableTask;
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.Workflow.Accounts;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>
+/// Base of every activity that calls Tencent: turns the client's exception into the transient or permanent form
+/// the orchestrator's retry policy understands. Subclasses make exactly one kind of Tencent write (plus the reads
+/// that make it idempotent, since Tencent has no ClientToken for these actions).
+/// </summary>
+public abstract class TencentActivity<TInput, TOutput>(ITencentClientFactory clients) : TaskActivity<TInput, TOutput>
+{
+    protected ITencentClientFactory Clients { get; } = clients;
+
+    public sealed override async Task<TOutput> RunAsync(TaskActivityContext context, TInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return await ExecuteAsync(input);
+        }
+        catch (TencentCloudSDKException error)
+        {
+            throw TencentCallException.From(error, error.Action ?? GetType().Name, retryable: error.IsTransient || IsInternalError(error.Code));
+        }
+    }
+
+    protected abstract Task<TOutput> ExecuteAsync(TInput input);
+
+    /// <summary>
+    /// The client leaves InternalError to the caller because a blind retry of a write could duplicate it. Every
+    /// activity here is read-check-write, so for us a retry is safe and InternalError is worth retrying.
+    /// </summary>
+    private static bool IsInternalError(string code) =>
+        code is TencentErrorCodes.InternalError or TencentErrorCodes.InternalServerError
+        || code.StartsWith(TencentErrorCodes.InternalError + ".", StringComparison.Ordinal);
+}

@@ -1,0 +1,24 @@
+using Microsoft.DurableTask;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>
+/// The durable retry policy for Tencent calls: throttling, busy resources and network failures are retried with
+/// exponential backoff on durable timers; anything permanent fails at once with Tencent's code and message.
+/// </summary>
+public static class TencentRetry
+{
+    public static readonly TaskOptions Options = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6,
+        firstRetryInterval: TimeSpan.FromSeconds(1),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(30))
+    {
+        HandleFailure = IsTransient,
+    });
+
+    /// <summary>Compared by type name: that is all Durable Task keeps of an activity's exception.</summary>
+    public static bool IsTransient(TaskFailureDetails failure) =>
+        failure.ErrorType == typeof(TransientTencentCallException).FullName
+        || (failure.InnerFailure is { } inner && IsTransient(inner));
+}

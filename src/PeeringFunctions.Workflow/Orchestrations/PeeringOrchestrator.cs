@@ -1,0 +1,62 @@
+using Microsoft.DurableTask;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.Workflow.Orchestrations;
+
+/// <summary>
+/// One peering between two accounts, as the manual procedure does it — pre-flight, request, consent, accept,
+/// routes and subnet associations on both sides, verification — never left half-done: any failure after the request
+/// exists is compensated in reverse order unless the request asks to keep the partial work.
+/// </summary>
+public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, PeeringOutcome>
+{
+    public override async Task<PeeringOutcome> RunAsync(TaskOrchestrationContext context, PeeringRequest request)
+    {
+        var run = new PeeringRun(context, request);
+
+        // 1. Pre-flight: reads only, both sides at once. A refusal here has created nothing.
+        var preflight = await run.PreflightAsync();
+        if (!preflight.Succeeded)
+        {
+            return run.Refused(preflight.Problems);
+        }
+
+        var plan = preflight.Plan!;
+        try
+        {
+            // 2. The peering request, with the initiator's credentials (or the live one this pair already has).
+            var peering = await run.RequestPeeringAsync(plan);
+
+            if (peering.State != "ACTIVE")
+            {
+                // 3. Tell the receiver, then 4. wait for its decision, racing the acceptance deadline.
+                var deadline = await run.NotifyReceiverAsync(peering);
+                var decision = await run.WaitForDecisionAsync(peering, deadline);
+                if (decision is null)
+                {
+                    return await run.ExpireAsync(peering);
+                }
+
+                if (!decision.Accept)
+                {
+                    return await run.DeclineAsync(peering, decision);
+                }
+
+                // 5. Accept, with the receiver's credentials (skipped when Tencent already shows ACTIVE).
+                await run.AcceptAsync(peering, decision);
+            }
+
+            // 6. Routes and subnet associations, both sides in parallel.
+            await run.ConfigureAsync(plan, peering.PeeringConnectionId);
+
+            // 7. Verify: the peering is ACTIVE and every route is present and enabled.
+            await run.VerifyAsync(plan, peering.PeeringConnectionId);
+            return run.Succeeded(plan, peering.PeeringConnectionId);
+        }
+        catch (Exception failure) when (failure is TaskFailedException or PeeringVerificationException)
+        {
+            // 8. Compensation, in reverse order, unless the request asks to keep the partial work.
+            return await run.FailAsync(plan, failure);
+        }
+    }
+}

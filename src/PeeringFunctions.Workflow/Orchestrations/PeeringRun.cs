@@ -1,0 +1,389 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using PeeringFunctions.Workflow.Activities;
+using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Planning;
+
+namespace PeeringFunctions.Workflow.Orchestrations;
+
+/// <summary>
+/// The steps of <see cref="PeeringOrchestrator"/> and the state one execution carries between them (progress,
+/// undo log). Rebuilt identically on every replay: it only ever uses the context for time, activities and events.
+/// </summary>
+internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringRequest request)
+{
+    /// <summary>How many decision events one wait accepts (duplicates included) before it only waits for the deadline.</summary>
+    private const int MaximumDecisionEvents = 100;
+
+    private readonly UndoLog undo = new();
+    private readonly Dictionary<string, CreateRoutesResult> routesCreated = [];
+    private PeeringProgress progress = new(
+        PeeringSteps.Preflight,
+        null,
+        SideProgress.Waiting,
+        request.Receiver.IsManaged ? SideProgress.Waiting : new SideProgress(SideStates.External));
+
+    private string Step => progress.Step;
+
+    public async Task<PreflightResult> PreflightAsync()
+    {
+        Report(progress with { Step = PeeringSteps.Preflight });
+        var initiator = request.Initiator;
+        var receiver = request.Receiver;
+
+        var initiatorFacts = ReadSideAsync(initiator, includePeerings: true);
+        var receiverFacts = receiver.IsManaged ? ReadSideAsync(receiver, includePeerings: false) : Task.FromResult<SideFacts?>(null);
+        var receiverUin = receiver.ExternalUin is { } uin
+            ? Task.FromResult(uin)
+            : context.CallActivityAsync<string>(nameof(ResolveUinActivity), receiver.Account!);
+        await Task.WhenAll(initiatorFacts, receiverFacts, receiverUin);
+        return PeeringPlanner.Plan(request, (await initiatorFacts)!, await receiverFacts, await receiverUin);
+    }
+
+    public async Task<PeeringFacts> RequestPeeringAsync(PeeringPlan plan)
+    {
+        if (plan.ExistingPeering is { } existing)
+        {
+            context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogInformation("Reusing peering {PeeringConnectionId} ({State}) between {Initiator} and {Receiver}",
+                existing.PeeringConnectionId, existing.State, request.Initiator.VpcId, request.Receiver.VpcId);
+            Report(progress with { Step = PeeringSteps.Requesting, PeeringConnectionId = existing.PeeringConnectionId });
+            return existing;
+        }
+
+        Report(progress with { Step = PeeringSteps.Requesting });
+        var initiator = request.Initiator;
+        var created = await CallAsync<PeeringFacts>(nameof(CreatePeeringActivity), new CreatePeeringInput(
+            initiator.Account!,
+            initiator.Region,
+            initiator.VpcId,
+            request.Name,
+            request.Receiver.VpcId,
+            plan.ReceiverUin,
+            request.Receiver.Region,
+            request.CrossRegion?.BandwidthMbps,
+            request.CrossRegion?.ChargeType));
+        undo.PeeringCreated(initiator.Account!, initiator.Region, created.PeeringConnectionId);
+        Report(progress with { PeeringConnectionId = created.PeeringConnectionId });
+        return created;
+    }
+
+    public async Task<DateTime> NotifyReceiverAsync(PeeringFacts peering)
+    {
+        var timeout = request.EffectiveAcceptanceTimeout < PeeringRequest.MaximumAcceptanceTimeout
+            ? request.EffectiveAcceptanceTimeout
+            : PeeringRequest.MaximumAcceptanceTimeout;
+        var deadline = context.CurrentUtcDateTime.Add(timeout);
+        await context.CallActivityAsync<bool>(nameof(NotifyReceiverActivity), new NotifyReceiverInput(
+            context.InstanceId,
+            peering.PeeringConnectionId,
+            request.Name,
+            request.Receiver.Account,
+            request.Receiver.ExternalUin,
+            request.Initiator.Account!,
+            deadline));
+        return deadline;
+    }
+
+    /// <returns>The receiver's decision, or null when the deadline passed first.</returns>
+    public async Task<AcceptanceDecision?> WaitForDecisionAsync(PeeringFacts peering, DateTime deadline)
+    {
+        Report(progress with { Step = PeeringSteps.WaitingForAcceptance, AcceptanceDeadline = deadline });
+        using var timerCancellation = new CancellationTokenSource();
+        var deadlineTimer = context.CreateTimer(deadline, timerCancellation.Token);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var received = 0; received < MaximumDecisionEvents; received++)
+        {
+            var nextDecision = context.WaitForExternalEvent<AcceptanceDecision>(EventNames.Decision);
+            if (await Task.WhenAny(nextDecision, deadlineTimer) == deadlineTimer)
+            {
+                return null;
+            }
+
+            var decision = await nextDecision;
+            // Events arrive at least once, and a stale decision may name an earlier peering of this pair.
+            if (!seen.Add(decision.DecisionId)
+                || (decision.PeeringConnectionId is not null && decision.PeeringConnectionId != peering.PeeringConnectionId))
+            {
+                continue;
+            }
+
+            // The losing timer must be cancelled, or the instance stays Running until it fires.
+            await timerCancellation.CancelAsync();
+            context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogInformation("Peering {PeeringConnectionId}: decision {Accept} from {Source}",
+                peering.PeeringConnectionId, decision.Accept ? "accept" : "reject", decision.Source);
+            return decision;
+        }
+
+        // Only duplicates and stale decisions arrived: keep the bounded history and let the deadline decide.
+        await deadlineTimer;
+        return null;
+    }
+
+    public async Task AcceptAsync(PeeringFacts peering, AcceptanceDecision decision)
+    {
+        Report(progress with { Step = PeeringSteps.Accepting });
+        if (decision.ObservedTencentState == "ACTIVE" || !request.Receiver.IsManaged)
+        {
+            return; // accepted on the receiver's side already; verification confirms it
+        }
+
+        await CallAsync<string>(nameof(AcceptPeeringActivity),
+            new PeeringTarget(request.Receiver.Account!, request.Receiver.Region, peering.PeeringConnectionId));
+    }
+
+    /// <summary>Deadline passed: withdraw the pending request so nothing is left open.</summary>
+    public async Task<PeeringOutcome> ExpireAsync(PeeringFacts peering)
+    {
+        Report(progress with { Step = PeeringSteps.Completed, Message = "No decision before the deadline." });
+        var initiator = request.Initiator;
+        await CallAsync<bool>(nameof(DeletePeeringActivity),
+            new PeeringTarget(initiator.Account!, initiator.Region, peering.PeeringConnectionId));
+        return Ended(PeeringStatus.Expired, peering.PeeringConnectionId,
+            "The receiver did not decide before the deadline; the pending request was withdrawn.",
+            [$"withdrew pending request {peering.PeeringConnectionId}"]);
+    }
+
+    public async Task<PeeringOutcome> DeclineAsync(PeeringFacts peering, AcceptanceDecision decision)
+    {
+        var observed = decision.ObservedTencentState;
+        var (status, message) = observed switch
+        {
+            "EXPIRED" => (PeeringStatus.Expired, "Tencent expired the request before it was accepted."),
+            "DELETED" => (PeeringStatus.PeerDeleted, "The peering was deleted on Tencent before it was accepted."),
+            _ => (PeeringStatus.Rejected, $"The receiver rejected the peering ({decision.Source}{(decision.DecidedBy is null ? "" : ", " + decision.DecidedBy)})."),
+        };
+        Report(progress with { Step = PeeringSteps.Completed, Message = message });
+
+        var undone = new List<string>();
+        if (observed is null && request.Receiver.IsManaged)
+        {
+            await CallAsync<string>(nameof(RejectPeeringActivity),
+                new PeeringTarget(request.Receiver.Account!, request.Receiver.Region, peering.PeeringConnectionId));
+            undone.Add($"rejected pending request {peering.PeeringConnectionId}");
+        }
+        else if (observed is null)
+        {
+            // An external receiver cannot be rejected for: withdraw our request instead.
+            await CallAsync<bool>(nameof(DeletePeeringActivity),
+                new PeeringTarget(request.Initiator.Account!, request.Initiator.Region, peering.PeeringConnectionId));
+            undone.Add($"withdrew pending request {peering.PeeringConnectionId}");
+        }
+
+        return Ended(status, peering.PeeringConnectionId, message, undone);
+    }
+
+    public async Task ConfigureAsync(PeeringPlan plan, string peeringConnectionId)
+    {
+        Report(progress with
+        {
+            Step = PeeringSteps.Configuring,
+            Initiator = new SideProgress(SideStates.Configuring),
+            Receiver = plan.Receiver is null ? progress.Receiver : new SideProgress(SideStates.Configuring),
+        });
+        var initiator = ConfigureSideAsync(plan.Initiator, peeringConnectionId, isInitiator: true);
+        var receiver = plan.Receiver is null ? Task.CompletedTask : ConfigureSideAsync(plan.Receiver, peeringConnectionId, isInitiator: false);
+        await Task.WhenAll(initiator, receiver);
+    }
+
+    private async Task ConfigureSideAsync(SidePlan side, string peeringConnectionId, bool isInitiator)
+    {
+        var work = new List<Task>();
+        if (side.DestinationsToAdd.Count > 0)
+        {
+            undo.RoutesRequested(side, peeringConnectionId);
+            work.Add(CreateRoutesAsync(side, peeringConnectionId));
+        }
+
+        foreach (var move in side.SubnetMoves)
+        {
+            undo.SubnetMoveRequested(side, move);
+            work.Add(CallAsync<string>(nameof(AssociateSubnetActivity),
+                new AssociateSubnetInput(side.Account, side.Region, move.SubnetId, move.RouteTableId)));
+        }
+
+        try
+        {
+            await Task.WhenAll(work);
+            UpdateSide(isInitiator, new SideProgress(SideStates.Configured, side.Destinations.Count, side.SubnetIds.Count));
+        }
+        catch
+        {
+            UpdateSide(isInitiator, new SideProgress(SideStates.Failed));
+            throw;
+        }
+    }
+
+    private async Task CreateRoutesAsync(SidePlan side, string peeringConnectionId)
+    {
+        routesCreated[side.RouteTableId] = await CallAsync<CreateRoutesResult>(nameof(CreateRoutesActivity), new CreateRoutesInput(
+            side.Account, side.Region, side.RouteTableId, peeringConnectionId, side.DestinationsToAdd, $"peering {request.Name}"));
+    }
+
+    public async Task VerifyAsync(PeeringPlan plan, string peeringConnectionId)
+    {
+        Report(progress with { Step = PeeringSteps.Verifying });
+        var initiator = request.Initiator;
+        var peeringRead = CallAsync<IReadOnlyList<PeeringFacts>>(nameof(DescribePeeringsActivity),
+            new PeeringLookup(initiator.Account!, initiator.Region, PeeringConnectionId: peeringConnectionId));
+        var sides = new[] { plan.Initiator, plan.Receiver }.OfType<SidePlan>().ToList();
+        var tableReads = sides.Select(side => CallAsync<IReadOnlyList<RouteTableFacts>>(nameof(DescribeRouteTablesActivity),
+            new VpcTarget(side.Account, side.Region, side.VpcId))).ToList();
+        await Task.WhenAll([peeringRead, .. tableReads]);
+
+        var problems = new List<string>();
+        var state = (await peeringRead).FirstOrDefault()?.State;
+        if (state != "ACTIVE")
+        {
+            problems.Add($"Peering {peeringConnectionId} is {state ?? "not visible"}, not ACTIVE.");
+        }
+
+        for (var i = 0; i < sides.Count; i++)
+        {
+            problems.AddRange(PeeringVerifier.CheckSide(sides[i], peeringConnectionId, await tableReads[i]));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PeeringVerificationException(problems);
+        }
+
+        UpdateSide(true, progress.Initiator with { State = SideStates.Verified });
+        if (plan.Receiver is not null)
+        {
+            UpdateSide(false, progress.Receiver with { State = SideStates.Verified });
+        }
+    }
+
+    public PeeringOutcome Succeeded(PeeringPlan plan, string peeringConnectionId)
+    {
+        Report(progress with { Step = PeeringSteps.Completed, Message = "Peering is ACTIVE and verified." });
+        return new PeeringOutcome(
+            PeeringStatus.Active,
+            peeringConnectionId,
+            $"Peering {peeringConnectionId} is ACTIVE; routes and subnet associations verified on {(plan.Receiver is null ? "the initiator's side" : "both sides")}.",
+            [],
+            SideOutcomeOf(plan.Initiator),
+            plan.Receiver is null ? ExternalOutcome() : SideOutcomeOf(plan.Receiver),
+            []);
+    }
+
+    public PeeringOutcome Refused(IReadOnlyList<string> problems)
+    {
+        Report(progress with { Step = PeeringSteps.Completed, Message = "Pre-flight refused the request; nothing was created." });
+        return new PeeringOutcome(
+            PeeringStatus.PreflightFailed,
+            null,
+            "Pre-flight refused the request; nothing was created.",
+            problems,
+            PlannedOutcome(request.Initiator),
+            PlannedOutcome(request.Receiver),
+            [],
+            FailedStep: PeeringSteps.Preflight);
+    }
+
+    public async Task<PeeringOutcome> FailAsync(PeeringPlan plan, Exception failure)
+    {
+        var failedStep = Step;
+        var reason = failure is TaskFailedException taskFailure ? taskFailure.FailureDetails.ErrorMessage : failure.Message;
+        var code = failure is TaskFailedException tf ? TencentCallException.CodeOf(tf.FailureDetails.ErrorMessage) : null;
+        var problems = failure is PeeringVerificationException verification ? verification.Problems : [reason];
+        context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogWarning("Peering {InstanceId} failed at {Step}: {Reason}", context.InstanceId, failedStep, reason);
+
+        var undone = new List<string>();
+        var notUndone = new List<string>();
+        if (request.KeepPartialWorkOnFailure)
+        {
+            notUndone.AddRange(undo.Entries.Select(e => "kept for inspection: " + e));
+        }
+        else
+        {
+            Report(progress with { Step = PeeringSteps.Compensating, Message = reason });
+            await CompensateAsync(undone, notUndone);
+        }
+
+        Report(progress with
+        {
+            Step = PeeringSteps.Completed,
+            Message = $"Failed at {failedStep}: {reason}",
+            Initiator = request.KeepPartialWorkOnFailure ? progress.Initiator : progress.Initiator with { State = SideStates.Undone },
+            Receiver = request.KeepPartialWorkOnFailure || !request.Receiver.IsManaged ? progress.Receiver : progress.Receiver with { State = SideStates.Undone },
+        });
+        return new PeeringOutcome(
+            PeeringStatus.Failed,
+            progress.PeeringConnectionId,
+            $"Failed at {failedStep}: {reason}",
+            [.. problems, .. notUndone],
+            SideOutcomeOf(plan.Initiator),
+            plan.Receiver is null ? ExternalOutcome() : SideOutcomeOf(plan.Receiver),
+            undone,
+            failedStep,
+            code);
+    }
+
+    /// <summary>Undo in reverse order; an undo step that fails is reported, never allowed to stop the others.</summary>
+    private async Task CompensateAsync(List<string> undone, List<string> notUndone)
+    {
+        foreach (var entry in undo.Entries.Reverse())
+        {
+            try
+            {
+                await (entry switch
+                {
+                    UndoEntry.RemoveRoutes r => (Task)CallAsync<int>(nameof(DeleteRoutesActivity),
+                        new DeleteRoutesInput(r.Account, r.Region, r.RouteTableId, r.PeeringConnectionId, r.KeepRouteItemIds)),
+                    UndoEntry.RestoreAssociation a => CallAsync<string>(nameof(AssociateSubnetActivity),
+                        new AssociateSubnetInput(a.Account, a.Region, a.SubnetId, a.PreviousRouteTableId)),
+                    UndoEntry.DeletePeering p => CallAsync<bool>(nameof(DeletePeeringActivity),
+                        new PeeringTarget(p.Account, p.Region, p.PeeringConnectionId)),
+                    _ => throw new InvalidOperationException($"No compensation for {entry}."),
+                });
+                undone.Add(entry.ToString());
+            }
+            catch (TaskFailedException error)
+            {
+                notUndone.Add($"could not undo ({entry}): {error.FailureDetails.ErrorMessage}");
+            }
+        }
+    }
+
+    private Task<T> CallAsync<T>(string activity, object input) =>
+        context.CallActivityAsync<T>(activity, input, TencentRetry.Options);
+
+    private async Task<SideFacts?> ReadSideAsync(PeeringSide side, bool includePeerings)
+    {
+        var target = new VpcTarget(side.Account!, side.Region, side.VpcId);
+        var vpc = CallAsync<VpcFacts?>(nameof(DescribeVpcActivity), target);
+        var tables = CallAsync<IReadOnlyList<RouteTableFacts>>(nameof(DescribeRouteTablesActivity), target);
+        var peerings = includePeerings
+            ? CallAsync<IReadOnlyList<PeeringFacts>>(nameof(DescribePeeringsActivity), new PeeringLookup(side.Account!, side.Region, VpcId: side.VpcId))
+            : Task.FromResult<IReadOnlyList<PeeringFacts>>([]);
+        await Task.WhenAll(vpc, tables, peerings);
+        return new SideFacts(await vpc, await tables ?? [], await peerings ?? []);
+    }
+
+    private PeeringOutcome Ended(string status, string peeringConnectionId, string message, IReadOnlyList<string> undone) => new(
+        status, peeringConnectionId, message, [], PlannedOutcome(request.Initiator), PlannedOutcome(request.Receiver), undone);
+
+    private SideOutcome SideOutcomeOf(SidePlan side) => new(
+        side.Account,
+        side.Region,
+        side.VpcId,
+        side.RouteTableId,
+        side.Destinations,
+        routesCreated.TryGetValue(side.RouteTableId, out var routes) ? routes.Created.Select(r => r.RouteItemId).OfType<string>().ToList() : [],
+        side.SubnetMoves);
+
+    private SideOutcome ExternalOutcome() => PlannedOutcome(request.Receiver);
+
+    private static SideOutcome PlannedOutcome(PeeringSide side) => new(
+        side.Account, side.Region, side.VpcId, side.RouteTableId, side.DestinationCidrs ?? [], [], []);
+
+    private void UpdateSide(bool isInitiator, SideProgress side) =>
+        Report(isInitiator ? progress with { Initiator = side } : progress with { Receiver = side });
+
+    private void Report(PeeringProgress next)
+    {
+        progress = next;
+        context.SetCustomStatus(progress);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Activities;
+using PeeringFunctions.Workflow.Orchestrations;
+
+namespace PeeringFunctions.Workflow;
+
+/// <summary>
+/// The one list of orchestrators and activities, registered the same way by the Functions app
+/// (ConfigureDurableWorker().AddTasks), the local host and the tests (AddTasks on their workers).
+/// </summary>
+public static class WorkflowRegistration
+{
+    public static void Register(DurableTaskRegistry registry)
+    {
+        registry.AddOrchestrator<PeeringOrchestrator>();
+        registry.AddOrchestrator<TeardownOrchestrator>();
+
+        registry.AddActivity<DescribeVpcActivity>();
+        registry.AddActivity<DescribeRouteTablesActivity>();
+        registry.AddActivity<DescribePeeringsActivity>();
+        registry.AddActivity<ResolveUinActivity>();
+        registry.AddActivity<CreatePeeringActivity>();
+        registry.AddActivity<NotifyReceiverActivity>();
+        registry.AddActivity<AcceptPeeringActivity>();
+        registry.AddActivity<RejectPeeringActivity>();
+        registry.AddActivity<DeletePeeringActivity>();
+        registry.AddActivity<CreateRoutesActivity>();
+        registry.AddActivity<DeleteRoutesActivity>();
+        registry.AddActivity<AssociateSubnetActivity>();
+    }
+
+    /// <summary>The services activities need: accounts from the "Tencent" section and a client factory.</summary>
+    public static IServiceCollection AddPeeringWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TencentOptions>().Bind(configuration.GetSection(TencentOptions.SectionName));
+        services.AddHttpClient(TencentClientFactory.HttpClientName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITencentClientFactory, TencentClientFactory>();
+        services.TryAddSingleton<IPeeringNotifier, LoggingPeeringNotifier>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using PeeringFunctions.HttpApi;
+
+namespace PeeringFunctions.Http;
+
+/// <summary>GET /api/peerings/{id}: the sanitized view of one peering (never the Durable management URLs).</summary>
+public sealed class GetPeering(PeeringApi api)
+{
+    [Function(nameof(GetPeering))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "peerings/{id}")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        await api.GetAsync(client, id, req);
+}

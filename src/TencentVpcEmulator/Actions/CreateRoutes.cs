@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using TencentVpcEmulator.Protocol;
+using TencentVpcEmulator.State;
+
+namespace TencentVpcEmulator.Actions;
+
+/// <summary>
+/// CreateRoutes (spec §4.9, §8): validates the whole batch first, then adds it (all or nothing), and returns only
+/// the new routes in RouteTableSet[0].RouteSet.
+/// </summary>
+internal sealed class CreateRoutes : ActionHandler
+{
+    public override string Name => "CreateRoutes";
+
+    public override bool IsWrite => true;
+
+    public override int RateLimitPerSecond => 100;
+
+    public override ParameterSchema Schema { get; } = new ParameterSchema()
+        .Required("RouteTableId", ParamType.String)
+        .Required("Routes", ParamType.ObjectArray);
+
+    public override JsonObject Execute(ActionContext c)
+    {
+        var table = Lookup.RouteTable(c, c.Parameters.GetString("RouteTableId"), "RouteTableId");
+        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"));
+        if (inputs.Count == 0)
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, "The parameter `Routes` must contain at least one route.");
+        }
+
+        var accepted = new List<(string Destination, string Type, string Gateway)>();
+        foreach (var input in inputs)
+        {
+            var route = Validate(c, table, input);
+            CheckAgainst(table.Routes.Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId)), route, input.Path);
+            CheckAgainst(accepted, route, input.Path);
+            accepted.Add(route);
+        }
+
+        var created = new List<RouteRecord>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var route = new RouteRecord
+            {
+                RouteId = table.NextRouteId++,
+                RouteItemId = c.Store.NewId(IdFormat.RouteItem),
+                RouteTableId = table.RouteTableId,
+                DestinationCidrBlock = accepted[i].Destination,
+                GatewayType = accepted[i].Type,
+                GatewayId = accepted[i].Gateway,
+                RouteDescription = inputs[i].RouteDescription ?? "",
+                Enabled = inputs[i].Enabled ?? true,
+                CreatedAt = c.Now,
+            };
+            table.Routes.Add(route);
+            created.Add(route);
+        }
+
+        return new JsonObject
+        {
+            ["TotalCount"] = created.Count,
+            ["RouteTableSet"] = new JsonArray(Views.RouteTable(table, c.Store, created)),
+        };
+    }
+
+    private static (string Destination, string Type, string Gateway) Validate(ActionContext c, RouteTableRecord table, RouteInput input)
+    {
+        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(input.Path, "DestinationCidrBlock");
+        var type = input.GatewayType ?? throw RouteInput.Missing(input.Path, "GatewayType");
+        var gateway = input.GatewayId ?? throw RouteInput.Missing(input.Path, "GatewayId");
+        var vpc = table.Vpc;
+
+        if (!Cidr.TryParse(destination, out _))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed,
+                $"The value `{destination}` of parameter `{input.Path}.DestinationCidrBlock` is not a valid IPv4 CIDR block.");
+        }
+
+        if (!GatewayTypes.Creatable.Contains(type))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue,
+                $"The value `{type}` of parameter `{input.Path}.GatewayType` is not a supported next-hop type.");
+        }
+
+        if (string.IsNullOrWhiteSpace(gateway))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The parameter `{input.Path}.GatewayId` must not be empty.");
+        }
+
+        PeeringRecord? peering = null;
+        if (type == GatewayTypes.PeerConnection)
+        {
+            if (!c.Store.PeeringsById.TryGetValue(gateway, out peering) || peering.State != PeeringStates.Active || !peering.Involves(vpc))
+            {
+                throw new ApiException(ErrorCodes.InvalidParameterValueRouteNextHopInvalid,
+                    $"The next hop `{gateway}` is not an ACTIVE peering connection of `{vpc.VpcId}`.");
+            }
+        }
+
+        if (c.Store.Subnets.Values.Any(s => ReferenceEquals(s.Vpc, vpc) && Cidr.SameBlock(s.CidrBlock, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueSubnetOverlapRoute,
+                $"The destination `{destination}` is the CIDR block of a subnet of `{vpc.VpcId}`.");
+        }
+
+        if (vpc.AssistantCidrs.Any(a => Cidr.SameBlock(a, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrOverlapRoute,
+                $"The destination `{destination}` is a secondary CIDR block of `{vpc.VpcId}`.");
+        }
+
+        // A destination inside the VPC's own space is refused; a wider one (e.g. 0.0.0.0/0 via NAT) is fine,
+        // because the local route is more specific.
+        if (vpc.AllCidrs.Any(block => Cidr.Contains(block, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrConflict,
+                $"The destination `{destination}` conflicts with the CIDR of `{vpc.VpcId}`.");
+        }
+
+        if (peering is not null && !peering.OtherEnd(vpc).AllCidrs.Any(block => Cidr.Contains(block, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueCidrNotInPeerVpc,
+                $"The destination `{destination}` is not within the CIDR blocks of the peer VPC `{peering.OtherEnd(vpc).VpcId}`.");
+        }
+
+        return (destination, type, gateway);
+    }
+
+    /// <summary>Same destination and next hop → Duplicate; same destination, other next hop, involving a peering → ECMP refused.</summary>
+    private static void CheckAgainst(
+        IEnumerable<(string Destination, string Type, string Gateway)> existing,
+        (string Destination, string Type, string Gateway) route,
+        string path)
+    {
+        foreach (var other in existing.Where(e => Cidr.SameBlock(e.Destination, route.Destination)))
+        {
+            if (other.Type == route.Type && other.Gateway == route.Gateway)
+            {
+                throw new ApiException(ErrorCodes.InvalidParameterValueDuplicate,
+                    $"`{path}`: a route to `{route.Destination}` via {route.Type} `{route.Gateway}` already exists.");
+            }
+
+            if (other.Type == GatewayTypes.PeerConnection || route.Type == GatewayTypes.PeerConnection)
+            {
+                throw new ApiException(ErrorCodes.UnsupportedOperationEcmpWithUserRoute,
+                    $"`{path}`: the destination `{route.Destination}` already routes via {other.Type} `{other.Gateway}`; ECMP is not supported for this next hop.");
+            }
+        }
+    }
+}

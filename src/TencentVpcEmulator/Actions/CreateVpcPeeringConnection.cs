@@ -1,0 +1,210 @@
+using System.Text.Json.Nodes;
+using TencentVpcEmulator.Protocol;
+using TencentVpcEmulator.State;
+
+namespace TencentVpcEmulator.Actions;
+
+/// <summary>
+/// CreateVpcPeeringConnection (spec §4.1, §8): source VPC is the caller's in X-TC-Region; the destination VPC must be
+/// owned by DestinationUin in DestinationRegion. Cross-account → PENDING, same account → ACTIVE (configurable).
+/// </summary>
+internal sealed class CreateVpcPeeringConnection : ActionHandler
+{
+    public const int MaxLivePeeringsPerVpc = 10;
+    private const int MaxNameLength = 60;
+
+    private static readonly HashSet<string> Types = ["VPC_PEER", "VPC_BM_PEER"];
+    private static readonly HashSet<string> ChargeTypes = ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95"];
+    private static readonly HashSet<string> QosLevels = ["PT", "AU", "AG"];
+
+    public override string Name => "CreateVpcPeeringConnection";
+
+    public override bool IsWrite => true;
+
+    public override int RateLimitPerSecond => 20;
+
+    public override ParameterSchema Schema { get; } = new ParameterSchema()
+        .Required("SourceVpcId", ParamType.String)
+        .Required("PeeringConnectionName", ParamType.String)
+        .Required("DestinationVpcId", ParamType.String)
+        .Required("DestinationUin", ParamType.String)
+        .Required("DestinationRegion", ParamType.String)
+        .Optional("Bandwidth", ParamType.Integer)
+        .Optional("Type", ParamType.String)
+        .Optional("ChargeType", ParamType.String)
+        .Optional("QosLevel", ParamType.String)
+        .Optional("Tags", ParamType.ObjectArray);
+
+    public override JsonObject Execute(ActionContext c)
+    {
+        var p = c.Parameters;
+        var name = ValidateName(p.GetString("PeeringConnectionName")!);
+        var sourceId = p.GetString("SourceVpcId");
+        var destinationId = p.GetString("DestinationVpcId");
+        IdFormat.Require(IdFormat.Vpc, sourceId, "SourceVpcId");
+        IdFormat.Require(IdFormat.Vpc, destinationId, "DestinationVpcId");
+
+        var destinationRegion = p.GetString("DestinationRegion")!;
+        if (!RegionCodes.IsKnown(destinationRegion))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The value `{destinationRegion}` of parameter `DestinationRegion` is not a valid region.");
+        }
+
+        var uinText = p.GetString("DestinationUin")!;
+        if (!long.TryParse(uinText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var destinationUin))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The value `{uinText}` of parameter `DestinationUin` is not an account UIN.");
+        }
+
+        var bandwidth = p.GetLong("Bandwidth") ?? 0;
+        if (bandwidth < 0)
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueRange, "The value of parameter `Bandwidth` must not be negative.");
+        }
+
+        var type = OneOf(p.GetString("Type"), Types, "Type") ?? "VPC_PEER";
+        var chargeType = OneOf(p.GetString("ChargeType"), ChargeTypes, "ChargeType") ?? "";
+        var qosLevel = OneOf(p.GetString("QosLevel"), QosLevels, "QosLevel") ?? "";
+        var tags = ReadTags(p.GetArray("Tags"));
+
+        var source = Lookup.Vpc(c, sourceId, "SourceVpcId");
+        if (!c.Store.Vpcs.TryGetValue(destinationId!, out var destination)
+            || destination.Owner.Uin != destinationUin
+            || destination.Region != destinationRegion)
+        {
+            throw Lookup.NotFound(destinationId!, "DestinationVpcId");
+        }
+
+        if (ReferenceEquals(source, destination))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, "A VPC cannot be peered with itself: `SourceVpcId` equals `DestinationVpcId`.");
+        }
+
+        var live = c.Store.Peerings.Where(x => PeeringStates.IsLive(x.State)).ToList();
+        if (live.Any(x => x.Involves(source) && x.Involves(destination)))
+        {
+            throw new ApiException(ErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,
+                $"A peering connection between `{source.VpcId}` and `{destination.VpcId}` already exists.");
+        }
+
+        if (FirstOverlap(source, destination) is { } clash)
+        {
+            throw new ApiException(ErrorCodes.UnsupportedOperationVpcPeerCidrConflict,
+                $"The CIDR {clash.Mine} of `{source.VpcId}` overlaps the CIDR {clash.Theirs} of `{destination.VpcId}`.");
+        }
+
+        CheckExistingPeers(source, destination, live);
+        CheckExistingPeers(destination, source, live);
+
+        foreach (var vpc in new[] { source, destination })
+        {
+            if (live.Count(x => x.Involves(vpc)) >= MaxLivePeeringsPerVpc)
+            {
+                throw new ApiException(ErrorCodes.LimitExceededVpcPeerTotalLimitExceeded,
+                    $"`{vpc.VpcId}` already has {MaxLivePeeringsPerVpc} peering connections.");
+            }
+        }
+
+        var sameAccount = destination.Owner.Uin == c.Caller.Uin;
+        var peering = new PeeringRecord
+        {
+            PeeringConnectionId = c.Store.NewId(IdFormat.Peering),
+            Name = name,
+            Source = source,
+            Destination = destination,
+            State = sameAccount && !c.Options.SameAccountPeeringNeedsAcceptance ? PeeringStates.Active : PeeringStates.Pending,
+            Bandwidth = bandwidth,
+            ChargeType = chargeType,
+            QosLevel = qosLevel,
+            Type = type,
+            Tags = tags,
+            CreatedAt = c.Now,
+            StateChangedAt = c.Now,
+            Sequence = c.Store.NextPeeringSequence(),
+        };
+        c.Store.Peerings.Add(peering);
+        c.Store.PeeringsById.Add(peering.PeeringConnectionId, peering);
+
+        return new JsonObject { ["PeeringConnectionId"] = peering.PeeringConnectionId };
+    }
+
+    internal static string ValidateName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueEmpty, "The parameter `PeeringConnectionName` must not be empty.");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueTooLong, $"The parameter `PeeringConnectionName` is longer than {MaxNameLength} characters.");
+        }
+
+        return name;
+    }
+
+    internal static string? OneOf(string? value, HashSet<string> allowed, string parameter)
+    {
+        if (value is not null && !allowed.Contains(value))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue,
+                $"The value `{value}` of parameter `{parameter}` is not one of {string.Join(", ", allowed)}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>The new peer must not overlap the far end of any live peering of this VPC (UnauthorizedOperation).</summary>
+    private static void CheckExistingPeers(VpcRecord vpc, VpcRecord newPeer, List<PeeringRecord> live)
+    {
+        foreach (var existing in live.Where(x => x.Involves(vpc)))
+        {
+            var otherEnd = existing.OtherEnd(vpc);
+            if (FirstOverlap(newPeer, otherEnd) is { } clash)
+            {
+                throw new ApiException(ErrorCodes.UnauthorizedOperationVpcPeerCidrConflict,
+                    $"The CIDR {clash.Mine} of `{newPeer.VpcId}` conflicts with {clash.Theirs} of `{otherEnd.VpcId}`, " +
+                    $"the other end of the existing peering connection `{existing.PeeringConnectionId}` of `{vpc.VpcId}`.");
+            }
+        }
+    }
+
+    /// <summary>Primary and assistant CIDRs both count.</summary>
+    private static (string Mine, string Theirs)? FirstOverlap(VpcRecord a, VpcRecord b)
+    {
+        foreach (var mine in a.AllCidrs)
+        {
+            foreach (var theirs in b.AllCidrs)
+            {
+                if (Cidr.Overlaps(mine, theirs))
+                {
+                    return (mine, theirs);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static List<KeyValuePair<string, string>> ReadTags(JsonArray? tags)
+    {
+        var result = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < (tags?.Count ?? 0); i++)
+        {
+            var tag = (JsonObject)tags![i]!;
+            foreach (var (field, _) in tag)
+            {
+                if (field is not ("Key" or "Value"))
+                {
+                    throw new ApiException(ErrorCodes.UnknownParameter, $"The parameter `Tags.{i}.{field}` is not recognized.");
+                }
+            }
+
+            var key = RequestParameters.ReadString(tag, "Key", $"Tags.{i}")
+                ?? throw new ApiException(ErrorCodes.MissingParameter, $"The request is missing a required parameter `Tags.{i}.Key`.");
+            result.Add(new(key, RequestParameters.ReadString(tag, "Value", $"Tags.{i}") ?? ""));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using TencentVpcEmulator.Protocol;
+
+namespace TencentVpcEmulator.Actions;
+
+/// <summary>One element of a Routes array, read with the Route model's field names (spec §4.8).</summary>
+internal sealed record RouteInput(
+    string Path,
+    string? DestinationCidrBlock,
+    string? GatewayType,
+    string? GatewayId,
+    string? RouteDescription,
+    bool? Enabled,
+    long? RouteId,
+    string? RouteItemId)
+{
+    /// <summary>Every field of the Route model; the official SDKs may send any of them.</summary>
+    private static readonly HashSet<string> KnownFields =
+    [
+        "DestinationCidrBlock", "GatewayType", "GatewayId", "RouteId", "RouteDescription", "Enabled", "RouteType",
+        "RouteTableId", "DestinationIpv6CidrBlock", "RouteItemId", "PublishedToVbc", "CreatedTime", "CdcId",
+        "NetworkAccountType",
+    ];
+
+    public static List<RouteInput> ReadAll(JsonArray? routes)
+    {
+        var result = new List<RouteInput>();
+        for (var i = 0; i < (routes?.Count ?? 0); i++)
+        {
+            var path = $"Routes.{i}";
+            var item = (JsonObject)routes![i]!;
+            foreach (var (field, _) in item)
+            {
+                if (!KnownFields.Contains(field))
+                {
+                    throw new ApiException(ErrorCodes.UnknownParameter, $"The parameter `{path}.{field}` is not recognized.");
+                }
+            }
+
+            result.Add(new RouteInput(
+                path,
+                RequestParameters.ReadString(item, "DestinationCidrBlock", path),
+                RequestParameters.ReadString(item, "GatewayType", path),
+                RequestParameters.ReadString(item, "GatewayId", path),
+                RequestParameters.ReadString(item, "RouteDescription", path),
+                RequestParameters.ReadBool(item, "Enabled", path),
+                RequestParameters.ReadLong(item, "RouteId", path),
+                RequestParameters.ReadString(item, "RouteItemId", path)));
+        }
+
+        return result;
+    }
+
+    public static ApiException Missing(string path, string field) =>
+        new(ErrorCodes.MissingParameter, $"The request is missing a required parameter `{path}.{field}`.");
+}

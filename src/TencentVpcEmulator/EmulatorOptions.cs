@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+
+namespace TencentVpcEmulator;
+
+/// <summary>How to start a <see cref="TencentVpcEmulatorServer"/>.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The starting world. When null, <see cref="SeedPath"/> is loaded, else the bundled demo seed.</summary>
+    public EmulatorSeed? Seed { get; set; }
+
+    /// <summary>Seed file to load when <see cref="Seed"/> is null.</summary>
+    public string? SeedPath { get; set; }
+
+    /// <summary>Kestrel URLs (';'-separated). Loopback only; port 0 picks a free port (see <see cref="TencentVpcEmulatorServer.BaseUrl"/>).</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>How long a PENDING cross-account request lives before it becomes EXPIRED (Tencent: 7 days).</summary>
+    public TimeSpan PendingExpiry { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>False (default): a same-account peering is ACTIVE at once; true: it waits in PENDING like a cross-account one.</summary>
+    public bool SameAccountPeeringNeedsAcceptance { get; set; }
+
+    /// <summary>Base clock (default: system time). /_emulator/clock adds an offset on top of it.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Enforce the per-action, per-account req/s limits of spec §6 from the start.</summary>
+    public bool EnforceRateLimits { get; set; }
+
+    /// <summary>Seeds the fault-injection dice and the ID generator, for reproducible runs.</summary>
+    public int? RandomSeed { get; set; }
+
+    /// <summary>Console log level; quiet (Warning) by default.</summary>
+    public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
+
+    internal EmulatorSeed ResolveSeed() => Seed ?? (SeedPath is { } path ? EmulatorSeed.Load(path) : EmulatorSeed.Demo);
+}

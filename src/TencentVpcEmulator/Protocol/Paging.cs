@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace TencentVpcEmulator.Protocol;
+
+/// <summary>
+/// Offset/Limit paging. DescribeVpcs/Subnets/RouteTables take them as strings, DescribeVpcPeeringConnections as
+/// integers (spec §4.6/§4.12); bounds are the same: Limit 1..100 (default 20), Offset ≥ 0.
+/// </summary>
+internal readonly record struct Paging(int Offset, int Limit)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public static Paging FromStrings(RequestParameters p) =>
+        Create(ParseString(p.GetString("Offset"), "Offset"), ParseString(p.GetString("Limit"), "Limit"));
+
+    public static Paging FromIntegers(RequestParameters p) => Create(p.GetLong("Offset"), p.GetLong("Limit"));
+
+    public static Paging Create(long? offset, long? limit)
+    {
+        if (offset is < 0)
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueRange, $"The value `{offset}` of parameter `Offset` must not be negative.");
+        }
+
+        if (limit is > MaxLimit)
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueLimitExceeded, $"The value `{limit}` of parameter `Limit` exceeds the maximum of {MaxLimit}.");
+        }
+
+        if (limit is < 1)
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueRange, $"The value `{limit}` of parameter `Limit` must be between 1 and {MaxLimit}.");
+        }
+
+        return new Paging((int)Math.Min(offset ?? 0, int.MaxValue), (int)(limit ?? DefaultLimit));
+    }
+
+    public IEnumerable<T> Apply<T>(IEnumerable<T> items) => items.Skip(Offset).Take(Limit);
+
+    private static long? ParseString(string? text, string name)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The value `{text}` of parameter `{name}` is not a decimal integer.");
+        }
+
+        return value;
+    }
+}

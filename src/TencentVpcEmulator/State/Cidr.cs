@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace TencentVpcEmulator.State;
+
+/// <summary>IPv4 CIDR arithmetic on top of System.Net.IPNetwork (the emulator models IPv4 only).</summary>
+internal static class Cidr
+{
+    /// <summary>
+    /// Parses "a.b.c.d/n". IPNetwork rejects a base address with host bits set (10.0.0.1/16),
+    /// which is what we want: Tencent stores canonical network addresses.
+    /// </summary>
+    public static bool TryParse(string? text, out IPNetwork network)
+    {
+        network = default;
+        if (string.IsNullOrWhiteSpace(text) || !text.Contains('/', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!IPNetwork.TryParse(text, out var parsed) || parsed.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        network = parsed;
+        return true;
+    }
+
+    public static IPNetwork Parse(string text) =>
+        TryParse(text, out var network) ? network : throw new FormatException($"'{text}' is not an IPv4 CIDR block.");
+
+    public static bool Overlaps(IPNetwork a, IPNetwork b) => a.Contains(b.BaseAddress) || b.Contains(a.BaseAddress);
+
+    public static bool Overlaps(string a, string b) => Overlaps(Parse(a), Parse(b));
+
+    /// <summary>True when <paramref name="inner"/> lies entirely inside <paramref name="outer"/>.</summary>
+    public static bool Contains(IPNetwork outer, IPNetwork inner) =>
+        outer.PrefixLength <= inner.PrefixLength && outer.Contains(inner.BaseAddress);
+
+    public static bool Contains(string outer, string inner) => Contains(Parse(outer), Parse(inner));
+
+    public static bool SameBlock(string a, string b) => Parse(a).Equals(Parse(b));
+
+    public static long AddressCount(string cidr) => 1L << (32 - Parse(cidr).PrefixLength);
+}

@@ -1,0 +1,136 @@
+namespace TencentVpcEmulator.State;
+
+/// <summary>
+/// The whole emulated world. One lock (<see cref="Gate"/>) guards everything; handlers run synchronously
+/// inside it and never await, so it is held only for microseconds.
+/// </summary>
+internal sealed class VpcStore
+{
+    private long _peeringSequence;
+    private IdGenerator _ids = new(null);
+
+    public Lock Gate { get; } = new();
+
+    public Dictionary<string, AccountRecord> AccountsBySecretId { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<long, AccountRecord> AccountsByUin { get; } = [];
+
+    public List<AccountRecord> Accounts { get; } = [];
+
+    public Dictionary<string, VpcRecord> Vpcs { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SubnetRecord> Subnets { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RouteTableRecord> RouteTables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Peerings in creation order (DELETED ones stay, as Describe still lists them).</summary>
+    public List<PeeringRecord> Peerings { get; } = [];
+
+    public Dictionary<string, PeeringRecord> PeeringsById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Replaces the whole world with the seed. Caller must hold <see cref="Gate"/>.</summary>
+    public void Load(EmulatorSeed seed, DateTimeOffset now, int? randomSeed)
+    {
+        AccountsBySecretId.Clear();
+        AccountsByUin.Clear();
+        Accounts.Clear();
+        Vpcs.Clear();
+        Subnets.Clear();
+        RouteTables.Clear();
+        Peerings.Clear();
+        PeeringsById.Clear();
+        _peeringSequence = 0;
+        _ids = new IdGenerator(randomSeed);
+
+        var byName = new Dictionary<string, AccountRecord>(StringComparer.Ordinal);
+        foreach (var a in seed.Accounts)
+        {
+            var account = new AccountRecord(a.Name, a.Uin, a.AppId, a.SecretId, a.SecretKey,
+                new HashSet<string>(a.Tokens ?? [], StringComparer.Ordinal));
+            byName[a.Name] = account;
+            Accounts.Add(account);
+            AccountsBySecretId[a.SecretId] = account;
+            AccountsByUin[a.Uin] = account;
+        }
+
+        foreach (var v in seed.Vpcs)
+        {
+            var vpc = new VpcRecord
+            {
+                VpcId = v.VpcId,
+                VpcName = v.VpcName ?? v.VpcId,
+                Owner = byName[v.Account],
+                Region = v.Region,
+                CidrBlock = v.CidrBlock,
+                AssistantCidrs = [.. v.AssistantCidrs ?? []],
+                CreatedAt = now,
+            };
+            Vpcs[vpc.VpcId] = vpc;
+
+            foreach (var t in v.RouteTables ?? [])
+            {
+                var table = new RouteTableRecord
+                {
+                    RouteTableId = t.RouteTableId,
+                    RouteTableName = t.RouteTableName ?? (t.Main ? "default" : t.RouteTableId),
+                    Vpc = vpc,
+                    Main = t.Main,
+                    CreatedAt = now,
+                };
+                RouteTables[table.RouteTableId] = table;
+                foreach (var r in t.Routes ?? [])
+                {
+                    table.Routes.Add(new RouteRecord
+                    {
+                        RouteId = table.NextRouteId++,
+                        RouteItemId = r.RouteItemId ?? NewId("rti"),
+                        RouteTableId = table.RouteTableId,
+                        DestinationCidrBlock = r.DestinationCidrBlock,
+                        GatewayType = r.GatewayType,
+                        GatewayId = r.GatewayId,
+                        RouteDescription = r.RouteDescription ?? "",
+                        Enabled = r.Enabled,
+                        CreatedAt = now,
+                    });
+                }
+            }
+
+            foreach (var s in v.Subnets ?? [])
+            {
+                Subnets[s.SubnetId] = new SubnetRecord
+                {
+                    SubnetId = s.SubnetId,
+                    SubnetName = s.SubnetName ?? s.SubnetId,
+                    Vpc = vpc,
+                    CidrBlock = s.CidrBlock,
+                    Zone = s.Zone,
+                    RouteTableId = s.RouteTableId,
+                    CreatedAt = now,
+                };
+            }
+        }
+    }
+
+    public string NewId(string prefix) => _ids.Next(prefix, IsIdTaken);
+
+    public long NextPeeringSequence() => ++_peeringSequence;
+
+    /// <summary>Lazily applies the 7-day (configurable) expiry of unanswered requests. Caller holds <see cref="Gate"/>.</summary>
+    public void ExpirePending(DateTimeOffset now, TimeSpan pendingExpiry)
+    {
+        foreach (var p in Peerings)
+        {
+            if (p.State == PeeringStates.Pending && now - p.CreatedAt >= pendingExpiry)
+            {
+                p.State = PeeringStates.Expired;
+                p.StateChangedAt = p.CreatedAt + pendingExpiry;
+            }
+        }
+    }
+
+    public IEnumerable<RouteRecord> AllRoutes => RouteTables.Values.SelectMany(t => t.Routes);
+
+    private bool IsIdTaken(string id) =>
+        Vpcs.ContainsKey(id) || Subnets.ContainsKey(id) || RouteTables.ContainsKey(id) || PeeringsById.ContainsKey(id)
+        || (id.StartsWith("rti-", StringComparison.Ordinal) && AllRoutes.Any(r => r.RouteItemId == id));
+}
