@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Hosting;
+using PeeringFunctions.Acceptance;
 using PeeringFunctions.Diagnostics;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Workflow;
@@ -11,6 +12,7 @@ builder.ConfigureFunctionsWebApplication();
 
 builder.Services.AddPeeringWorkflow(builder.Configuration);
 builder.Services.AddPeeringHttpApi();
+builder.Services.AddPeeringAcceptance();
 
 // The class-based orchestrators and activities of PeeringFunctions.Workflow, registered natively (no source generator):
 // the Durable extension's metadata transformer reports each of them to the host as a function.

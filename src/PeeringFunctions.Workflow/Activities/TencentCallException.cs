@@ -22,8 +22,8 @@ public class TencentCallException : Exception
 
     public static TencentCallException From(TencentCloudSDKException error, string action, bool retryable) =>
         retryable
-            ? new TransientTencentCallException(action, error.Code, error.Message, error.RequestId)
-            : new TencentCallException(action, error.Code, error.Message, error.RequestId);
+            ? new TransientTencentCallException(action, error.Code, error.ErrorMessage, error.RequestId)
+            : new TencentCallException(action, error.Code, error.ErrorMessage, error.RequestId);
 
     /// <summary>Reads the Tencent code back out of a persisted failure message (null when it is not ours).</summary>
     public static string? CodeOf(string? failureMessage)

@@ -40,23 +40,10 @@ public static class MetadataDump
     }
 
     /// <summary>
-    /// What the worker answers to the host's metadata request: the worker's own metadata manager when it is registered
-    /// (it combines the provider and the transformers), otherwise the same combination done here.
+    /// What the worker answers to the host's metadata request: its <see cref="IFunctionMetadataManager"/> combines the
+    /// registered <see cref="IFunctionMetadataProvider"/> (here the build-time GeneratedFunctionMetadataProvider) with
+    /// every registered <see cref="IFunctionMetadataTransformer"/> (here the Durable extension's DurableMetadataTransformer).
     /// </summary>
-    public static async Task<IReadOnlyList<IFunctionMetadata>> ReadAsync(IServiceProvider services, string directory)
-    {
-        if (services.GetService<IFunctionMetadataManager>() is { } manager)
-        {
-            Console.Error.WriteLine("MANAGER " + manager.GetType().FullName + " provider " + services.GetRequiredService<IFunctionMetadataProvider>().GetType().FullName + " transformers " + string.Join(",", services.GetServices<IFunctionMetadataTransformer>().Select(t => t.GetType().FullName)));
-            return await manager.GetFunctionMetadataAsync(directory);
-        }
-
-        var functions = (await services.GetRequiredService<IFunctionMetadataProvider>().GetFunctionMetadataAsync(directory)).ToList();
-        foreach (var transformer in services.GetServices<IFunctionMetadataTransformer>())
-        {
-            transformer.Transform(functions);
-        }
-
-        return functions;
-    }
+    public static async Task<IReadOnlyList<IFunctionMetadata>> ReadAsync(IServiceProvider services, string directory) =>
+        await services.GetRequiredService<IFunctionMetadataManager>().GetFunctionMetadataAsync(directory);
 }

@@ -7,8 +7,7 @@ namespace TencentVpcEmulator.State;
 internal static class Cidr
 {
     /// <summary>
-    /// Parses "a.b.c.d/n". IPNetwork rejects a base address with host bits set (10.0.0.1/16),
-    /// which is what we want: Tencent stores canonical network addresses.
+    /// Parses "a.b.c.d/n" in canonical form only: Tencent stores network addresses, so 10.0.0.1/16 is refused.
     /// </summary>
     public static bool TryParse(string? text, out IPNetwork network)
     {
@@ -19,6 +18,14 @@ internal static class Cidr
         }
 
         if (!IPNetwork.TryParse(text, out var parsed) || parsed.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        // Only the canonical spelling counts: host bits set (10.0.0.1/16) or odd forms are not a network address.
+        var mask = parsed.PrefixLength == 0 ? 0u : uint.MaxValue << (32 - parsed.PrefixLength);
+        var address = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(parsed.BaseAddress.GetAddressBytes());
+        if ((address & ~mask) != 0 || text != $"{parsed.BaseAddress}/{parsed.PrefixLength}")
         {
             return false;
         }

@@ -334,9 +334,9 @@ public sealed class FakeTimer
 /// <summary>How activity failures reach an orchestrator: the exception's type name and message, nothing else.</summary>
 public static class ActivityFailures
 {
-    public static readonly string PermanentType = typeof(Activities.TencentCallException).FullName!;
+    public static readonly string PermanentType = typeof(global::PeeringFunctions.Workflow.Activities.TencentCallException).FullName!;
 
-    public static readonly string TransientType = typeof(Activities.TransientTencentCallException).FullName!;
+    public static readonly string TransientType = typeof(global::PeeringFunctions.Workflow.Activities.TransientTencentCallException).FullName!;
 
     public static TaskFailureDetails Details(string message, bool transient = false, TaskFailureDetails? inner = null) =>
         new(transient ? TransientType : PermanentType, message, "   at PeeringFunctions.Workflow.Activities (stack)", inner, null);

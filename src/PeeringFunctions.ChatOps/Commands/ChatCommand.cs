@@ -1,0 +1,39 @@
+using PeeringFunctions.HttpApi;
+
+namespace PeeringFunctions.ChatOps.Commands;
+
+public enum ChatVerb
+{
+    Help,
+    Status,
+    List,
+    Accept,
+    Reject,
+    Teardown,
+    Request,
+}
+
+/// <summary>One parsed chat command.</summary>
+/// <param name="Target">status/accept/reject/teardown: a peering instance id (peering-vpc-…) or a pcx-… id, lower-case.</param>
+/// <param name="State">list: the state filter, as the API spells it (e.g. WaitingForAcceptance).</param>
+/// <param name="Request">request: the portal's fields, not yet validated.</param>
+/// <param name="Problems">request: fields that could not even be read (unknown name, not a number…).</param>
+public sealed record ChatCommand(
+    ChatVerb Verb,
+    string? Target = null,
+    string? State = null,
+    PeeringRequestBody? Request = null,
+    IReadOnlyList<FieldProblem>? Problems = null)
+{
+    public static readonly ChatCommand Help = new(ChatVerb.Help);
+}
+
+/// <summary>Either a command or a helpful reply saying what was wrong and how to write it.</summary>
+public sealed record ChatParseResult(ChatCommand? Command, string? Error)
+{
+    public bool IsValid => Command is not null;
+
+    public static ChatParseResult Ok(ChatCommand command) => new(command, null);
+
+    public static ChatParseResult Fail(string error) => new(null, error);
+}

@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PeeringFunctions.ChatOps.Approvers;
+using PeeringFunctions.HttpApi;
+using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.ChatOps.Commands;
+
+/// <summary>
+/// Runs a chat command for a chat user through <see cref="PeeringOperations"/> (the same calls the HTTP API makes) and
+/// answers in a few human lines with the portal status link. accept/reject/teardown need the user on the receiver
+/// account's allow-list, request on the initiator account's; everyone else gets a polite refusal and nothing changes.
+/// </summary>
+public sealed class ChatCommandHandler(
+    PeeringOperations operations,
+    ChatApprovers approvers,
+    ITencentClientFactory accounts,
+    PortalLinks links,
+    ILogger<ChatCommandHandler> logger)
+{
+    public const int MaxListed = 10;
+    private const int MaxProblemsShown = 15;
+
+    /// <summary>Parses and runs what the user typed.</summary>
+    /// <param name="deliveryId">The platform's id of this message or click; a redelivery decides only once.</param>
+    public async Task<ChatReply> HandleTextAsync(DurableTaskClient client, string? text, ChatUser user, string? deliveryId, CancellationToken cancellationToken)
+    {
+        var parsed = ChatCommandParser.Parse(text);
+        return parsed.Command is null
+            ? new ChatReply(parsed.Error!, ChatReplyKind.Invalid)
+            : await RunAsync(client, parsed.Command, user, deliveryId, cancellationToken);
+    }
+
+    public async Task<ChatReply> RunAsync(DurableTaskClient client, ChatCommand command, ChatUser user, string? deliveryId, CancellationToken cancellationToken)
+    {
+        var reply = command.Verb switch
+        {
+            ChatVerb.Help => new ChatReply(ChatCommandParser.Usage),
+            ChatVerb.Status => await StatusAsync(client, command.Target!, cancellationToken),
+            ChatVerb.List => await ListAsync(client, command.State, cancellationToken),
+            ChatVerb.Accept or ChatVerb.Reject => await DecideAsync(client, command.Target!, command.Verb == ChatVerb.Accept, user, deliveryId, cancellationToken),
+            ChatVerb.Teardown => await TeardownAsync(client, command.Target!, user, cancellationToken),
+            ChatVerb.Request => await RequestAsync(client, command, user, cancellationToken),
+            _ => new ChatReply(ChatCommandParser.Usage, ChatReplyKind.Invalid),
+        };
+
+        if (command.Verb is not (ChatVerb.Help or ChatVerb.Status or ChatVerb.List))
+        {
+            logger.LogInformation("Chat {Verb} by {User} on {InstanceId}: {Outcome}",
+                command.Verb, user.Key, reply.InstanceId ?? command.Target ?? "(new)", reply.Kind);
+        }
+
+        return reply;
+    }
+
+    private async Task<ChatReply> StatusAsync(DurableTaskClient client, string target, CancellationToken cancellationToken)
+    {
+        var id = await ResolveIdAsync(client, target, cancellationToken);
+        var view = id is null ? null : await operations.GetAsync(client, id, cancellationToken);
+        if (view is null)
+        {
+            return NotFound(target);
+        }
+
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"“{view.Name}” ({view.Id}) is {Describe(view)}.\n")
+            .Append(CultureInfo.InvariantCulture, $"{Side(view.Initiator)} → {Side(view.Receiver)}")
+            .Append(view.PeeringConnectionId is null ? "" : $", {view.PeeringConnectionId}")
+            .Append('\n');
+        if (!string.IsNullOrEmpty(view.Message))
+        {
+            text.Append(Shorten(view.Message, 300)).Append('\n');
+        }
+
+        if (view.Teardown is { } teardown)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Teardown: {teardown.Outcome?.Status ?? teardown.RuntimeStatus}.\n");
+        }
+
+        text.Append("Status: ").Append(links.Status(view.Id));
+        return new ChatReply(text.ToString(), ChatReplyKind.Info, view.Id);
+    }
+
+    private async Task<ChatReply> ListAsync(DurableTaskClient client, string? state, CancellationToken cancellationToken)
+    {
+        var views = await operations.ListAsync(client, state, cancellationToken);
+        var which = state is null ? "" : $" in state {state}";
+        if (views.Count == 0)
+        {
+            return new ChatReply($"No peerings{which} right now.");
+        }
+
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{views.Count} peering{(views.Count == 1 ? "" : "s")}{which}:\n");
+        foreach (var view in views.Take(MaxListed))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"• {view.Id} — {view.Name}: {view.State}\n");
+        }
+
+        if (views.Count > MaxListed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"…and {views.Count - MaxListed} more: {links.List(state)}\n");
+        }
+
+        text.Append("Details: status <id>");
+        return new ChatReply(text.ToString());
+    }
+
+    private async Task<ChatReply> DecideAsync(
+        DurableTaskClient client, string target, bool accept, ChatUser user, string? deliveryId, CancellationToken cancellationToken)
+    {
+        var verb = accept ? "accept" : "reject";
+        var instance = await FindAsync(client, target, cancellationToken);
+        if (instance is null)
+        {
+            return NotFound(target);
+        }
+
+        var request = instance.ReadInputAs<PeeringRequest>()!;
+        var id = instance.InstanceId;
+        if (!request.Receiver.IsManaged)
+        {
+            return new ChatReply(
+                $"“{request.Name}” goes to an external account (uin {request.Receiver.ExternalUin}); it can only {verb} in its own Tencent console. " +
+                $"Nothing was changed.\nStatus: {links.Status(id)}",
+                ChatReplyKind.Refused, id);
+        }
+
+        if (!approvers.IsApprover(request.Receiver.Account, user))
+        {
+            return Refused(user, $"{verb} “{request.Name}”", request.Receiver.Account!, id);
+        }
+
+        var result = await operations.DecideAsync(
+            client, instance, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken);
+        if (!result.Raised)
+        {
+            return new ChatReply(
+                $"“{request.Name}” is not waiting for a decision — it is {result.State}. Nothing was changed.\nStatus: {links.Status(id)}",
+                ChatReplyKind.Conflict, id);
+        }
+
+        return new ChatReply(
+            (accept
+                ? $"Accepted “{request.Name}” for {request.Receiver.Account}. I'll set up the routes on both sides now."
+                : $"Rejected “{request.Name}” for {request.Receiver.Account}. The request will be withdrawn.")
+            + $"\nStatus: {links.Status(id)}",
+            ChatReplyKind.Done, id);
+    }
+
+    private async Task<ChatReply> TeardownAsync(DurableTaskClient client, string target, ChatUser user, CancellationToken cancellationToken)
+    {
+        var instance = await FindAsync(client, target, cancellationToken);
+        if (instance is null)
+        {
+            return NotFound(target);
+        }
+
+        var request = instance.ReadInputAs<PeeringRequest>()!;
+        var id = instance.InstanceId;
+        // The receiver's approvers decide; an external receiver has none here, so then the initiator's do.
+        var account = request.Receiver.Account ?? request.Initiator.Account!;
+        if (!approvers.IsApprover(account, user))
+        {
+            return Refused(user, $"tear down “{request.Name}”", account, id);
+        }
+
+        var result = await operations.TeardownAsync(client, instance, cancellationToken);
+        if (result.TeardownId is null)
+        {
+            return new ChatReply(
+                $"Only an active peering can be torn down; “{request.Name}” is {result.State}. Nothing was changed.\nStatus: {links.Status(id)}",
+                ChatReplyKind.Conflict, id);
+        }
+
+        return new ChatReply(
+            $"Tearing down “{request.Name}”: removing the peering and its routes on both sides.\nStatus: {links.Status(id)}",
+            ChatReplyKind.Done, id);
+    }
+
+    private async Task<ChatReply> RequestAsync(DurableTaskClient client, ChatCommand command, ChatUser user, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>(command.Problems ?? []);
+        PeeringRequest? request = null;
+        if (command.Request is { } body)
+        {
+            var (validated, rules) = PeeringRequestValidator.Validate(body, accounts.IsManaged);
+            problems.AddRange(rules);
+            request = validated;
+        }
+
+        if (request is null || problems.Count > 0)
+        {
+            var text = new StringBuilder("That request can't be started; nothing was changed:\n");
+            foreach (var problem in problems.Take(MaxProblemsShown))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"• {problem.Field}: {problem.Rule}\n");
+            }
+
+            if (problems.Count > MaxProblemsShown)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"…and {problems.Count - MaxProblemsShown} more.\n");
+            }
+
+            text.Append("Write request alone for the syntax.");
+            return new ChatReply(text.ToString(), ChatReplyKind.Invalid);
+        }
+
+        if (!approvers.IsApprover(request.Initiator.Account, user))
+        {
+            return Refused(user, "request peerings from", request.Initiator.Account!, null, what: "nothing was started");
+        }
+
+        var result = await operations.StartAsync(client, request, cancellationToken);
+        if (!result.Started)
+        {
+            return new ChatReply(
+                $"These two VPCs already have a peering in progress: {result.InstanceId}" +
+                (result.View is null ? "" : $" ({result.View.State})") + $". Nothing new was started.\nStatus: {links.Status(result.InstanceId)}",
+                ChatReplyKind.Conflict, result.InstanceId);
+        }
+
+        var receiver = request.Receiver.IsManaged
+            ? $"approvers of {request.Receiver.Account} will be asked to accept"
+            : $"the external account {request.Receiver.ExternalUin} has to accept it in its Tencent console";
+        return new ChatReply(
+            $"Requested “{request.Name}”: {request.Initiator.Describe()} → {request.Receiver.Describe()}; {receiver}.\nStatus: {links.Status(result.InstanceId)}",
+            ChatReplyKind.Done, result.InstanceId);
+    }
+
+    private async Task<Microsoft.DurableTask.Client.OrchestrationMetadata?> FindAsync(DurableTaskClient client, string target, CancellationToken cancellationToken) =>
+        await ResolveIdAsync(client, target, cancellationToken) is { } id ? await operations.FindAsync(client, id, cancellationToken) : null;
+
+    /// <summary>A peering instance id as given, or the instance whose peering connection is the given pcx-… id.</summary>
+    private async Task<string?> ResolveIdAsync(DurableTaskClient client, string target, CancellationToken cancellationToken)
+    {
+        if (PeeringInstanceIds.IsPeeringId(target))
+        {
+            return target;
+        }
+
+        var views = await operations.ListAsync(client, null, cancellationToken);
+        return views.FirstOrDefault(v => string.Equals(v.PeeringConnectionId, target, StringComparison.Ordinal))?.Id;
+    }
+
+    private ChatReply Refused(ChatUser user, string action, string account, string? id, string what = "nothing was changed")
+    {
+        var who = string.IsNullOrWhiteSpace(user.DisplayName) ? "" : $", {Shorten(user.DisplayName, 40)}";
+        return new ChatReply(
+            $"Sorry{who} — only approvers of account {account} can {action}, and you are not on its list ({user.Key}), so {what}. " +
+            "Ask one of them, or an admin to add you." + (id is null ? "" : $"\nStatus: {links.Status(id)}"),
+            ChatReplyKind.Refused, id);
+    }
+
+    private static ChatReply NotFound(string target) =>
+        new($"I can't find a peering “{target}”. Try list to see the current ones.", ChatReplyKind.NotFound);
+
+    private static string Describe(PeeringView view) => view.State switch
+    {
+        PeeringSteps.WaitingForAcceptance => $"waiting for {view.Receiver.Account ?? "uin " + view.Receiver.Uin} to accept" +
+            (view.AcceptanceDeadline is { } deadline ? $" (until {deadline:yyyy-MM-dd HH:mm} UTC)" : ""),
+        PeeringStatus.Active => "active",
+        var state => state,
+    };
+
+    private static string Side(PeeringSideView side) => $"{side.Account ?? "uin " + side.Uin}/{side.Region}/{side.VpcId}";
+
+    /// <summary>The platform's delivery id, hashed so nothing but an opaque key reaches orchestration history.</summary>
+    private static string? IdempotencyKey(ChatUser user, string? deliveryId) =>
+        string.IsNullOrEmpty(deliveryId)
+            ? null
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.Platform}:{deliveryId}")))[..32];
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}

@@ -1,0 +1,92 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace PeeringFunctions.LocalHost.Durable;
+
+/// <summary>
+/// A complete Durable Task engine inside this process, no HTTP API needed: the <see cref="DurableSidecar"/> plus one
+/// gRPC worker running the registered tasks and one gRPC client — the same worker and client packages the Functions
+/// host uses, so orchestrators and activities run exactly as they will there.
+/// </summary>
+public sealed class InProcessDurableEngine : IAsyncDisposable
+{
+    private readonly DurableSidecar sidecar;
+    private readonly IHost workerHost;
+
+    private InProcessDurableEngine(DurableSidecar sidecar, IHost workerHost)
+    {
+        this.sidecar = sidecar;
+        this.workerHost = workerHost;
+        Client = workerHost.Services.GetRequiredService<DurableTaskClient>();
+    }
+
+    /// <summary>The sidecar's gRPC address; another client may connect to it with UseGrpc (one worker only).</summary>
+    public Uri Address => sidecar.Address;
+
+    /// <summary>Schedules, queries, raises events to and terminates orchestrations.</summary>
+    public DurableTaskClient Client { get; }
+
+    /// <summary>The worker's services: what the activities were built from.</summary>
+    public IServiceProvider Services => workerHost.Services;
+
+    public static async Task<InProcessDurableEngine> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sidecar = await DurableSidecar.StartAsync(
+            options.Port,
+            options.MaxConcurrentOrchestrations,
+            options.MaxConcurrentActivities,
+            options.MinimumLogLevel,
+            options.LoggingConfiguration,
+            cancellationToken);
+        try
+        {
+            var address = sidecar.Address.ToString();
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, options.LoggingConfiguration);
+            builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
+            builder.Services.AddDurableTaskWorker(worker =>
+            {
+                worker.UseGrpc(address);
+                worker.AddTasks(options.RegisterTasks);
+            });
+            builder.Services.AddDurableTaskClient(client => client.UseGrpc(address));
+            options.ConfigureServices?.Invoke(builder.Services);
+
+            var host = builder.Build();
+            try
+            {
+                await host.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+
+            return new InProcessDurableEngine(sidecar, host);
+        }
+        catch
+        {
+            await sidecar.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Worker first, so the sidecar is not left dispatching to a worker that is going away.
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await workerHost.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            workerHost.Dispose();
+            await sidecar.DisposeAsync();
+        }
+    }
+}

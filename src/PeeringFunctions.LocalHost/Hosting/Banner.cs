@@ -1,0 +1,39 @@
+using PeeringFunctions.LocalHost.Http;
+
+namespace PeeringFunctions.LocalHost.Hosting;
+
+/// <summary>The start-up summary: where the API is, which Tencent it talks to, which accounts — never a secret key.</summary>
+public static class Banner
+{
+    public static void Write(TextWriter output, LocalPeeringHost host)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(host);
+        var api = new Uri(host.BaseUrl, "api/");
+        var tencent = host.Tencent;
+
+        output.WriteLine("Peering local host");
+        output.WriteLine($"  HTTP API   {api}peerings   (health: {api}health)");
+        output.WriteLine($"  Durable    in-process engine, sidecar {host.Engine.Address} (in memory: state ends with the process)");
+        output.WriteLine(tencent.IsEmbeddedEmulator
+            ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
+            : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");
+
+        var label = "  Accounts ";
+        foreach (var account in tencent.Accounts)
+        {
+            var approver = account.DemoApproverKey is { } demoKey
+                ? $"approver key \"{demoKey}\" (demo value)"
+                : account.HasApproverKey ? "approver key configured" : "no approver key: cannot accept or reject over HTTP";
+            output.WriteLine($"{label} {account.Alias,-8} uin {account.Uin,-14} {approver}");
+            label = "           ";
+        }
+
+        output.WriteLine(string.IsNullOrEmpty(host.Configuration[FunctionKeyFilter.ConfigurationKey])
+            ? "  Portal     open (set Portal:FunctionKey to require x-functions-key or ?code= on the portal routes)"
+            : $"  Portal     key required: {FunctionKeyFilter.HeaderName} header or ?{FunctionKeyFilter.QueryName}=");
+    }
+
+    private static string SeedName(LocalPeeringHost host) =>
+        host.Emulator?.Options.SeedPath is { } path ? path : "demo (docs/demo-ids.md)";
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TencentVpcEmulator;
+
+namespace PeeringFunctions.LocalHost.Hosting;
+
+/// <summary>How to start a <see cref="LocalPeeringHost"/>.</summary>
+public sealed class LocalHostOptions
+{
+    /// <summary>The port the Functions host uses locally, so portal code written against `func start` works unchanged.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:7071";
+
+    /// <summary>Kestrel URLs of the HTTP API (';'-separated); port 0 picks a free one (see <see cref="LocalPeeringHost.BaseUrl"/>).</summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>
+    /// The app's configuration: the "Tencent" section (endpoint and accounts), "Portal:FunctionKey" and "Logging".
+    /// Without Tencent settings the host embeds the emulator and configures itself for it.
+    /// </summary>
+    public IConfiguration? Configuration { get; set; }
+
+    /// <summary>
+    /// Settings of the embedded emulator (seed, pending expiry, random seed, clock) when it is used; its URL is always
+    /// a free loopback port unless set here. Default: the demo seed.
+    /// </summary>
+    public EmulatorOptions? Emulator { get; set; }
+
+    /// <summary>Console log level of every part (Warning: quiet; the API never logs secrets at any level).</summary>
+    public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
+
+    /// <summary>True for the command-line host: Ctrl+C / SIGTERM stop it. Embedded hosts (tests) leave signals alone.</summary>
+    public bool HandleConsoleSignals { get; set; }
+
+    /// <summary>Extra services for the activities' container, applied after the workflow's own (a test may swap the notifier).</summary>
+    public Action<IServiceCollection>? ConfigureWorkflowServices { get; set; }
+
+    /// <summary>Sidecar concurrency; see <see cref="Durable.InProcessDurableEngineOptions"/>.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 256;
+
+    public int MaxConcurrentActivities { get; set; } = 256;
+}

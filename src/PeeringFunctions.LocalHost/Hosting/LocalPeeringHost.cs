@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PeeringFunctions.HttpApi;
+using PeeringFunctions.LocalHost.Durable;
+using PeeringFunctions.LocalHost.Http;
+using PeeringFunctions.Workflow;
+using TencentVpcEmulator;
+
+namespace PeeringFunctions.LocalHost.Hosting;
+
+/// <summary>
+/// Everything `dotnet run --project src/PeeringFunctions.LocalHost` runs, startable from a test: the embedded
+/// emulator (unless Tencent is configured), the in-process Durable engine with the workflow's tasks, and the HTTP API.
+/// Dispose stops them in reverse order.
+/// </summary>
+public sealed class LocalPeeringHost : IAsyncDisposable
+{
+    private readonly WebApplication web;
+
+    private LocalPeeringHost(WebApplication web, Uri baseUrl, InProcessDurableEngine engine, TencentVpcEmulatorServer? emulator, TencentTarget tencent, IConfiguration configuration)
+    {
+        this.web = web;
+        BaseUrl = baseUrl;
+        Engine = engine;
+        Emulator = emulator;
+        Tencent = tencent;
+        Configuration = configuration;
+    }
+
+    /// <summary>The HTTP API's first bound URL with its actual port, e.g. http://127.0.0.1:7071/.</summary>
+    public Uri BaseUrl { get; }
+
+    public InProcessDurableEngine Engine { get; }
+
+    /// <summary>The client the HTTP API uses; tests drive orchestrations with it directly.</summary>
+    public DurableTaskClient Client => Engine.Client;
+
+    /// <summary>The embedded emulator, or null when the host talks to a configured Tencent endpoint.</summary>
+    public TencentVpcEmulatorServer? Emulator { get; }
+
+    public TencentTarget Tencent { get; }
+
+    /// <summary>The effective configuration (the given one, plus the emulator's settings when it is embedded).</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>The HTTP API's services (PeeringApi and its dependencies).</summary>
+    public IServiceProvider Services => web.Services;
+
+    public static async Task<LocalPeeringHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var given = options.Configuration ?? new ConfigurationBuilder().Build();
+
+        TencentVpcEmulatorServer? emulator = null;
+        InProcessDurableEngine? engine = null;
+        try
+        {
+            IConfiguration configuration;
+            if (TencentSettings.IsConfigured(given))
+            {
+                TencentSettings.Validate(given);
+                configuration = given;
+            }
+            else
+            {
+                (emulator, configuration) = await StartEmulatorAsync(options, given, cancellationToken);
+            }
+
+            var tencent = TencentSettings.Describe(configuration, embeddedEmulator: emulator is not null);
+            var logging = configuration.GetSection("Logging");
+            engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
+            {
+                RegisterTasks = WorkflowRegistration.Register,
+                ConfigureServices = services =>
+                {
+                    services.AddPeeringWorkflow(configuration);
+                    options.ConfigureWorkflowServices?.Invoke(services);
+                },
+                MaxConcurrentOrchestrations = options.MaxConcurrentOrchestrations,
+                MaxConcurrentActivities = options.MaxConcurrentActivities,
+                MinimumLogLevel = options.MinimumLogLevel,
+                LoggingConfiguration = logging,
+            }, cancellationToken);
+
+            var web = BuildWebApp(options, configuration, engine.Client, tencent);
+            try
+            {
+                await web.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                await web.DisposeAsync();
+                throw;
+            }
+
+            var bound = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? options.Urls.Split(';')[0];
+            return new LocalPeeringHost(web, new Uri(bound.EndsWith('/') ? bound : bound + "/"), engine, emulator, tencent, configuration);
+        }
+        catch
+        {
+            if (engine is not null)
+            {
+                await engine.DisposeAsync();
+            }
+
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C when <see cref="LocalHostOptions.HandleConsoleSignals"/>).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => web.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await web.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await web.DisposeAsync();
+            await Engine.DisposeAsync();
+            if (Emulator is not null)
+            {
+                await Emulator.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<(TencentVpcEmulatorServer Emulator, IConfiguration Configuration)> StartEmulatorAsync(
+        LocalHostOptions options, IConfiguration given, CancellationToken cancellationToken)
+    {
+        var emulatorOptions = options.Emulator ?? new EmulatorOptions { MinimumLogLevel = options.MinimumLogLevel };
+        // Resolved here, not by the emulator, because the host needs the seed's accounts and keys for its own settings.
+        emulatorOptions.Seed ??= emulatorOptions.SeedPath is { } path ? EmulatorSeed.Load(path) : EmulatorSeed.Demo;
+
+        var emulator = await TencentVpcEmulatorServer.StartAsync(emulatorOptions, cancellationToken);
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(given)
+            .AddInMemoryCollection(TencentSettings.ForEmulator(emulator.BaseUrl, emulatorOptions.Seed))
+            .Build();
+        return (emulator, configuration);
+    }
+
+    private static WebApplication BuildWebApp(LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LocalPeeringHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Only the configuration we were given: the command line, environment and user secrets were read by Program.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, configuration.GetSection("Logging"));
+        if (!options.HandleConsoleSignals)
+        {
+            builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
+        }
+
+        // The engine owns the client; registered as an instance, the web host will not dispose it.
+        builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton(tencent);
+        builder.Services.AddPeeringWorkflow(configuration);
+        builder.Services.AddPeeringHttpApi();
+
+        var app = builder.Build();
+        app.MapPeeringApi();
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using PeeringFunctions.HttpApi;
+
+namespace PeeringFunctions.LocalHost.Http;
+
+/// <summary>
+/// Stands in for the Functions host's function keys on the portal routes: when Portal:FunctionKey is configured, a
+/// request must carry it as the x-functions-key header or the code query parameter, as it would in Azure. Without it
+/// the routes are open, like `func start`. Accept/reject never pass through here: consent is the receiver's approver
+/// key, checked inside PeeringApi.
+/// </summary>
+internal sealed class FunctionKeyFilter(IConfiguration configuration) : IEndpointFilter
+{
+    public const string ConfigurationKey = "Portal:FunctionKey";
+    public const string HeaderName = "x-functions-key";
+    public const string QueryName = "code";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var expected = configuration[ConfigurationKey];
+        if (string.IsNullOrEmpty(expected))
+        {
+            return await next(context);
+        }
+
+        var request = context.HttpContext.Request;
+        var presented = request.Headers[HeaderName].ToString() is { Length: > 0 } header ? header : request.Query[QueryName].ToString();
+        if (presented.Length == 0 || !SameKey(presented, expected))
+        {
+            return ApiResponse.Problem(StatusCodes.Status401Unauthorized, "Function key required.",
+                $"Send the portal's key as the '{HeaderName}' header or the '{QueryName}' query parameter.");
+        }
+
+        return await next(context);
+    }
+
+    // Hash both so the comparison takes the same time whatever the lengths.
+    private static bool SameKey(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}

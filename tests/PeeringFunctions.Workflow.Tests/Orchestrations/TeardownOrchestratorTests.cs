@@ -1,0 +1,129 @@
+using System.Text.Json;
+using PeeringFunctions.Workflow.Activities;
+using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Tests.Fakes;
+using PeeringFunctions.Workflow.Tests.Fixtures;
+using static PeeringFunctions.Workflow.Tests.Fixtures.DemoCloud;
+
+namespace PeeringFunctions.Workflow.Tests.Orchestrations;
+
+public sealed class TeardownOrchestratorTests
+{
+    private readonly DemoCloud cloud = new();
+
+    [Fact]
+    public async Task Teardown_removes_the_routes_restores_the_subnets_and_deletes_the_peering()
+    {
+        var before = cloud.Layout();
+        var request = await PeerAlphaAndBetaAsync();
+        Assert.NotEqual(before, cloud.Layout());
+        var context = Demo.ContextFor(cloud);
+
+        var outcome = await context.RunTeardownAsync(request);
+
+        Assert.Equal(TeardownStatus.Removed, outcome.Status);
+        Assert.Equal(NewPeeringId, outcome.PeeringConnectionId);
+        Assert.Empty(outcome.Problems);
+        Assert.Equal(
+        [
+            "DeleteRoutesActivity(alpha, ap-guangzhou, rtb-alphapcx, pcx-ab12cd34, keep [])",
+            "AssociateSubnetActivity(alpha, ap-guangzhou, subnet-alphaweb -> rtb-alphamai)",
+            "DeleteRoutesActivity(beta, ap-shanghai, rtb-betapcx1, pcx-ab12cd34, keep [])",
+            "AssociateSubnetActivity(beta, ap-shanghai, subnet-betaapp1 -> rtb-betamain)",
+            "DeletePeeringActivity(alpha, ap-guangzhou, pcx-ab12cd34)",
+        ], context.Calls.Select(CallText.Of));
+        Assert.Equal(
+        [
+            $"removed the routes to {NewPeeringId} from {AlphaPcxTable} (alpha)",
+            $"moved subnet {AlphaWeb} back to {AlphaMainTable} (alpha)",
+            $"removed the routes to {NewPeeringId} from {BetaPcxTable} (beta)",
+            $"moved subnet {BetaApp} back to {BetaMainTable} (beta)",
+            $"deleted peering {NewPeeringId}",
+        ], outcome.Removed);
+        Assert.Equal(before, cloud.Layout());
+        Assert.Equal("DELETED", cloud.PeeringState(NewPeeringId));
+        Assert.All(context.Calls, c => Assert.Same(TencentRetry.Options, c.Options));
+    }
+
+    [Fact]
+    public async Task Teardown_reports_its_progress_with_the_pcx()
+    {
+        var request = await PeerAlphaAndBetaAsync();
+        var context = Demo.ContextFor(cloud);
+
+        await context.RunTeardownAsync(request);
+
+        var statuses = context.Statuses.Select(s => JsonSerializer.SerializeToElement(s)).ToList();
+        Assert.Equal(["RemovingRoutes", "DeletingPeering", "Completed"], statuses.Select(s => s.GetProperty("Step").GetString()));
+        Assert.All(statuses, s => Assert.Equal(NewPeeringId, s.GetProperty("PeeringConnectionId").GetString()));
+    }
+
+    [Theory]
+    [InlineData(nameof(DeleteRoutesActivity), Beta, "removed the routes to pcx-ab12cd34 from rtb-betapcx1 (beta)")]
+    [InlineData(nameof(AssociateSubnetActivity), Alpha, "moved subnet subnet-alphaweb back to rtb-alphamai (alpha)")]
+    [InlineData(nameof(DeletePeeringActivity), Alpha, "deleted peering pcx-ab12cd34")]
+    public async Task A_failing_teardown_step_is_reported_while_the_others_still_run(string activity, string account, string step)
+    {
+        var request = await PeerAlphaAndBetaAsync();
+        var failure = $"{activity}: [InternalError] Something went wrong. (RequestId td-1)";
+        var context = Demo.ContextFor(cloud).Fails<object>(activity, failure, when: input => input switch
+        {
+            DeleteRoutesInput d => d.Account == account,
+            AssociateSubnetInput a => a.Account == account,
+            PeeringTarget p => p.Account == account,
+            _ => false,
+        });
+
+        var outcome = await context.RunTeardownAsync(request);
+
+        Assert.Equal(TeardownStatus.Failed, outcome.Status);
+        Assert.Equal([$"could not complete ({step}): {failure}"], outcome.Problems);
+        Assert.Equal(4, outcome.Removed.Count);
+        Assert.DoesNotContain(step, outcome.Removed);
+        Assert.Equal(5, context.Calls.Count);
+        Assert.Equal(nameof(DeletePeeringActivity), context.Names[^1]);
+    }
+
+    [Fact]
+    public async Task Teardown_of_a_peering_with_an_external_receiver_touches_only_the_initiator()
+    {
+        var request = new TeardownRequest(
+            NewPeeringId,
+            new SideOutcome(Alpha, Guangzhou, AlphaVpc, AlphaPcxTable, ["192.168.100.0/24"], ["rti-00000101"],
+                [new AssociationChange(AlphaWeb, AlphaMainTable, AlphaPcxTable)]),
+            new SideOutcome(null, Shanghai, ExternalVpc, null, [], [], []));
+        var context = Demo.ContextFor(cloud);
+
+        var outcome = await context.RunTeardownAsync(request);
+
+        Assert.Equal(TeardownStatus.Removed, outcome.Status);
+        Assert.Equal(
+        [
+            "DeleteRoutesActivity(alpha, ap-guangzhou, rtb-alphapcx, pcx-ab12cd34, keep [])",
+            "AssociateSubnetActivity(alpha, ap-guangzhou, subnet-alphaweb -> rtb-alphamai)",
+            "DeletePeeringActivity(alpha, ap-guangzhou, pcx-ab12cd34)",
+        ], context.Calls.Select(CallText.Of));
+    }
+
+    [Fact]
+    public async Task Teardown_can_run_again_after_everything_is_gone()
+    {
+        var request = await PeerAlphaAndBetaAsync();
+        await Demo.ContextFor(cloud).RunTeardownAsync(request);
+        var again = Demo.ContextFor(cloud);
+
+        var outcome = await again.RunTeardownAsync(request);
+
+        Assert.Equal(TeardownStatus.Removed, outcome.Status);
+        Assert.Empty(outcome.Problems);
+        Assert.Equal(5, outcome.Removed.Count);
+    }
+
+    /// <summary>Runs the accepted peering on <see cref="cloud"/> and builds the teardown request from its outcome.</summary>
+    private async Task<TeardownRequest> PeerAlphaAndBetaAsync()
+    {
+        var outcome = await Demo.ContextFor(cloud).Decide(Demo.Accept()).RunPeeringAsync(Demo.AlphaToBeta());
+        Assert.Equal(PeeringStatus.Active, outcome.Status);
+        return new TeardownRequest(outcome.PeeringConnectionId!, outcome.Initiator, outcome.Receiver);
+    }
+}
