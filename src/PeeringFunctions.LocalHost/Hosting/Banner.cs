@@ -19,14 +19,14 @@ public static class Banner
             ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
             : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");
 
-        var label = "  Accounts ";
+        var label = "  Accounts   ";
         foreach (var account in tencent.Accounts)
         {
             var approver = account.DemoApproverKey is { } demoKey
                 ? $"approver key \"{demoKey}\" (demo value)"
                 : account.HasApproverKey ? "approver key configured" : "no approver key: cannot accept or reject over HTTP";
-            output.WriteLine($"{label} {account.Alias,-8} uin {account.Uin,-14} {approver}");
-            label = "           ";
+            output.WriteLine($"{label}{account.Alias,-8} uin {account.Uin,-14} {approver}");
+            label = new string(' ', label.Length);
         }
 
         output.WriteLine(string.IsNullOrEmpty(host.Configuration[FunctionKeyFilter.ConfigurationKey])

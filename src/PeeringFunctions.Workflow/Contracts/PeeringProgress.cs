@@ -23,6 +23,7 @@ public static class PeeringSteps
     public const string Requesting = "Requesting";
     public const string WaitingForAcceptance = "WaitingForAcceptance";
     public const string Accepting = "Accepting";
+    public const string ClosingRequest = "ClosingRequest";
     public const string Configuring = "Configuring";
     public const string Verifying = "Verifying";
     public const string Compensating = "Compensating";

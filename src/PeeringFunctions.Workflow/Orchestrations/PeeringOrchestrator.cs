@@ -27,7 +27,12 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
             // 2. The peering request, with the initiator's credentials (or the live one this pair already has).
             var peering = await run.RequestPeeringAsync(plan);
 
-            if (peering.State != "ACTIVE")
+            if (run.IsRequestFromReceiver(peering))
+            {
+                // The receiver sent this pair's pending request itself: its consent is given, ours completes it.
+                await run.AcceptAsInitiatorAsync(peering);
+            }
+            else if (peering.State != "ACTIVE")
             {
                 // 3. Tell the receiver, then 4. wait for its decision, racing the acceptance deadline.
                 var deadline = await run.NotifyReceiverAsync(peering);

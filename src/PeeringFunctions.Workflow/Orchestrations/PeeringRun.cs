@@ -119,6 +119,20 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         return null;
     }
 
+    /// <summary>
+    /// A reused PENDING request the receiver itself sent us earlier: it has consented already, and only our side
+    /// (its destination) may accept it.
+    /// </summary>
+    public bool IsRequestFromReceiver(PeeringFacts peering) =>
+        peering.State == "PENDING" && peering.SourceVpcId == request.Receiver.VpcId;
+
+    public async Task AcceptAsInitiatorAsync(PeeringFacts peering)
+    {
+        Report(progress with { Step = PeeringSteps.Accepting, Message = "The receiver asked first; accepting its request." });
+        await CallAsync<string>(nameof(AcceptPeeringActivity),
+            new PeeringTarget(request.Initiator.Account!, request.Initiator.Region, peering.PeeringConnectionId));
+    }
+
     public async Task AcceptAsync(PeeringFacts peering, AcceptanceDecision decision)
     {
         Report(progress with { Step = PeeringSteps.Accepting });
@@ -134,10 +148,11 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// <summary>Deadline passed: withdraw the pending request so nothing is left open.</summary>
     public async Task<PeeringOutcome> ExpireAsync(PeeringFacts peering)
     {
-        Report(progress with { Step = PeeringSteps.Completed, Message = "No decision before the deadline." });
+        Report(progress with { Step = PeeringSteps.ClosingRequest, Message = "No decision before the deadline." });
         var initiator = request.Initiator;
         await CallAsync<bool>(nameof(DeletePeeringActivity),
             new PeeringTarget(initiator.Account!, initiator.Region, peering.PeeringConnectionId));
+        Report(progress with { Step = PeeringSteps.Completed });
         return Ended(PeeringStatus.Expired, peering.PeeringConnectionId,
             "The receiver did not decide before the deadline; the pending request was withdrawn.",
             [$"withdrew pending request {peering.PeeringConnectionId}"]);
@@ -152,7 +167,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             "DELETED" => (PeeringStatus.PeerDeleted, "The peering was deleted on Tencent before it was accepted."),
             _ => (PeeringStatus.Rejected, $"The receiver rejected the peering ({decision.Source}{(decision.DecidedBy is null ? "" : ", " + decision.DecidedBy)})."),
         };
-        Report(progress with { Step = PeeringSteps.Completed, Message = message });
+        Report(progress with { Step = PeeringSteps.ClosingRequest, Message = message });
 
         var undone = new List<string>();
         if (observed is null && request.Receiver.IsManaged)
@@ -169,6 +184,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             undone.Add($"withdrew pending request {peering.PeeringConnectionId}");
         }
 
+        Report(progress with { Step = PeeringSteps.Completed });
         return Ended(status, peering.PeeringConnectionId, message, undone);
     }
 
@@ -293,7 +309,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var notUndone = new List<string>();
         if (request.KeepPartialWorkOnFailure)
         {
-            notUndone.AddRange(undo.Entries.Select(e => "kept for inspection: " + e));
+            notUndone.AddRange(undo.Entries.Select(e => "kept for inspection: " + e.Change));
         }
         else
         {

@@ -25,19 +25,28 @@ public sealed class UndoLog
 
 public abstract record UndoEntry
 {
+    /// <summary>The change itself, as reported when the request asks to keep partial work.</summary>
+    public abstract string Change { get; }
+
     public sealed record DeletePeering(string Account, string Region, string PeeringConnectionId) : UndoEntry
     {
+        public override string Change => $"peering {PeeringConnectionId} ({Account})";
+
         public override string ToString() => $"deleted peering {PeeringConnectionId}";
     }
 
     public sealed record RemoveRoutes(
         string Account, string Region, string RouteTableId, string PeeringConnectionId, IReadOnlyList<string> KeepRouteItemIds) : UndoEntry
     {
+        public override string Change => $"routes to {PeeringConnectionId} in {RouteTableId} ({Account})";
+
         public override string ToString() => $"removed the routes to {PeeringConnectionId} from {RouteTableId} ({Account})";
     }
 
     public sealed record RestoreAssociation(string Account, string Region, string SubnetId, string PreviousRouteTableId, string RouteTableId) : UndoEntry
     {
+        public override string Change => $"subnet {SubnetId} on {RouteTableId}, previously {PreviousRouteTableId} ({Account})";
+
         public override string ToString() => $"moved subnet {SubnetId} back to {PreviousRouteTableId} ({Account})";
     }
 }

@@ -11,9 +11,12 @@ public static class Cidr
     public static bool TryParse(string? text, [NotNullWhen(true)] out IPNetwork? network)
     {
         network = null;
+        // IPNetwork.TryParse is lenient (it clears host bits and reads "10/8" or octal "010.0.0.0/8"), so the text
+        // must also be exactly how the parsed network prints: dotted quad, no leading zeros, host bits zero.
         if (string.IsNullOrWhiteSpace(text) || !text.Contains('/', StringComparison.Ordinal)
             || !IPNetwork.TryParse(text, out var parsed)
-            || parsed.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+            || parsed.BaseAddress.AddressFamily != AddressFamily.InterNetwork
+            || !string.Equals(parsed.ToString(), text, StringComparison.Ordinal))
         {
             return false;
         }

@@ -84,8 +84,14 @@ public sealed class FakeOrchestrationContext
     public IReadOnlyList<PeeringProgress> Progress => [.. Statuses.OfType<PeeringProgress>()];
 
     /// <summary>Each status's Step, with consecutive repeats collapsed: the path the run took.</summary>
-    public IReadOnlyList<string> Steps =>
-        [.. Progress.Select(p => p.Step).Where((step, i) => i == 0 || Progress[i - 1].Step != step)];
+    public IReadOnlyList<string> Steps
+    {
+        get
+        {
+            var steps = Progress.Select(p => p.Step).ToList();
+            return [.. steps.Where((step, i) => i == 0 || steps[i - 1] != step)];
+        }
+    }
 
     public IReadOnlyList<FakeTimer> Timers
     {

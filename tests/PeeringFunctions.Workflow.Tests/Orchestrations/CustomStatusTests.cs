@@ -12,7 +12,7 @@ public sealed class CustomStatusTests
 {
     private static readonly HashSet<string> KnownSteps =
     [
-        PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting,
+        PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting, PeeringSteps.ClosingRequest,
         PeeringSteps.Configuring, PeeringSteps.Verifying, PeeringSteps.Compensating, PeeringSteps.Completed,
     ];
 

@@ -214,24 +214,6 @@ public sealed class DecisionTests
     }
 
     [Fact]
-    public async Task A_reversed_pending_request_is_reused_and_must_be_accepted_by_its_destination_account()
-    {
-        // beta asked alpha earlier; the request is still PENDING, so Tencent would refuse a second one of the pair
-        const string existing = "pcx-rev00001";
-        cloud.AddPeering(existing, Beta, Shanghai, BetaVpc, Alpha, Guangzhou, AlphaVpc, "PENDING");
-        var context = Demo.ContextFor(cloud).Decide(Demo.Accept(peeringConnectionId: existing));
-
-        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
-
-        Assert.DoesNotContain(nameof(CreatePeeringActivity), context.Names);
-        Assert.Equal(existing, outcome.PeeringConnectionId);
-        // today: AcceptVpcPeeringConnection with beta's credentials, which Tencent refuses (beta is that request's initiator)
-        Assert.Equal(PeeringStatus.Failed, outcome.Status);
-        Assert.Equal("UnsupportedOperation.VpcPeerPurviewError", outcome.ErrorCode);
-        Assert.Equal(new PeeringTarget(Beta, Shanghai, existing), Assert.Single(context.InputsOf<PeeringTarget>(nameof(AcceptPeeringActivity))));
-    }
-
-    [Fact]
     public async Task A_reversed_pending_request_of_the_pair_ends_active()
     {
         const string existing = "pcx-rev00001";

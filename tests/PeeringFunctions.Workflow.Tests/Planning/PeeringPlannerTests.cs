@@ -207,9 +207,7 @@ public sealed class PeeringPlannerTests
         Assert.True(result.Succeeded, string.Join(" ", result.Problems));
     }
 
-    [Fact(Skip = "BUG: Cidr.TryParse (src/PeeringFunctions.Workflow/Planning/Cidr.cs, TryParse) accepts non-canonical CIDRs " +
-        "such as 172.16.1.1/24 (IPNetwork.TryParse on .NET 10 masks the host bits instead of refusing), so pre-flight plans a " +
-        "route Tencent will refuse after the peering exists; see CidrTests.Non_canonical_and_non_dotted_quad_texts_are_refused.")]
+    [Fact]
     public void A_non_canonical_destination_is_refused_before_anything_is_created()
     {
         var result = Plan(Demo.AlphaToBeta(initiator: Demo.AlphaSide(destinations: ["172.16.1.1/24"])));

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using PeeringFunctions.ChatOps.Approvers;
+using PeeringFunctions.ChatOps.Commands;
+using PeeringFunctions.ChatOps.Http;
+using PeeringFunctions.ChatOps.Notifications;
+using PeeringFunctions.ChatOps.Slack;
+using PeeringFunctions.ChatOps.Teams;
+using PeeringFunctions.ChatOps.Verification;
+using PeeringFunctions.ChatOps.WeCom;
+using PeeringFunctions.HttpApi;
+using PeeringFunctions.Workflow.Activities;
+
+namespace PeeringFunctions.ChatOps;
+
+public static class ChatOpsRegistration
+{
+    /// <summary>
+    /// Registers the chat webhooks, the command handler and the chat notifier (replacing the default
+    /// <see cref="IPeeringNotifier"/>), bound from "ChatOps" and "Portal". Needs the workflow's services
+    /// (AddPeeringWorkflow: ITencentClientFactory) beside it.
+    /// </summary>
+    public static IServiceCollection AddPeeringChatOps(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatOpsOptions>().Bind(configuration.GetSection(ChatOpsOptions.SectionName));
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PeeringOperations>();
+
+        services.TryAddSingleton<ReplayGuard>();
+        services.TryAddSingleton<SlackRequestVerifier>();
+        services.TryAddSingleton<WeComRequestVerifier>();
+        services.TryAddSingleton<TeamsRequestVerifier>();
+        services.TryAddSingleton<ChatApprovers>();
+        services.TryAddSingleton<PortalLinks>();
+        services.TryAddSingleton<ChatCommandHandler>();
+        services.TryAddSingleton<ChatPoster>();
+        services.TryAddSingleton<SlackResponder>();
+        services.TryAddSingleton<SlackWebhook>();
+        services.TryAddSingleton<WeComWebhook>();
+        services.TryAddSingleton<TeamsWebhook>();
+
+        services.TryAddSingleton<ChatPeeringNotifier>();
+        services.TryAddSingleton<IPeeringChatNotifier>(provider => provider.GetRequiredService<ChatPeeringNotifier>());
+        services.RemoveAll<IPeeringNotifier>();
+        services.AddSingleton<IPeeringNotifier>(provider => provider.GetRequiredService<ChatPeeringNotifier>());
+
+        services.AddHttpClient(ChatPoster.ClientName)
+            .RemoveAllLoggers() // the default logger writes request URLs, and webhook URLs carry keys
+            .AddResilienceHandler("chatops", static (pipeline, context) =>
+            {
+                var settings = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ChatOpsOptions>>().CurrentValue.Notifications;
+                pipeline.AddTimeout(settings.TotalTimeout);
+                if (settings.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = settings.MaxRetries,
+                        Delay = settings.RetryDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                    });
+                }
+
+                pipeline.AddTimeout(settings.AttemptTimeout);
+            });
+        return services;
+    }
+}

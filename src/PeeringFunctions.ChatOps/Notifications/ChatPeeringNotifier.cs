@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PeeringFunctions.ChatOps.Commands;
+using PeeringFunctions.ChatOps.Http;
+using PeeringFunctions.ChatOps.Slack;
+using PeeringFunctions.ChatOps.Teams;
+using PeeringFunctions.ChatOps.WeCom;
+using PeeringFunctions.Workflow.Activities;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.ChatOps.Notifications;
+
+/// <summary>
+/// Posts a peering's notifications to the chat channels configured per account (ChatOps:Channels:{account}): the
+/// receiver is asked to decide (Slack buttons, a WeCom card, a Teams card, plus the HTTP accept link), the initiator
+/// hears progress and the outcome. All channels are posted in parallel through the resilient "chatops" client; a
+/// failure is logged without the URL and swallowed.
+/// </summary>
+public sealed class ChatPeeringNotifier(
+    IOptionsMonitor<ChatOpsOptions> options,
+    PortalLinks links,
+    ChatPoster poster,
+    ILogger<ChatPeeringNotifier> logger) : IPeeringChatNotifier
+{
+    public async Task NotifyReceiverAsync(NotifyReceiverInput notice, CancellationToken cancellationToken)
+    {
+        var status = links.Status(notice.InstanceId);
+        var deadline = $"{notice.AcceptanceDeadline:yyyy-MM-dd HH:mm} UTC";
+        var pcx = notice.PeeringConnectionId;
+        var sends = new List<(string Account, ChatNotice Notice)>();
+        if (notice.ReceiverAccount is { } receiver)
+        {
+            sends.Add((receiver, new ChatNotice(
+                $"Peering request for {receiver}",
+                [
+                    $"“{notice.Name}”: {notice.InitiatorAccount} asks to peer with a VPC of {receiver} ({pcx}).",
+                    $"Decide by {deadline}; after that the request is withdrawn.",
+                    $"Approvers of {receiver}: press Accept or Reject where you can, or type accept {notice.InstanceId} (or reject …) to the peering app.",
+                ],
+                status,
+                notice.InstanceId,
+                links.Accept(notice.InstanceId),
+                DecisionButtons: true,
+                Facts: [new("Peering", notice.InstanceId), new("Deadline", deadline)])));
+        }
+
+        var who = notice.ReceiverAccount ?? $"the external account {notice.ReceiverUin}";
+        sends.Add((notice.InitiatorAccount, new ChatNotice(
+            $"Waiting for {who}",
+            [
+                $"“{notice.Name}” was requested ({pcx}); {who} has until {deadline} to accept" +
+                (notice.ReceiverAccount is null ? " in its Tencent console." : "."),
+            ],
+            status,
+            notice.InstanceId)));
+        await SendAsync(sends, "receiver notice", cancellationToken);
+    }
+
+    public Task NotifyProgressAsync(PeeringProgressNotice notice, CancellationToken cancellationToken)
+    {
+        var lines = new List<string> { $"“{notice.Name}” is now {StepText(notice.Step)}{(notice.PeeringConnectionId is null ? "" : $" ({notice.PeeringConnectionId})")}." };
+        if (!string.IsNullOrWhiteSpace(notice.Message))
+        {
+            lines.Add(notice.Message);
+        }
+
+        return SendAsync(
+            [(notice.InitiatorAccount, new ChatNotice($"Peering {StepText(notice.Step)}: {notice.Name}", lines, links.Status(notice.InstanceId), notice.InstanceId))],
+            "progress",
+            cancellationToken);
+    }
+
+    public Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken)
+    {
+        var lines = new List<string> { notice.Message };
+        if (notice.PeeringConnectionId is { } pcx)
+        {
+            lines.Add($"Peering connection: {pcx}.");
+        }
+
+        var message = new ChatNotice($"{OutcomeTitle(notice.Status)}: {notice.Name}", lines, links.Status(notice.InstanceId), notice.InstanceId);
+        var sends = new List<(string, ChatNotice)> { (notice.InitiatorAccount, message) };
+        if (notice.ReceiverAccount is { } receiver)
+        {
+            sends.Add((receiver, message));
+        }
+
+        return SendAsync(sends, "outcome", cancellationToken);
+    }
+
+    private async Task SendAsync(IReadOnlyList<(string Account, ChatNotice Notice)> sends, string purpose, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channels = options.CurrentValue.Channels;
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            var posts = new List<Task<bool>>();
+            foreach (var (account, notice) in sends)
+            {
+                if (string.IsNullOrEmpty(account) || !channels.TryGetValue(account, out var channel))
+                {
+                    continue;
+                }
+
+                Post(ChatChannelKind.SlackWebhook, account, channel.SlackWebhookUrl, () => SlackMessages.Notice(notice));
+                Post(ChatChannelKind.WeComRobot, account, channel.WeComRobotUrl, () => WeComRobotMessages.Notice(notice));
+                Post(ChatChannelKind.TeamsWorkflow, account, channel.TeamsWorkflowUrl, () => TeamsCards.Notice(notice));
+            }
+
+            if (posts.Count == 0)
+            {
+                logger.LogInformation("No chat channel is configured for the {Purpose}", purpose);
+                return;
+            }
+
+            await Task.WhenAll(posts);
+
+            void Post(ChatChannelKind kind, string account, string? configured, Func<JsonNode> render)
+            {
+                if (string.IsNullOrWhiteSpace(configured) || !used.Add(configured.Trim()))
+                {
+                    return; // not configured, or the same channel already gets a message for this event
+                }
+
+                if (ChatPoster.Parse(configured) is not { } url)
+                {
+                    logger.LogWarning("The {Channel} URL of account {Account} is not an https URL; skipped", kind, account);
+                    return;
+                }
+
+                posts.Add(poster.PostAsync(kind, account, url, render(), cancellationToken));
+            }
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning("Sending the {Purpose} to chat failed: {Error}", purpose, error.GetType().Name);
+        }
+    }
+
+    private static string StepText(string step) => step switch
+    {
+        PeeringSteps.Preflight => "checking both VPCs",
+        PeeringSteps.Requesting => "requesting the peering",
+        PeeringSteps.WaitingForAcceptance => "waiting for acceptance",
+        PeeringSteps.Accepting => "accepted and being set up",
+        PeeringSteps.Configuring => "configuring routes",
+        PeeringSteps.Verifying => "verifying routes",
+        PeeringSteps.Compensating => "undoing partial work",
+        _ => step,
+    };
+
+    private static string OutcomeTitle(string status) => status switch
+    {
+        PeeringStatus.Active => "Peering active",
+        PeeringStatus.Rejected => "Peering rejected",
+        PeeringStatus.Expired => "Peering expired",
+        PeeringStatus.PreflightFailed => "Peering not started",
+        PeeringStatus.Failed => "Peering failed",
+        PeeringStatus.PeerDeleted => "Peering deleted on Tencent",
+        TeardownStatus.Removed => "Peering torn down",
+        _ => $"Peering {status}",
+    };
+}

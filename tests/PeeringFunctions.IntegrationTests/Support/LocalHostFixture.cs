@@ -1,0 +1,85 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using PeeringFunctions.LocalHost.Hosting;
+using TencentVpcEmulator;
+
+namespace PeeringFunctions.IntegrationTests.Support;
+
+/// <summary>
+/// One local host per test class — embedded emulator (demo seed), in-process Durable engine, HTTP API on a free
+/// loopback port — reset between tests instead of restarted, which keeps the suite quick on two cores.
+/// </summary>
+public class LocalHostFixture : IAsyncLifetime
+{
+    /// <summary>Fixed, so injected faults hit the same calls on every run.</summary>
+    public const int RandomSeed = 20261125;
+
+    private LocalPeeringHost? host;
+    private HttpClient? http;
+
+    public LocalPeeringHost Host => host ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public HttpClient Http => http ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public TencentVpcEmulatorServer Emulator => Host.Emulator ?? throw new InvalidOperationException("The host did not embed the emulator.");
+
+    public DurableTaskClient Client => Host.Client;
+
+    public async Task InitializeAsync()
+    {
+        host = await LocalPeeringHost.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build(),
+            Emulator = new EmulatorOptions { RandomSeed = RandomSeed },
+        });
+        http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>
+    /// Back to the seed: every instance ended and purged (instance ids are derived from the VPC pair, so the next test
+    /// may reuse one), then the emulator's state, counters, faults and clock reset.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 100 }).WithCancellation(timeout.Token))
+        {
+            instances.Add(instance);
+        }
+
+        foreach (var instance in instances)
+        {
+            if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
+            {
+                await Client.TerminateInstanceAsync(instance.InstanceId, "reset between tests", timeout.Token);
+                await Client.WaitForInstanceCompletionAsync(instance.InstanceId, timeout.Token);
+            }
+
+            await Client.PurgeInstanceAsync(instance.InstanceId, cancellation: timeout.Token);
+        }
+
+        Emulator.Reset();
+    }
+
+    public async Task DisposeAsync()
+    {
+        http?.Dispose();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    /// <summary>Configuration on top of what the host derives for the emulator (none by default).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
+}
+
+/// <summary>A host whose portal routes require a function key, as in Azure.</summary>
+public sealed class FunctionKeyHostFixture : LocalHostFixture
+{
+    public const string FunctionKey = "portal-test-key";
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Portal:FunctionKey", FunctionKey)];
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PeeringFunctions.HttpApi;
+
+namespace PeeringFunctions.IntegrationTests.Support;
+
+/// <summary>The local host's HTTP API as a portal and an approver use it, plus the polling the tests need.</summary>
+public sealed class PeeringApiDriver(HttpClient http)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
+    public HttpClient Http => http;
+
+    public Task<HttpResponseMessage> StartAsync(JsonObject body) =>
+        http.PostAsync("api/peerings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    /// <summary>POST /api/peerings, which must answer 202; returns the status document.</summary>
+    public async Task<PeeringView> StartAcceptedAsync(JsonObject body)
+    {
+        using var response = await StartAsync(body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/peerings answered {(int)response.StatusCode}: {text}");
+        return Read<PeeringView>(text);
+    }
+
+    public async Task<PeeringView> GetAsync(string id)
+    {
+        using var response = await http.GetAsync($"api/peerings/{id}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /api/peerings/{id} answered {(int)response.StatusCode}: {text}");
+        return Read<PeeringView>(text);
+    }
+
+    /// <summary>Polls GET /api/peerings/{id} until <paramref name="condition"/> holds; fails with the last document otherwise.</summary>
+    public async Task<PeeringView> WaitUntilAsync(string id, Func<PeeringView, bool> condition, string description, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var view = await GetAsync(id);
+            if (condition(view))
+            {
+                return view;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                Assert.Fail($"{id} did not reach '{description}' within {limit.TotalSeconds} s; last status: {JsonSerializer.Serialize(view, ApiJson.Options)}");
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    public Task<PeeringView> WaitForStepAsync(string id, string step) =>
+        WaitUntilAsync(id, v => v.RuntimeStatus == "Running" && v.Step == step, $"step {step}");
+
+    /// <summary>Until the orchestration has ended (Completed, Failed or Terminated).</summary>
+    public Task<PeeringView> WaitForEndAsync(string id, TimeSpan? timeout = null) =>
+        WaitUntilAsync(id, v => v.RuntimeStatus is not ("Running" or "Pending"), "the end", timeout);
+
+    /// <summary>POST /api/peerings/{id}/accept or /reject, with an approver key as a bearer token when given.</summary>
+    public Task<HttpResponseMessage> DecideAsync(string id, bool accept, string? approverKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"api/peerings/{id}/{(accept ? "accept" : "reject")}");
+        if (approverKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", approverKey);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    /// <summary>Accept or reject as the receiver's approver; must answer 202.</summary>
+    public async Task DecideAcceptedAsync(string id, bool accept, string approverKey)
+    {
+        using var response = await DecideAsync(id, accept, approverKey);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted,
+            $"{(accept ? "accept" : "reject")} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public Task<HttpResponseMessage> TeardownAsync(string id) => http.DeleteAsync($"api/peerings/{id}");
+
+    public static T Read<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, ApiJson.Options) ?? throw new InvalidOperationException($"Empty JSON where a {typeof(T).Name} was expected.");
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// Wire-compatibility check: drives the Tencent VPC emulator with the OFFICIAL tencentcloud-sdk-nodejs client
+// (not our C# client). The endpoint stays vpc.tencentcloudapi.com so the SDK derives service "vpc" and signs the
+// real host name; an http.Agent sends every connection to the emulator on 127.0.0.1 instead (no DNS involved).
+// Calls: DescribeVpcs, CreateVpcPeeringConnection (alpha -> beta), AcceptVpcPeeringConnection (beta),
+// DescribeVpcPeeringConnections, CreateRoutes, DescribeRouteTables, and a ResourceNotFound error.
+//
+// Usage: node official-sdk-smoke.mjs --base-url http://127.0.0.1:8930
+//   (or EMULATOR_URL=...). Credentials default to the demo seed; override with ALPHA_SECRET_ID, ALPHA_SECRET_KEY,
+//   BETA_SECRET_ID, BETA_SECRET_KEY, BETA_UIN.
+// Prints a JSON report on stdout; exits 0 when every check passes, 1 on any mismatch, 2 on bad usage.
+
+import http from "node:http";
+import net from "node:net";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { Client: VpcClient } = require("tencentcloud-sdk-nodejs/tencentcloud/services/vpc/v20170312/vpc_client");
+
+function argument(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const baseUrl = argument("--base-url") ?? process.env.EMULATOR_URL;
+if (!baseUrl) {
+  console.error("usage: node official-sdk-smoke.mjs --base-url http://127.0.0.1:<port>");
+  process.exit(2);
+}
+
+const target = new URL(baseUrl);
+const emulatorPort = Number(target.port || 80);
+const demo = {
+  alpha: {
+    secretId: process.env.ALPHA_SECRET_ID ?? "AKIDalphaDEMO0000000000000000000001",
+    secretKey: process.env.ALPHA_SECRET_KEY ?? "alphaDemoSecretKey000000000000001",
+  },
+  beta: {
+    secretId: process.env.BETA_SECRET_ID ?? "AKIDbetaDEMO00000000000000000000002",
+    secretKey: process.env.BETA_SECRET_KEY ?? "betaDemoSecretKey0000000000000002",
+  },
+  betaUin: process.env.BETA_UIN ?? "100000000002",
+};
+
+// Every socket goes to the emulator, whatever host the SDK asks for.
+class EmulatorAgent extends http.Agent {
+  createConnection(_options, callback) {
+    return net.createConnection({ host: "127.0.0.1", port: emulatorPort }, callback);
+  }
+}
+
+const agent = new EmulatorAgent({ keepAlive: false });
+
+function client(credential, region) {
+  return new VpcClient({
+    credential,
+    region,
+    profile: { httpProfile: { protocol: "http://", agent, reqTimeout: 30 } },
+  });
+}
+
+const alpha = client(demo.alpha, "ap-guangzhou");
+const betaShanghai = client(demo.beta, "ap-shanghai");
+
+const failures = [];
+const results = {};
+
+function check(label, condition, detail) {
+  if (!condition) {
+    failures.push({ check: label, detail });
+  }
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+try {
+  const vpcs = await alpha.DescribeVpcs({});
+  results.describeVpcs = { TotalCount: vpcs.TotalCount, VpcIds: vpcs.VpcSet.map((v) => v.VpcId), AssistantCidrs: vpcs.VpcSet[0]?.AssistantCidrSet?.map((c) => c.CidrBlock) };
+  check("DescribeVpcs finds vpc-alpha001", vpcs.TotalCount === 1 && vpcs.VpcSet[0].VpcId === "vpc-alpha001", vpcs);
+  check("DescribeVpcs shows the assistant CIDR", vpcs.VpcSet[0]?.AssistantCidrSet?.[0]?.CidrBlock === "10.11.0.0/16", vpcs.VpcSet[0]);
+  check("RequestId is a UUID", uuid.test(vpcs.RequestId), vpcs.RequestId);
+
+  const created = await alpha.CreateVpcPeeringConnection({
+    SourceVpcId: "vpc-alpha001",
+    PeeringConnectionName: "sdk-compat",
+    DestinationVpcId: "vpc-beta0001",
+    DestinationUin: demo.betaUin,
+    DestinationRegion: "ap-shanghai",
+    Bandwidth: 10,
+    ChargeType: "POSTPAID_BY_DAY_MAX",
+  });
+  const pcx = created.PeeringConnectionId;
+  results.createVpcPeeringConnection = { PeeringConnectionId: pcx };
+  check("CreateVpcPeeringConnection returns a pcx- id", /^pcx-[a-z0-9]{8}$/.test(pcx ?? ""), created);
+
+  const accepted = await betaShanghai.AcceptVpcPeeringConnection({ PeeringConnectionId: pcx });
+  results.acceptVpcPeeringConnection = { RequestId: accepted.RequestId };
+  check("AcceptVpcPeeringConnection succeeds for the receiver", uuid.test(accepted.RequestId ?? ""), accepted);
+
+  const described = await alpha.DescribeVpcPeeringConnections({ PeeringConnectionIds: [pcx] });
+  const peering = described.PeerConnectionSet?.[0] ?? {};
+  results.describeVpcPeeringConnections = {
+    TotalCount: described.TotalCount,
+    State: peering.State,
+    SourceRegion: peering.SourceRegion,
+    DestinationRegion: peering.DestinationRegion,
+    DestinationUin: peering.DestinationUin,
+    Bandwidth: peering.Bandwidth,
+  };
+  check("the peering is ACTIVE", peering.State === "ACTIVE", peering);
+  check("regions are short codes", peering.SourceRegion === "gz" && peering.DestinationRegion === "sh", peering);
+  check("DestinationUin is an integer", typeof peering.DestinationUin === "number" && String(peering.DestinationUin) === demo.betaUin, peering);
+
+  const seenByBeta = await betaShanghai.DescribeVpcPeeringConnections({ PeeringConnectionIds: [pcx] });
+  check("the receiver sees the same record", seenByBeta.PeerConnectionSet?.[0]?.SourceVpcId === "vpc-alpha001", seenByBeta);
+
+  const routes = await alpha.CreateRoutes({
+    RouteTableId: "rtb-alphapcx",
+    Routes: [{ DestinationCidrBlock: "172.16.0.0/16", GatewayType: "PEERCONNECTION", GatewayId: pcx, RouteDescription: "to beta" }],
+  });
+  const route = routes.RouteTableSet?.[0]?.RouteSet?.[0] ?? {};
+  results.createRoutes = { TotalCount: routes.TotalCount, RouteId: route.RouteId, RouteItemId: route.RouteItemId };
+  check("CreateRoutes returns exactly the new route", routes.TotalCount === 1 && routes.RouteTableSet[0].RouteSet.length === 1, routes);
+  check("the route has RouteId 1 and an rti- id", route.RouteId === 1 && /^rti-[a-z0-9]{8}$/.test(route.RouteItemId ?? ""), route);
+
+  const tables = await alpha.DescribeRouteTables({ RouteTableIds: ["rtb-alphapcx"] });
+  const listed = tables.RouteTableSet?.[0]?.RouteSet ?? [];
+  results.describeRouteTables = { TotalCount: tables.TotalCount, Routes: listed.map((r) => `${r.DestinationCidrBlock} -> ${r.GatewayId}`) };
+  check("DescribeRouteTables lists the route", listed.some((r) => r.RouteItemId === route.RouteItemId && r.GatewayId === pcx), tables);
+
+  // With a port in the endpoint the SDK signs the hostname without the port but sends Host with it.
+  const withPort = new VpcClient({
+    credential: demo.alpha,
+    region: "ap-guangzhou",
+    profile: { httpProfile: { protocol: "http://", agent, reqTimeout: 30, endpoint: `vpc.tencentcloudapi.com:${emulatorPort}` } },
+  });
+  const viaPort = await withPort.DescribeVpcs({});
+  results.hostWithPort = { TotalCount: viaPort.TotalCount };
+  check("a Host sent with a port but signed without it is accepted", viaPort.TotalCount === 1, viaPort);
+
+  try {
+    await alpha.DescribeVpcs({ VpcIds: ["vpc-zzzzzzzz"] });
+    check("an unknown VPC raises ResourceNotFound", false, "no error was raised");
+  } catch (e) {
+    results.error = { code: e.code, requestId: e.requestId, message: e.message };
+    check("an unknown VPC raises ResourceNotFound", e.code === "ResourceNotFound", { code: e.code, message: e.message });
+    check("the SDK error carries the RequestId", uuid.test(e.requestId ?? ""), e.requestId);
+  }
+} catch (e) {
+  failures.push({ check: "unexpected exception", detail: { code: e.code, message: e.message, requestId: e.requestId } });
+}
+
+console.log(JSON.stringify({ ok: failures.length === 0, sdk: "tencentcloud-sdk-nodejs", results, failures }, null, 2));
+process.exit(failures.length === 0 ? 0 : 1);
