@@ -53,7 +53,16 @@ await using (host)
     if (demo)
     {
         Console.WriteLine();
-        exitCode = await new PeeringDemo(host, Console.Out).RunAsync(TimeSpan.FromMinutes(2));
+        try
+        {
+            exitCode = await new PeeringDemo(host, Console.Out).RunAsync(TimeSpan.FromMinutes(2), host.Stopping);
+        }
+        catch (OperationCanceledException) when (host.Stopping.IsCancellationRequested)
+        {
+            Console.WriteLine("Demo interrupted.");
+            return 130;
+        }
+
         if (!keepRunning)
         {
             return exitCode;

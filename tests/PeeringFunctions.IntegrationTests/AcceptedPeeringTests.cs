@@ -8,7 +8,7 @@ namespace PeeringFunctions.IntegrationTests;
 /// <summary>Managed receiver, accepted over HTTP by its approver: the whole procedure, checked on both sides.</summary>
 public sealed class AcceptedPeeringTests(LocalHostFixture fixture) : IntegrationTest(fixture), IClassFixture<LocalHostFixture>
 {
-    [Fact(Skip = KnownBugs.DecisionHangs)]
+    [Fact]
     public async Task Same_region_peering_accepted_over_http_is_active_with_routes_and_subnets_on_both_sides()
     {
         var started = await Api.StartAcceptedAsync(PeeringRequests.SameRegion());
@@ -30,7 +30,7 @@ public sealed class AcceptedPeeringTests(LocalHostFixture fixture) : Integration
         Assert.Equal([new AssociationChange(AlphaWebSubnet, AlphaMainTable, AlphaPeeringTable)], done.Outcome!.Initiator.AssociationChanges);
     }
 
-    [Fact(Skip = KnownBugs.DecisionHangs)]
+    [Fact]
     public async Task Cross_region_peering_with_bandwidth_and_charge_type_is_active_with_routes_and_subnets_on_both_sides()
     {
         var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());

@@ -8,7 +8,8 @@ namespace PeeringFunctions.IntegrationTests;
 internal static class ActiveAssertions
 {
     /// <summary>Completed/Active, the pair has exactly one peering and it is ACTIVE, and each managed side routes through it.</summary>
-    public static PeeringState AssertActive(PeeringView done, EmulatorState state, string initiatorVpc, string receiverVpc)
+    /// <param name="onlyLivePeering">Count only PENDING/ACTIVE records (earlier, deleted peerings of the pair stay listed).</param>
+    public static PeeringState AssertActive(PeeringView done, EmulatorState state, string initiatorVpc, string receiverVpc, bool onlyLivePeering = false)
     {
         Assert.Equal("Completed", done.RuntimeStatus);
         Assert.Equal("Active", done.State);
@@ -16,7 +17,7 @@ internal static class ActiveAssertions
         Assert.Equal("Active", done.Outcome.Status);
         Assert.Empty(done.Outcome.Problems);
 
-        var peering = Assert.Single(state.PeeringsBetween(initiatorVpc, receiverVpc));
+        var peering = Assert.Single(onlyLivePeering ? state.LivePeeringsBetween(initiatorVpc, receiverVpc) : state.PeeringsBetween(initiatorVpc, receiverVpc));
         Assert.Equal(done.PeeringConnectionId, peering.PeeringConnectionId);
         Assert.Equal("ACTIVE", peering.State);
         return peering;

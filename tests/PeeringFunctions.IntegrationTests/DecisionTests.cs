@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.IntegrationTests.Support;
@@ -12,7 +13,7 @@ namespace PeeringFunctions.IntegrationTests;
 /// <summary>The ways a request ends without routes: rejected, never answered, or asked for twice.</summary>
 public sealed class DecisionTests(LocalHostFixture fixture) : IntegrationTest(fixture), IClassFixture<LocalHostFixture>
 {
-    [Fact(Skip = KnownBugs.DecisionHangs)]
+    [Fact]
     public async Task Peering_rejected_by_the_receivers_approver_ends_rejected_with_the_request_rejected_on_tencent_and_no_routes()
     {
         var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());

@@ -8,7 +8,7 @@ namespace PeeringFunctions.IntegrationTests;
 /// <summary>A receiver known only by its UIN decides in its own account; we see it the way the poller does.</summary>
 public sealed class ExternalReceiverTests(LocalHostFixture fixture) : IntegrationTest(fixture), IClassFixture<LocalHostFixture>
 {
-    [Fact(Skip = KnownBugs.DecisionHangs)]
+    [Fact]
     public async Task External_receiver_accepting_in_its_own_account_completes_the_peering_with_routes_only_on_the_initiators_side()
     {
         var started = await Api.StartAcceptedAsync(PeeringRequests.ExternalReceiver());
@@ -37,7 +37,7 @@ public sealed class ExternalReceiverTests(LocalHostFixture fixture) : Integratio
         Assert.Equal(1, Emulator.Calls().ForAccount(Beta).Writes);
     }
 
-    [Fact(Skip = KnownBugs.DecisionHangs)]
+    [Fact]
     public async Task Request_tencent_expires_before_anyone_answers_ends_expired_without_another_tencent_write()
     {
         var started = await Api.StartAcceptedAsync(PeeringRequests.ExternalReceiver());

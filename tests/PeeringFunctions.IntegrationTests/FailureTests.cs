@@ -18,7 +18,7 @@ namespace PeeringFunctions.IntegrationTests;
 /// </remarks>
 public sealed class FailureTests(LocalHostFixture fixture) : IntegrationTest(fixture), IClassFixture<LocalHostFixture>
 {
-    [Fact(Skip = KnownBugs.DecisionHangs)]
+    [Fact]
     public async Task Receivers_routes_failing_for_good_after_acceptance_are_compensated_leaving_no_route_association_or_live_peering()
     {
         Emulator.AddFault(new FaultRule { Action = "CreateRoutes", Account = Beta, Code = "LimitExceeded", Message = "route table is full" });
@@ -69,7 +69,7 @@ public sealed class FailureTests(LocalHostFixture fixture) : IntegrationTest(fix
         Assert.Equal(2, creates.Total); // the retry met VpcPeerAlreadyExist and read the peering back
     }
 
-    [Fact(Skip = KnownBugs.DecisionHangs)]
+    [Fact]
     public async Task Lost_reply_to_a_cross_account_peering_request_is_read_back_and_the_accepted_peering_ends_active()
     {
         Emulator.AddFault(new FaultRule { Action = "CreateVpcPeeringConnection", Mode = FaultMode.DropReply, Count = 1 });

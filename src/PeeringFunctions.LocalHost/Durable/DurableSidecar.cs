@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,29 +36,25 @@ public sealed class DurableSidecar : IAsyncDisposable
     /// <summary>The gRPC address, e.g. http://127.0.0.1:40123 (the actual port when 0 was asked for).</summary>
     public Uri Address { get; }
 
-    public static async Task<DurableSidecar> StartAsync(
-        int port,
-        int maxConcurrentOrchestrations,
-        int maxConcurrentActivities,
-        LogLevel minimumLogLevel,
-        IConfiguration? loggingSection,
-        CancellationToken cancellationToken)
+    /// <summary>Starts the sidecar on <see cref="InProcessDurableEngineOptions.Port"/> with its concurrency and logging settings.</summary>
+    public static async Task<DurableSidecar> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(DurableSidecar).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-        QuietLogging.Configure(builder.Logging, minimumLogLevel, loggingSection);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, options.LoggingConfiguration);
         builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
 
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(services => new ConcurrencyRaisingOrchestrationService(
             new InMemoryOrchestrationService(services.GetRequiredService<ILoggerFactory>()),
-            maxConcurrentOrchestrations,
-            maxConcurrentActivities));
+            options.MaxConcurrentOrchestrations,
+            options.MaxConcurrentActivities));
         builder.Services.AddSingleton<IOrchestrationService>(s => s.GetRequiredService<ConcurrencyRaisingOrchestrationService>());
         builder.Services.AddSingleton<IOrchestrationServiceClient>(s => s.GetRequiredService<ConcurrencyRaisingOrchestrationService>());
         builder.Services.AddOptions<TaskHubGrpcServerOptions>();

@@ -34,13 +34,7 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     public static async Task<InProcessDurableEngine> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var sidecar = await DurableSidecar.StartAsync(
-            options.Port,
-            options.MaxConcurrentOrchestrations,
-            options.MaxConcurrentActivities,
-            options.MinimumLogLevel,
-            options.LoggingConfiguration,
-            cancellationToken);
+        var sidecar = await DurableSidecar.StartAsync(options, cancellationToken);
         try
         {
             var address = sidecar.Address.ToString();

@@ -119,6 +119,9 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Cancelled when the host is asked to stop (Ctrl+C when <see cref="LocalHostOptions.HandleConsoleSignals"/>).</summary>
+    public CancellationToken Stopping => web.Lifetime.ApplicationStopping;
+
     /// <summary>Completes when the host is asked to stop (Ctrl+C when <see cref="LocalHostOptions.HandleConsoleSignals"/>).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => web.WaitForShutdownAsync(cancellationToken);
 
@@ -166,7 +169,6 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         // Only the configuration we were given: the command line, environment and user secrets were read by Program.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, configuration.GetSection("Logging"));
         if (!options.HandleConsoleSignals)
         {
@@ -180,6 +182,13 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringHttpApi();
 
         var app = builder.Build();
+
+        // Through the server's address list, not UseUrls: that would write "urls" into the caller's configuration.
+        foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            app.Urls.Add(url);
+        }
+
         app.MapPeeringApi();
         return app;
     }

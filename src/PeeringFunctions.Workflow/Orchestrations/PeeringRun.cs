@@ -107,8 +107,11 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
                 continue;
             }
 
-            // The losing timer must be cancelled, or the instance stays Running until it fires.
-            await timerCancellation.CancelAsync();
+            // The losing timer must be cancelled, or the instance stays Running until it fires. Synchronously:
+            // CancelAsync would resume this orchestrator on the thread pool, outside the Durable scheduler.
+#pragma warning disable CA1849 // Call async methods when in an async method: see above.
+            timerCancellation.Cancel();
+#pragma warning restore CA1849
             context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogInformation("Peering {PeeringConnectionId}: decision {Accept} from {Source}",
                 peering.PeeringConnectionId, decision.Accept ? "accept" : "reject", decision.Source);
             return decision;
