@@ -25,6 +25,7 @@ public static class WorkflowRegistration
         registry.AddActivity<ResolveUinActivity>();
         registry.AddActivity<CreatePeeringActivity>();
         registry.AddActivity<NotifyReceiverActivity>();
+        registry.AddActivity<NotifyOutcomeActivity>();
         registry.AddActivity<AcceptPeeringActivity>();
         registry.AddActivity<RejectPeeringActivity>();
         registry.AddActivity<DeletePeeringActivity>();

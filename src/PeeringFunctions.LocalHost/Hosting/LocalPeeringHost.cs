@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PeeringFunctions.Acceptance;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.LocalHost.Durable;
 using PeeringFunctions.LocalHost.Http;
@@ -180,6 +181,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddSingleton(tencent);
         builder.Services.AddPeeringWorkflow(configuration);
         builder.Services.AddPeeringHttpApi();
+        builder.Services.AddPeeringAcceptancePolling(configuration);
 
         var app = builder.Build();
 

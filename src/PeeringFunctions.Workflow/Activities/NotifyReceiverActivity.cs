@@ -7,11 +7,21 @@ namespace PeeringFunctions.Workflow.Activities;
 public interface IPeeringNotifier
 {
     Task NotifyReceiverAsync(NotifyReceiverInput notice, CancellationToken cancellationToken);
+
+    /// <summary>Tells the initiator how the peering ended. Optional: a notifier without channels does nothing.</summary>
+    Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
 public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logger) : IPeeringNotifier
 {
+    public Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Peering {InstanceId} ({Name}) of {Initiator} ended {Status}: {Message}",
+            notice.InstanceId, notice.Name, notice.InitiatorAccount, notice.Status, notice.Message);
+        return Task.CompletedTask;
+    }
+
     public Task NotifyReceiverAsync(NotifyReceiverInput notice, CancellationToken cancellationToken)
     {
         logger.LogInformation(

@@ -13,7 +13,13 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
     public override async Task<PeeringOutcome> RunAsync(TaskOrchestrationContext context, PeeringRequest request)
     {
         var run = new PeeringRun(context, request);
+        var outcome = await PeerAsync(run);
+        await run.AnnounceAsync(outcome);
+        return outcome;
+    }
 
+    private static async Task<PeeringOutcome> PeerAsync(PeeringRun run)
+    {
         // 1. Pre-flight: reads only, both sides at once. A refusal here has created nothing.
         var preflight = await run.PreflightAsync();
         if (!preflight.Succeeded)

@@ -339,6 +339,18 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             code);
     }
 
+    /// <summary>The initiator's channel hears how it ended (a no-op without a configured channel).</summary>
+    public Task AnnounceAsync(PeeringOutcome outcome) =>
+        context.CallActivityAsync<bool>(nameof(NotifyOutcomeActivity), new PeeringOutcomeNotice(
+            context.InstanceId,
+            request.Name,
+            request.Initiator.Account!,
+            request.Receiver.Account,
+            request.Receiver.ExternalUin,
+            outcome.Status,
+            outcome.PeeringConnectionId,
+            outcome.Message));
+
     /// <summary>Undo in reverse order; an undo step that fails is reported, never allowed to stop the others.</summary>
     private async Task CompensateAsync(List<string> undone, List<string> notUndone)
     {

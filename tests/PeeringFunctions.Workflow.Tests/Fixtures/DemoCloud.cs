@@ -164,6 +164,7 @@ public sealed class DemoCloud
         .OnActivity<string, string>(nameof(ResolveUinActivity), ResolveUin)
         .OnActivity<CreatePeeringInput, PeeringFacts>(nameof(CreatePeeringActivity), CreatePeering)
         .OnActivity<NotifyReceiverInput, bool>(nameof(NotifyReceiverActivity), _ => true)
+        .OnActivity<PeeringOutcomeNotice, bool>(nameof(NotifyOutcomeActivity), _ => true)
         .OnActivity<PeeringTarget, string>(nameof(AcceptPeeringActivity), AcceptPeering)
         .OnActivity<PeeringTarget, string>(nameof(RejectPeeringActivity), RejectPeering)
         .OnActivity<PeeringTarget, bool>(nameof(DeletePeeringActivity), DeletePeering)
