@@ -40,17 +40,14 @@ public static partial class PeeringRequestValidator
         var initiator = ValidateSide(body.Initiator, "initiator", isManagedAccount, Fail, allowExternal: false);
         var receiver = ValidateSide(body.Receiver, "receiver", isManagedAccount, Fail, allowExternal: true);
 
-        if (initiator is not null && receiver is not null)
+        if (initiator is not null && receiver is not null && initiator.VpcId == receiver.VpcId)
         {
-            if (initiator.VpcId == receiver.VpcId)
-            {
-                Fail("receiver.vpcId", "must differ from initiator.vpcId (a VPC cannot peer with itself)");
-            }
+            Fail("receiver.vpcId", "must differ from initiator.vpcId (a VPC cannot peer with itself)");
+        }
 
-            if (!receiver.IsManaged && initiator.DestinationCidrs is not { Count: > 0 })
-            {
-                Fail("initiator.destinationCidrs", "is required when the receiver is external (its VPC cannot be read)");
-            }
+        if (initiator is not null && body.Receiver is { Uin: not null, Account: null } && initiator.DestinationCidrs is not { Count: > 0 })
+        {
+            Fail("initiator.destinationCidrs", "is required when the receiver is external (its VPC cannot be read)");
         }
 
         if (body.BandwidthMbps is { } bandwidth && bandwidth is < 1 or > 5000)
