@@ -5,9 +5,14 @@ using static PeeringFunctions.IntegrationTests.Support.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 
-/// <summary>A receiver known only by its UIN decides in its own account; we see it the way the poller does.</summary>
-public sealed class ExternalReceiverTests(LocalHostFixture fixture) : IntegrationTest(fixture), IClassFixture<LocalHostFixture>
+/// <summary>
+/// A receiver known only by its UIN decides in its own account; the acceptance poller is how we learn of it. The
+/// host's background poller is off: each test ticks the host's poller itself, right after the receiver decided.
+/// </summary>
+public sealed class ExternalReceiverTests(ManualPollingHostFixture fixture) : IntegrationTest(fixture), IClassFixture<ManualPollingHostFixture>
 {
+    private ManualPollingHostFixture Polling { get; } = fixture;
+
     [Fact]
     public async Task External_receiver_accepting_in_its_own_account_completes_the_peering_with_routes_only_on_the_initiators_side()
     {
@@ -20,10 +25,14 @@ public sealed class ExternalReceiverTests(LocalHostFixture fixture) : Integratio
         await ReceiverAccount.AcceptAsBetaAsync(Emulator.BaseUrl, Guangzhou, pcx);
         Assert.Equal("ACTIVE", Emulator.Snapshot().Peering(pcx)?.State);
 
-        // The timer-driven poller itself comes with a later issue; this raises the decision exactly as it will:
-        // source "poller", the state Tencent shows, and a decision id stable across ticks.
-        await Client.RaiseEventAsync(started.Id, EventNames.Decision,
-            new AcceptanceDecision($"poller:{pcx}:ACTIVE", true, DecisionSources.Poller, "Tencent", pcx, "ACTIVE"));
+        // The next tick of the real poller sees it with alpha's credentials and raises the decision.
+        var describesBefore = Emulator.Calls().ForAction("DescribeVpcPeeringConnections").Total;
+        var report = await Polling.TickAsync();
+        Assert.Equal(1, report.Waiting);
+        Assert.Empty(report.GroupErrors);
+        Assert.Equal([$"{started.Id}:ACTIVE"], report.Raised);
+        Assert.Equal(1, report.TencentCalls);
+        Assert.Equal(describesBefore + 1, Emulator.Calls().ForAction("DescribeVpcPeeringConnections").Total);
         var done = await Api.WaitForEndAsync(started.Id);
 
         var state = Emulator.Snapshot();
@@ -35,6 +44,10 @@ public sealed class ExternalReceiverTests(LocalHostFixture fixture) : Integratio
         Assert.Equal(Seeded.RouteTable(BetaGzMainTable), state.RouteTable(BetaGzMainTable), RouteTableComparer.Instance);
         AssertOnTable(state, BetaGzSubnet, BetaGzMainTable);
         Assert.Equal(1, Emulator.Calls().ForAccount(Beta).Writes);
+
+        // Finished: the next tick has nothing left to ask Tencent about.
+        var after = await Polling.TickAsync();
+        Assert.Equal((0, 0, 0), (after.Waiting, after.Groups, after.TencentCalls));
     }
 
     [Fact]
@@ -48,8 +61,10 @@ public sealed class ExternalReceiverTests(LocalHostFixture fixture) : Integratio
         Assert.Equal("EXPIRED", Emulator.Snapshot().Peering(pcx)?.State);
         var writesBefore = Emulator.Calls().Totals.Writes;
 
-        await Client.RaiseEventAsync(started.Id, EventNames.Decision,
-            new AcceptanceDecision($"poller:{pcx}:EXPIRED", false, DecisionSources.Poller, "Tencent", pcx, "EXPIRED"));
+        // The poller signs with the emulator's (advanced) clock here, as a real one would sign with Tencent's time.
+        var report = await Polling.TickAsync(Polling.PollerOnEmulatorClock());
+        Assert.Empty(report.GroupErrors);
+        Assert.Equal([$"{started.Id}:EXPIRED"], report.Raised);
         var done = await Api.WaitForEndAsync(started.Id);
 
         Assert.Equal("Completed", done.RuntimeStatus);

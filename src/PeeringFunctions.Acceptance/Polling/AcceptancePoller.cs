@@ -104,8 +104,17 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
                     var decision = new AcceptanceDecision(
                         $"poller:{peering.PeeringConnectionId}:{state}", state == "ACTIVE", DecisionSources.Poller,
                         "Tencent", peering.PeeringConnectionId, state);
-                    await durable.RaiseEventAsync(peering.InstanceId, EventNames.Decision, decision, cancellationToken);
-                    raised.Add($"{peering.InstanceId}:{state}");
+                    try
+                    {
+                        await durable.RaiseEventAsync(peering.InstanceId, EventNames.Decision, decision, cancellationToken);
+                        raised.Add($"{peering.InstanceId}:{state}");
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        // Typically the instance finished between the query and the raise (say, accepted over HTTP):
+                        // nothing is lost, and the other peerings of the group still get their events.
+                        logger.LogInformation("Could not raise {State} for {InstanceId}: {Error}", state, peering.InstanceId, error.Message);
+                    }
                 }
             }
 
