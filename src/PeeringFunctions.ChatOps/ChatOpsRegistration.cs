@@ -26,7 +26,9 @@ public static class ChatOpsRegistration
     /// </summary>
     public static IServiceCollection AddPeeringChatOps(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ChatOpsOptions>().Bind(configuration.GetSection(ChatOpsOptions.SectionName));
+        services.AddOptions<ChatOpsOptions>()
+            .Bind(configuration.GetSection(ChatOpsOptions.SectionName))
+            .PostConfigure(options => AddListedApprovers(options, configuration.GetSection(ChatOpsOptions.SectionName).GetSection("Approvers")));
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PeeringOperations>();
@@ -69,5 +71,33 @@ public static class ChatOpsRegistration
                 pipeline.AddTimeout(settings.AttemptTimeout);
             });
         return services;
+    }
+
+    /// <summary>
+    /// Also accepts one comma-separated value per account (ChatOps__Approvers__beta = "slack:U1,wecom:ChenJiaShun"),
+    /// which is easier to keep in an app setting than one setting per entry.
+    /// </summary>
+    private static void AddListedApprovers(ChatOpsOptions options, IConfigurationSection approvers)
+    {
+        foreach (var account in approvers.GetChildren())
+        {
+            if (string.IsNullOrWhiteSpace(account.Value))
+            {
+                continue;
+            }
+
+            if (!options.Approvers.TryGetValue(account.Key, out var list))
+            {
+                options.Approvers[account.Key] = list = [];
+            }
+
+            foreach (var entry in account.Value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!list.Contains(entry, StringComparer.Ordinal))
+                {
+                    list.Add(entry);
+                }
+            }
+        }
     }
 }

@@ -32,17 +32,26 @@ internal static class CommandRunner
     }
 
     /// <summary>The reply if <paramref name="work"/> finishes within <paramref name="budget"/>, else null (it keeps running).</summary>
-    public static async Task<ChatReply?> WithinAsync(Task<ChatReply> work, TimeSpan budget, TimeProvider time)
+    public static async Task<ChatReply?> WithinAsync(Task<ChatReply> work, TimeSpan budget, TimeProvider time) =>
+        await FinishesWithinAsync(work, budget, time) ? await work : null;
+
+    /// <summary>Waits for <paramref name="task"/> at most <paramref name="budget"/>; true when it finished in time.</summary>
+    public static async Task<bool> FinishesWithinAsync(Task task, TimeSpan budget, TimeProvider time)
     {
-        if (work.IsCompleted)
+        if (task.IsCompleted)
         {
-            return await work;
+            return true;
+        }
+
+        if (budget <= TimeSpan.Zero)
+        {
+            return false;
         }
 
         using var cancel = new CancellationTokenSource();
         var deadline = Task.Delay(budget, time, cancel.Token);
-        var first = await Task.WhenAny(work, deadline);
+        var first = await Task.WhenAny(task, deadline);
         await cancel.CancelAsync();
-        return first == work ? await work : null;
+        return first == task;
     }
 }

@@ -35,21 +35,21 @@ public sealed class SlackWebhook(
             return refusal!;
         }
 
-        if (form["ssl_check"] == "1")
+        if (Field(form, "ssl_check") == "1")
         {
             return ChatWebhookResponse.Empty();
         }
 
-        var userId = form["user_id"].ToString();
+        var userId = Field(form, "user_id") ?? "";
         if (userId.Length == 0)
         {
             return ChatWebhookResponse.BadRequest("user_id is missing.");
         }
 
-        var user = new ChatUser(ChatPlatforms.Slack, userId, NullIfEmpty(form["user_name"]));
-        var text = form["text"].ToString();
-        var deliveryId = NullIfEmpty(form["trigger_id"]);
-        var responseUrl = NullIfEmpty(form["response_url"]);
+        var user = new ChatUser(ChatPlatforms.Slack, userId, Field(form, "user_name"));
+        var text = Field(form, "text") ?? "";
+        var deliveryId = Field(form, "trigger_id");
+        var responseUrl = Field(form, "response_url");
 
         var work = CommandRunner.RunAsync(ct => commands.HandleTextAsync(client, text, user, deliveryId, ct), logger);
         if (await CommandRunner.WithinAsync(work, options.CurrentValue.Slack.ReplyBudget, time) is { } reply)
@@ -77,7 +77,7 @@ public sealed class SlackWebhook(
         Interaction? interaction;
         try
         {
-            interaction = Interaction.Read(form["payload"].ToString());
+            interaction = Interaction.Read(Field(form, "payload") ?? "");
         }
         catch (JsonException)
         {
@@ -96,9 +96,13 @@ public sealed class SlackWebhook(
             return ChatWebhookResponse.Empty();
         }
 
+        // Within the budget, the answer is posted before the click is acknowledged (nothing is left running after
+        // the response, where a host may freeze it); a slower command or post finishes in the background.
+        var budget = options.CurrentValue.Slack.ReplyBudget;
+        var started = time.GetTimestamp();
         var work = CommandRunner.RunAsync(ct => commands.RunAsync(client, command, interaction.User, interaction.DeliveryId, ct), logger);
-        await CommandRunner.WithinAsync(work, options.CurrentValue.Slack.ReplyBudget, time);
-        _ = FollowUpAsync(work, interaction.ResponseUrl);
+        var followUp = FollowUpAsync(work, interaction.ResponseUrl);
+        await CommandRunner.FinishesWithinAsync(followUp, budget - time.GetElapsedTime(started), time);
         return ChatWebhookResponse.Empty();
     }
 
@@ -134,7 +138,9 @@ public sealed class SlackWebhook(
         await responder.RespondAsync(responseUrl, SlackMessages.FollowUp(reply), CancellationToken.None);
     }
 
-    private static string? NullIfEmpty(StringValues value) => value.Count == 0 || string.IsNullOrEmpty(value[0]) ? null : value[0];
+    /// <summary>A form field's first value, or null when it is absent or empty.</summary>
+    private static string? Field(Dictionary<string, StringValues> form, string name) =>
+        form.TryGetValue(name, out var value) && value.Count > 0 && !string.IsNullOrEmpty(value[0]) ? value[0] : null;
 
     private sealed record Interaction(ChatUser User, string? Value, string? ResponseUrl, string? DeliveryId)
     {

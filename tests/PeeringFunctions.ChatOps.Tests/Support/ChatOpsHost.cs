@@ -75,5 +75,19 @@ internal sealed class ChatOpsHost : IDisposable
         return new ChatOpsHost(services.BuildServiceProvider(), time, logs);
     }
 
+    /// <summary>
+    /// Waits until a log line contains <paramref name="fragment"/>: how a test knows a background follow-up has
+    /// finished (the HTTP pipeline must be idle before the provider is disposed under a fake clock).
+    /// </summary>
+    public async Task WaitForLogAsync(string fragment, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!Logs.Lines.Any(line => line.Contains(fragment, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < until, $"No log line contains '{fragment}'.");
+            await Task.Delay(10);
+        }
+    }
+
     public void Dispose() => Services.Dispose();
 }
