@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Workflow.Contracts;
+using static PeeringFunctions.IntegrationTests.ActiveAssertions;
+
+namespace PeeringFunctions.IntegrationTests;
+
+/// <summary>
+/// A receiver deciding in Slack: the signed /peering command reaches the local host's webhook, which raises the same
+/// decision event as every other source; a chat user who is not an approver is refused and nothing changes.
+/// </summary>
+public sealed class ChatAcceptanceTests(ChatOpsHostFixture fixture) : IntegrationTest(fixture), IClassFixture<ChatOpsHostFixture>
+{
+    [Fact]
+    public async Task An_approver_accepting_in_slack_completes_the_peering_verified_active()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
+        await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+
+        var (status, reply) = await SlackCommandAsync(ChatOpsHostFixture.BetaApprover, $"accept {started.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(started.Id, reply, StringComparison.Ordinal);
+        var finished = await Api.WaitForEndAsync(started.Id);
+        var state = Emulator.Snapshot();
+        var peering = AssertActive(finished, state, DemoIds.AlphaVpc, DemoIds.BetaVpc);
+        AssertRoutesVia(state, DemoIds.AlphaPeeringTable, peering.PeeringConnectionId, "172.16.0.0/16");
+        AssertRoutesVia(state, DemoIds.BetaPeeringTable, peering.PeeringConnectionId, "10.10.0.0/16");
+    }
+
+    [Fact]
+    public async Task A_chat_user_who_is_not_an_approver_is_refused_and_the_peering_keeps_waiting()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
+        var waiting = await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+
+        var (status, reply) = await SlackCommandAsync(ChatOpsHostFixture.Bystander, $"accept {started.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("nothing was changed", reply, StringComparison.OrdinalIgnoreCase);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(PeeringSteps.WaitingForAcceptance, (await Api.GetAsync(started.Id)).Step);
+        Assert.Equal("PENDING", Emulator.Snapshot().Peering(waiting.PeeringConnectionId!)?.State);
+    }
+
+    [Fact]
+    public async Task A_forged_slack_signature_is_refused_before_anything_happens()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
+        await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+
+        var (status, _) = await SlackCommandAsync(ChatOpsHostFixture.BetaApprover, $"accept {started.Id}", secret: "not-the-signing-secret");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(PeeringSteps.WaitingForAcceptance, (await Api.GetAsync(started.Id)).Step);
+    }
+
+    private async Task<(HttpStatusCode Status, string Reply)> SlackCommandAsync(string userId, string text, string secret = ChatOpsHostFixture.SlackSigningSecret)
+    {
+        var body = $"team_id=T0INTEGRATION&user_id={userId}&user_name=tester&command=%2Fpeering&text={Uri.EscapeDataString(text)}&trigger_id={Guid.NewGuid():N}";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat/slack/commands")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", signature);
+        using var response = await Fixture.Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
