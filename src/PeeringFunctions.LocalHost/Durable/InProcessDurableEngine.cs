@@ -12,18 +12,23 @@ namespace PeeringFunctions.LocalHost.Durable;
 /// </summary>
 public sealed class InProcessDurableEngine : IAsyncDisposable
 {
-    private readonly DurableSidecar sidecar;
+    private readonly IAsyncDisposable sidecar;
     private readonly IHost workerHost;
 
-    private InProcessDurableEngine(DurableSidecar sidecar, IHost workerHost)
+    private InProcessDurableEngine(IAsyncDisposable sidecar, Uri address, DurableBackendOptions backend, IHost workerHost)
     {
         this.sidecar = sidecar;
         this.workerHost = workerHost;
+        Address = address;
+        Backend = backend;
         Client = workerHost.Services.GetRequiredService<DurableTaskClient>();
     }
 
     /// <summary>The sidecar's gRPC address; another client may connect to it with UseGrpc (one worker only).</summary>
-    public Uri Address => sidecar.Address;
+    public Uri Address { get; }
+
+    /// <summary>Where orchestrations are kept: in memory (default) or Azure Storage.</summary>
+    public DurableBackendOptions Backend { get; }
 
     /// <summary>Schedules, queries, raises events to and terminates orchestrations.</summary>
     public DurableTaskClient Client { get; }
@@ -34,10 +39,24 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     public static async Task<InProcessDurableEngine> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var sidecar = await DurableSidecar.StartAsync(options, cancellationToken);
+        // The backend decides the sidecar; everything after it is the same for both.
+        var backend = options.Backend ?? DurableBackendOptions.InMemory;
+        IAsyncDisposable sidecar;
+        Uri sidecarAddress;
+        if (backend.Kind == DurableBackendKind.AzureStorage)
+        {
+            var persistent = await AzureStorageSidecar.StartAsync(options, backend, cancellationToken);
+            (sidecar, sidecarAddress) = (persistent, persistent.Address);
+        }
+        else
+        {
+            var inMemory = await DurableSidecar.StartAsync(options, cancellationToken);
+            (sidecar, sidecarAddress) = (inMemory, inMemory.Address);
+        }
+
         try
         {
-            var address = sidecar.Address.ToString();
+            var address = sidecarAddress.ToString();
             var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
             QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, options.LoggingConfiguration);
             builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
@@ -60,7 +79,7 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
                 throw;
             }
 
-            return new InProcessDurableEngine(sidecar, host);
+            return new InProcessDurableEngine(sidecar, sidecarAddress, backend, host);
         }
         catch
         {

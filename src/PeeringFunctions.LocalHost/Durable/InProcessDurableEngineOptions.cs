@@ -31,4 +31,7 @@ public sealed class InProcessDurableEngineOptions
 
     /// <summary>Optional "Logging" configuration section with per-category levels.</summary>
     public IConfiguration? LoggingConfiguration { get; set; }
+
+    /// <summary>Where orchestrations are kept; null or <see cref="DurableBackendOptions.InMemory"/> (default) keeps them in memory.</summary>
+    public DurableBackendOptions? Backend { get; set; }
 }

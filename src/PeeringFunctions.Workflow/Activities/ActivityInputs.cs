@@ -4,7 +4,10 @@ namespace PeeringFunctions.Workflow.Activities;
 
 public sealed record VpcTarget(string Account, string Region, string VpcId);
 
-public sealed record PeeringTarget(string Account, string Region, string PeeringConnectionId);
+/// <param name="PeeringConnectionId">Empty when the id never came back (a create whose reply was lost): then the
+/// peering is found by its VPC pair, <paramref name="SourceVpcId"/> and <paramref name="DestinationVpcId"/>.</param>
+public sealed record PeeringTarget(
+    string Account, string Region, string PeeringConnectionId, string? SourceVpcId = null, string? DestinationVpcId = null);
 
 public sealed record PeeringLookup(string Account, string Region, string? VpcId = null, string? PeeringConnectionId = null);
 

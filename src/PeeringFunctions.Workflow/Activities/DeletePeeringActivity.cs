@@ -4,16 +4,32 @@ using PeeringFunctions.Workflow.Accounts;
 
 namespace PeeringFunctions.Workflow.Activities;
 
-/// <summary>DeleteVpcPeeringConnection (either side may delete). "Not found" is success: the peering is gone either way.</summary>
+/// <summary>
+/// DeleteVpcPeeringConnection (either side may delete). "Not found" is success: the peering is gone either way.
+/// Without an id, the live peering of the given VPC pair is deleted (the request whose create reply was lost).
+/// </summary>
 public sealed class DeletePeeringActivity(ITencentClientFactory clients) : TencentActivity<PeeringTarget, bool>(clients)
 {
     /// <returns>True when this call deleted it, false when it was already gone.</returns>
     protected override async Task<bool> ExecuteAsync(PeeringTarget input)
     {
         var client = Clients.Create(input.Account, input.Region);
+        var peeringConnectionId = input.PeeringConnectionId;
+        if (peeringConnectionId.Length == 0 && input is { SourceVpcId: { } source, DestinationVpcId: { } destination })
+        {
+            var peerings = await DescribePeeringsActivity.ReadAsync(client, new PeeringLookup(input.Account, input.Region, VpcId: source));
+            var live = peerings.FirstOrDefault(p => p.IsLive && p.Joins(source, destination));
+            if (live is null)
+            {
+                return false;
+            }
+
+            peeringConnectionId = live.PeeringConnectionId;
+        }
+
         try
         {
-            await client.DeleteVpcPeeringConnection(new DeleteVpcPeeringConnectionRequest { PeeringConnectionId = input.PeeringConnectionId });
+            await client.DeleteVpcPeeringConnection(new DeleteVpcPeeringConnectionRequest { PeeringConnectionId = peeringConnectionId });
             return true;
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.ResourceNotFound)

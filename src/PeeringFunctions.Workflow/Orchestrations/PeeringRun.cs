@@ -52,6 +52,9 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
         Report(progress with { Step = PeeringSteps.Requesting });
         var initiator = request.Initiator;
+        var receiver = request.Receiver;
+        undo.PeeringRequested(initiator.Account!, initiator.Region, initiator.VpcId, receiver.VpcId,
+            receiver.IsManaged ? (receiver.Account!, receiver.Region) : null);
         var created = await CallAsync<PeeringFacts>(nameof(CreatePeeringActivity), new CreatePeeringInput(
             initiator.Account!,
             initiator.Region,
@@ -62,7 +65,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             request.Receiver.Region,
             request.CrossRegion?.BandwidthMbps,
             request.CrossRegion?.ChargeType));
-        undo.PeeringCreated(initiator.Account!, initiator.Region, created.PeeringConnectionId);
+        undo.PeeringCreated(created.PeeringConnectionId);
         Report(progress with { PeeringConnectionId = created.PeeringConnectionId });
         return created;
     }
@@ -238,16 +241,27 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             side.Account, side.Region, side.RouteTableId, peeringConnectionId, side.DestinationsToAdd, $"peering {request.Name}"));
     }
 
+    /// <summary>
+    /// Verification reads Tencent's state of the peering (the one thing the receiver, not we, controls) and checks
+    /// each side's routes against Tencent's own reply to our CreateRoutes, which lists every route it created with its
+    /// next hop and Enabled flag (terraform's provider reads new routes from this reply too: a read right after the
+    /// write can lag). A side whose replies do not account for every destination — routes that were there before us,
+    /// or a reply that lacks one — has its tables read as before. Subnet moves were confirmed by their successful
+    /// ReplaceRouteTableAssociation (or found in place by pre-flight). One read per peering instead of three.
+    /// </summary>
     public async Task VerifyAsync(PeeringPlan plan, string peeringConnectionId)
     {
         Report(progress with { Step = PeeringSteps.Verifying });
         var initiator = request.Initiator;
         var peeringRead = CallAsync<IReadOnlyList<PeeringFacts>>(nameof(DescribePeeringsActivity),
             new PeeringLookup(initiator.Account!, initiator.Region, PeeringConnectionId: peeringConnectionId));
-        var sides = new[] { plan.Initiator, plan.Receiver }.OfType<SidePlan>().ToList();
-        var tableReads = sides.Select(side => CallAsync<IReadOnlyList<RouteTableFacts>>(nameof(DescribeRouteTablesActivity),
-            new VpcTarget(side.Account, side.Region, side.VpcId))).ToList();
-        await Task.WhenAll([peeringRead, .. tableReads]);
+        var sides = new[] { plan.Initiator, plan.Receiver }.OfType<SidePlan>()
+            .Select(side => (Side: side, Reply: PeeringVerifier.CheckReply(side, peeringConnectionId, RoutesTencentReported(side))))
+            .ToList();
+        var tableReads = sides.Select(s => s.Reply is null
+            ? CallAsync<IReadOnlyList<RouteTableFacts>>(nameof(DescribeRouteTablesActivity), new VpcTarget(s.Side.Account, s.Side.Region, s.Side.VpcId))
+            : null).ToList();
+        await Task.WhenAll([peeringRead, .. tableReads.OfType<Task<IReadOnlyList<RouteTableFacts>>>()]);
 
         var problems = new List<string>();
         var state = (await peeringRead).FirstOrDefault()?.State;
@@ -258,7 +272,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
         for (var i = 0; i < sides.Count; i++)
         {
-            problems.AddRange(PeeringVerifier.CheckSide(sides[i], peeringConnectionId, await tableReads[i]));
+            problems.AddRange(sides[i].Reply ?? PeeringVerifier.CheckSide(sides[i].Side, peeringConnectionId, await tableReads[i]!));
         }
 
         if (problems.Count > 0)
@@ -272,6 +286,10 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             UpdateSide(false, progress.Receiver with { State = SideStates.Verified });
         }
     }
+
+    /// <summary>The routes Tencent reported for this side's table in its CreateRoutes reply (created, or found by the activity's read-back).</summary>
+    private IReadOnlyList<RouteFacts> RoutesTencentReported(SidePlan side) =>
+        routesCreated.TryGetValue(side.RouteTableId, out var result) ? [.. result.Created, .. result.AlreadyPresent] : [];
 
     public PeeringOutcome Succeeded(PeeringPlan plan, string peeringConnectionId)
     {
@@ -364,8 +382,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
                         new DeleteRoutesInput(r.Account, r.Region, r.RouteTableId, r.PeeringConnectionId, r.KeepRouteItemIds)),
                     UndoEntry.RestoreAssociation a => CallAsync<string>(nameof(AssociateSubnetActivity),
                         new AssociateSubnetInput(a.Account, a.Region, a.SubnetId, a.PreviousRouteTableId)),
-                    UndoEntry.DeletePeering p => CallAsync<bool>(nameof(DeletePeeringActivity),
-                        new PeeringTarget(p.Account, p.Region, p.PeeringConnectionId)),
+                    UndoEntry.DeletePeering p => DeletePeeringAsync(p),
                     _ => throw new InvalidOperationException($"No compensation for {entry}."),
                 });
                 undone.Add(entry.ToString());
@@ -374,6 +391,22 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             {
                 notUndone.Add($"could not undo ({entry}): {error.FailureDetails.ErrorMessage}");
             }
+        }
+    }
+
+    /// <summary>With the initiator's credentials, or by the managed receiver's when the initiator's are refused.</summary>
+    private async Task<bool> DeletePeeringAsync(UndoEntry.DeletePeering entry)
+    {
+        var target = entry.PeeringConnectionId is { } id
+            ? new PeeringTarget(entry.Account, entry.Region, id)
+            : new PeeringTarget(entry.Account, entry.Region, "", entry.SourceVpcId, entry.DestinationVpcId);
+        try
+        {
+            return await CallAsync<bool>(nameof(DeletePeeringActivity), target);
+        }
+        catch (TaskFailedException) when (entry is { ReceiverAccount: { } account, ReceiverRegion: { } region, PeeringConnectionId: { } pcx })
+        {
+            return await CallAsync<bool>(nameof(DeletePeeringActivity), new PeeringTarget(account, region, pcx));
         }
     }
 

@@ -13,8 +13,18 @@ public sealed class UndoLog
 
     public IReadOnlyList<UndoEntry> Entries => entries;
 
-    public void PeeringCreated(string account, string region, string peeringConnectionId) =>
-        entries.Add(new UndoEntry.DeletePeering(account, region, peeringConnectionId));
+    /// <summary>Before the create call: if its reply is lost, compensation still finds the request by its VPC pair.</summary>
+    /// <param name="receiver">The managed receiver's account and region: either side may delete a peering, so
+    /// compensation falls back to the receiver's credentials when the initiator's are refused.</param>
+    public void PeeringRequested(string account, string region, string sourceVpcId, string destinationVpcId, (string Account, string Region)? receiver) =>
+        entries.Add(new UndoEntry.DeletePeering(account, region, null, sourceVpcId, destinationVpcId, receiver?.Account, receiver?.Region));
+
+    /// <summary>The create returned: the request is now known by its id.</summary>
+    public void PeeringCreated(string peeringConnectionId)
+    {
+        var index = entries.FindLastIndex(e => e is UndoEntry.DeletePeering { PeeringConnectionId: null });
+        entries[index] = ((UndoEntry.DeletePeering)entries[index]) with { PeeringConnectionId = peeringConnectionId };
+    }
 
     public void RoutesRequested(SidePlan side, string peeringConnectionId) =>
         entries.Add(new UndoEntry.RemoveRoutes(side.Account, side.Region, side.RouteTableId, peeringConnectionId, side.PreexistingRouteItemIds));
@@ -28,11 +38,20 @@ public abstract record UndoEntry
     /// <summary>The change itself, as reported when the request asks to keep partial work.</summary>
     public abstract string Change { get; }
 
-    public sealed record DeletePeering(string Account, string Region, string PeeringConnectionId) : UndoEntry
+    public sealed record DeletePeering(
+        string Account,
+        string Region,
+        string? PeeringConnectionId,
+        string SourceVpcId,
+        string DestinationVpcId,
+        string? ReceiverAccount,
+        string? ReceiverRegion) : UndoEntry
     {
-        public override string Change => $"peering {PeeringConnectionId} ({Account})";
+        private string Name => PeeringConnectionId ?? $"request {SourceVpcId} → {DestinationVpcId}";
 
-        public override string ToString() => $"deleted peering {PeeringConnectionId}";
+        public override string Change => $"peering {Name} ({Account})";
+
+        public override string ToString() => $"deleted peering {Name}";
     }
 
     public sealed record RemoveRoutes(

@@ -14,13 +14,14 @@ public sealed class UndoLogTests
             [new AssociationChange(AlphaWeb, AlphaMainTable, AlphaPcxTable)], [AlphaWeb]);
         var log = new UndoLog();
 
-        log.PeeringCreated(Alpha, Guangzhou, NewPeeringId);
+        log.PeeringRequested(Alpha, Guangzhou, AlphaVpc, BetaVpc, (Beta, Shanghai));
+        log.PeeringCreated(NewPeeringId);
         log.RoutesRequested(side, NewPeeringId);
         log.SubnetMoveRequested(side, side.SubnetMoves[0]);
 
         Assert.Collection(
             log.Entries,
-            e => Assert.Equal(new UndoEntry.DeletePeering(Alpha, Guangzhou, NewPeeringId), e),
+            e => Assert.Equal(new UndoEntry.DeletePeering(Alpha, Guangzhou, NewPeeringId, AlphaVpc, BetaVpc, Beta, Shanghai), e),
             e =>
             {
                 var routes = Assert.IsType<UndoEntry.RemoveRoutes>(e);
@@ -34,5 +35,18 @@ public sealed class UndoLogTests
             $"removed the routes to {NewPeeringId} from {AlphaPcxTable} (alpha)",
             $"moved subnet {AlphaWeb} back to {AlphaMainTable} (alpha)",
         ], log.Entries.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void A_request_whose_id_never_came_back_is_undone_by_its_vpc_pair()
+    {
+        var log = new UndoLog();
+
+        log.PeeringRequested(Alpha, Guangzhou, AlphaVpc, BetaVpc, receiver: null);
+
+        var entry = Assert.IsType<UndoEntry.DeletePeering>(Assert.Single(log.Entries));
+        Assert.Null(entry.PeeringConnectionId);
+        Assert.Equal((AlphaVpc, BetaVpc), (entry.SourceVpcId, entry.DestinationVpcId));
+        Assert.Equal($"deleted peering request {AlphaVpc} → {BetaVpc}", entry.ToString());
     }
 }
