@@ -52,7 +52,7 @@ public sealed class TencentRetryTests
         var policy = TencentRetry.Options.Retry?.Policy;
 
         Assert.NotNull(policy);
-        Assert.Equal(6, policy.MaxNumberOfAttempts);
+        Assert.Equal(10, policy.MaxNumberOfAttempts);
         Assert.Equal(TimeSpan.FromSeconds(1), policy.FirstRetryInterval);
         Assert.Equal(2, policy.BackoffCoefficient);
         Assert.Equal(TimeSpan.FromSeconds(30), policy.MaxRetryInterval);
