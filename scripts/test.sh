@@ -11,6 +11,16 @@ fi
 if [ ! -d tests/sdk-compat/node_modules/tencentcloud-sdk-nodejs ]; then
   npm ci --prefix tests/sdk-compat --no-audit --no-fund --loglevel=error
 fi
+# The portal's browser test: Debian's Chromium driven by playwright-core (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium (needed for the portal's browser test)..."
+  apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
+# Azurite (Azure Storage emulator) for the persistent-mode crash-recovery tests; installed here so no test waits on npm.
+bash scripts/azurite.sh install
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -11,6 +11,9 @@ if (args.Contains("--help") || args.Contains("-h"))
           --urls URLS       where the HTTP API listens (default http://127.0.0.1:7071)
           --demo            run one full peering alpha -> beta through the API, print each step, exit 0 if verified
           --keep-running    with --demo: keep serving afterwards
+          --durable-backend azurestorage
+                            keep orchestrations in Azure Storage (Azurite: bash scripts/azurite.sh start) so they
+                            survive a restart; default: in memory
         Without Tencent settings it embeds the VPC emulator with the demo seed (docs/demo-ids.md).
         Real Tencent: set Tencent:Endpoint (optional) and Tencent:Accounts:{alias}:{Uin,SecretId,SecretKey,ApproverKey}
         in user secrets or the environment (Tencent__Accounts__alpha__SecretKey=...). Portal:FunctionKey guards the portal routes.

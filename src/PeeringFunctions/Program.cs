@@ -3,8 +3,10 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Hosting;
 using PeeringFunctions.Acceptance;
+using PeeringFunctions.ChatOps;
 using PeeringFunctions.Diagnostics;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Portal;
 using PeeringFunctions.Workflow;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -13,6 +15,8 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddPeeringWorkflow(builder.Configuration);
 builder.Services.AddPeeringHttpApi();
 builder.Services.AddPeeringAcceptance();
+builder.Services.AddPeeringChatOps(builder.Configuration);
+builder.Services.AddPeeringPortal(builder.Configuration);
 
 // The class-based orchestrators and activities of PeeringFunctions.Workflow, registered natively (no source generator):
 // the Durable extension's metadata transformer reports each of them to the host as a function.

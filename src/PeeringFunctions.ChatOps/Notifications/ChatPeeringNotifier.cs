@@ -7,6 +7,7 @@ using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.ChatOps.Teams;
 using PeeringFunctions.ChatOps.WeCom;
 using PeeringFunctions.Workflow.Activities;
+using PeeringFunctions.Portal.Approval;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.ChatOps.Notifications;
@@ -21,7 +22,8 @@ public sealed class ChatPeeringNotifier(
     IOptionsMonitor<ChatOpsOptions> options,
     PortalLinks links,
     ChatPoster poster,
-    ILogger<ChatPeeringNotifier> logger) : IPeeringChatNotifier
+    ILogger<ChatPeeringNotifier> logger,
+    ApprovalLinks? approvalLinks = null) : IPeeringChatNotifier
 {
     public async Task NotifyReceiverAsync(NotifyReceiverInput notice, CancellationToken cancellationToken)
     {
@@ -40,7 +42,9 @@ public sealed class ChatPeeringNotifier(
                 ],
                 status,
                 notice.InstanceId,
-                links.Accept(notice.InstanceId),
+                // The signed, expiring approval page when a signing key is configured; the API's accept route otherwise.
+                // Only ever in the receiver's notice: the link is the receiver's credential for this one decision.
+                approvalLinks?.TryCreate(notice) ?? links.Accept(notice.InstanceId),
                 DecisionButtons: true,
                 Facts: [new("Peering", notice.InstanceId), new("Deadline", deadline)])));
         }

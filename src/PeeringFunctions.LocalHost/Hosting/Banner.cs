@@ -14,7 +14,7 @@ public static class Banner
 
         output.WriteLine("Peering local host");
         output.WriteLine($"  HTTP API   {api}peerings   (health: {api}health)");
-        output.WriteLine($"  Durable    in-process engine, sidecar {host.Engine.Address} (in memory: state ends with the process)");
+        output.WriteLine($"  Durable    in-process engine, sidecar {host.Engine.Address}, {host.Engine.Backend.Describe()}");
         output.WriteLine(tencent.IsEmbeddedEmulator
             ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
             : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");

@@ -39,4 +39,10 @@ public sealed class LocalHostOptions
     public int MaxConcurrentOrchestrations { get; set; } = 256;
 
     public int MaxConcurrentActivities { get; set; } = 256;
+
+    /// <summary>
+    /// The Durable backend. Null (default): read from <see cref="Configuration"/> (Durable:Backend, --durable-backend),
+    /// which is in memory unless AzureStorage is asked for; see <see cref="Durable.DurableBackendOptions"/>.
+    /// </summary>
+    public Durable.DurableBackendOptions? DurableBackend { get; set; }
 }

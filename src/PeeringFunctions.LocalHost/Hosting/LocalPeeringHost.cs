@@ -7,7 +7,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PeeringFunctions.Acceptance;
+using PeeringFunctions.ChatOps;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Portal;
+using PeeringFunctions.Portal.Approval;
 using PeeringFunctions.LocalHost.Durable;
 using PeeringFunctions.LocalHost.Http;
 using PeeringFunctions.Workflow;
@@ -74,6 +77,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             }
 
             var tencent = TencentSettings.Describe(configuration, embeddedEmulator: emulator is not null);
+            var signingKey = ApprovalSigningKey.From(configuration["Portal:ApprovalSigningKey"], allowEphemeral: true);
             var logging = configuration.GetSection("Logging");
             engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
             {
@@ -81,15 +85,23 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 ConfigureServices = services =>
                 {
                     services.AddPeeringWorkflow(configuration);
+                    // The activities' notifier: chat channels when configured, a log line otherwise; its approval links
+                    // are signed with the same key the pages check (one key for both containers of this process).
+                    services.AddSingleton(signingKey);
+                    services.AddPeeringPortal(configuration, allowEphemeralSigningKey: true);
+                    services.AddPeeringChatOps(configuration);
                     options.ConfigureWorkflowServices?.Invoke(services);
                 },
                 MaxConcurrentOrchestrations = options.MaxConcurrentOrchestrations,
                 MaxConcurrentActivities = options.MaxConcurrentActivities,
                 MinimumLogLevel = options.MinimumLogLevel,
                 LoggingConfiguration = logging,
+
+                // Persistent-backend hook (docs/reliability.md): in memory unless Durable:Backend / --durable-backend says AzureStorage.
+                Backend = options.DurableBackend ?? DurableBackendOptions.FromConfiguration(configuration),
             }, cancellationToken);
 
-            var web = BuildWebApp(options, configuration, engine.Client, tencent);
+            var web = BuildWebApp(options, configuration, engine.Client, tencent, signingKey);
             try
             {
                 await web.StartAsync(cancellationToken);
@@ -159,7 +171,8 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         return (emulator, configuration);
     }
 
-    private static WebApplication BuildWebApp(LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent)
+    private static WebApplication BuildWebApp(
+        LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, ApprovalSigningKey signingKey)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -182,6 +195,9 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringWorkflow(configuration);
         builder.Services.AddPeeringHttpApi();
         builder.Services.AddPeeringAcceptancePolling(configuration);
+        builder.Services.AddPeeringChatOps(configuration);
+        builder.Services.AddSingleton(signingKey);
+        builder.Services.AddLocalPortal(configuration, options);
 
         var app = builder.Build();
 
@@ -192,6 +208,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         }
 
         app.MapPeeringApi();
+        app.MapChatWebhooks();
         return app;
     }
 }

@@ -34,5 +34,7 @@ internal static class PeeringEndpoints
             peerings.DecideAsync(client, id, accept: true, request));
         consent.MapPost("/reject", (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.DecideAsync(client, id, accept: false, request));
+
+        app.MapPortal();
     }
 }

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PeeringFunctions.HttpApi;
+using PeeringFunctions.LocalHost.Hosting;
+using PeeringFunctions.Portal;
+using PeeringFunctions.Portal.Approval;
+using PeeringFunctions.Portal.Status;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.LocalHost.Http;
+
+/// <summary>
+/// The web pages on the local host, at the same routes as the Functions app (src/PeeringFunctions/Portal): the portal
+/// pages behind <see cref="FunctionKeyFilter"/>, the link pages open (their token is the credential). Each route only
+/// hands the request to <see cref="PortalHandlers"/>.
+/// </summary>
+internal static class PortalEndpoints
+{
+    /// <summary>Portal:PrintApprovalLinks — print each waiting receiver's approval link (default: on for the command-line host).</summary>
+    public const string PrintLinksKey = "Portal:PrintApprovalLinks";
+
+    /// <summary>
+    /// The pages' services. Without Portal:ApprovalSigningKey the local host signs approval links with a random key
+    /// made at start-up (links die with the process). Having no chat, it stands in for the receiver's notification by
+    /// printing the approval link of each peering that starts waiting for a managed receiver.
+    /// </summary>
+    public static IServiceCollection AddLocalPortal(this IServiceCollection services, IConfiguration configuration, LocalHostOptions options)
+    {
+        services.AddPeeringPortal(configuration, allowEphemeralSigningKey: true);
+        var print = configuration.GetValue<bool?>(PrintLinksKey) ?? options.HandleConsoleSignals;
+        if (print)
+        {
+            services.AddSingleton<IHostedService>(provider => new ApprovalLinkPrinter(
+                provider.GetRequiredService<DurableTaskClient>(),
+                provider.GetRequiredService<ApprovalLinks>(),
+                provider.GetRequiredService<ApprovalSigningKey>(),
+                provider.GetRequiredService<StepClock>(),
+                provider.GetRequiredService<IServer>(),
+                configuration,
+                Console.Out,
+                provider.GetRequiredService<ILogger<ApprovalLinkPrinter>>()));
+        }
+
+        return services;
+    }
+
+    public static void MapPortal(this IEndpointRouteBuilder app)
+    {
+        var portal = app.MapGroup("/api/portal").AddEndpointFilter<FunctionKeyFilter>();
+        portal.MapGet("", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.ListAsync(client, request));
+        portal.MapGet("/new", (PortalHandlers pages, HttpRequest request) => pages.NewAsync(request));
+        portal.MapPost("/new", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.SubmitAsync(client, request))
+            .DisableAntiforgery();
+        portal.MapGet("/peerings/{id}", (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
+            pages.StatusAsync(client, id, request));
+        portal.MapGet("/peerings/{id}/live", (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
+            pages.StatusLiveAsync(client, id, request));
+
+        // The receiver's links: the signed token is the credential, never the portal's key.
+        app.MapGet("/api/approve", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.ApprovalAsync(client, request));
+        app.MapPost("/api/approve", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.DecideAsync(client, request))
+            .DisableAntiforgery();
+        app.MapGet("/api/watch", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchAsync(client, request));
+        app.MapGet("/api/watch/live", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchLiveAsync(client, request));
+    }
+}
+
+/// <summary>
+/// The local host's stand-in for the receiver's notification: once per peering (and pcx) that waits for a managed
+/// receiver, one console line with the approval link. Only on the local host; the Functions app has no such thing.
+/// Looking every half second, it also gives the status page's progress line its step times.
+/// </summary>
+internal sealed class ApprovalLinkPrinter(
+    DurableTaskClient client,
+    ApprovalLinks links,
+    ApprovalSigningKey key,
+    StepClock clock,
+    IServer server,
+    IConfiguration configuration,
+    TextWriter output,
+    ILogger<ApprovalLinkPrinter> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private readonly HashSet<string> printed = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!links.CanCreate)
+        {
+            return;
+        }
+
+        var baseUrl = configuration["Portal:BaseUrl"] is { Length: > 0 } configured ? configured : null;
+        var introduced = false;
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (!introduced)
+                {
+                    // After the first tick, so it follows the host's banner.
+                    introduced = true;
+                    await output.WriteLineAsync(
+                        $"Portal: {Base(baseUrl)}/api/portal. A receiver's approval link is printed here when a peering waits for it" +
+                        (key.IsEphemeral ? " (signed with a random key for this run; set Portal:ApprovalSigningKey to keep links valid across restarts)." : "."));
+                }
+
+                var query = new OrchestrationQuery
+                {
+                    InstanceIdPrefix = PeeringInstanceIds.Prefix,
+                    Statuses = [OrchestrationRuntimeStatus.Running],
+                    FetchInputsAndOutputs = true,
+                    PageSize = 100,
+                };
+                await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(stoppingToken))
+                {
+                    // While it looks, it also times each peering's steps for the status page (the in-memory engine keeps no readable history).
+                    clock.Observe(instance);
+                    var progress = instance.ReadCustomStatusAs<PeeringProgress>();
+                    if (progress is not { Step: PeeringSteps.WaitingForAcceptance, PeeringConnectionId: { } pcx, AcceptanceDeadline: { } deadline }
+                        || instance.ReadInputAs<PeeringRequest>()?.Receiver.Account is not { } receiver
+                        || !printed.Add($"{instance.InstanceId}|{pcx}"))
+                    {
+                        continue;
+                    }
+
+                    var link = links.Create(instance.InstanceId, pcx, receiver, deadline, Base(baseUrl));
+                    await output.WriteLineAsync($"Approval link for {receiver} ({instance.InstanceId}, {pcx}, until {deadline:yyyy-MM-dd HH:mm:ss} UTC): {link}");
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogDebug("Looking for waiting peerings failed: {Error}", error.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Portal:BaseUrl, else the address the local host is bound to.</summary>
+    private string Base(string? configured) =>
+        (configured ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? LocalHostOptions.DefaultUrls).TrimEnd('/');
+}

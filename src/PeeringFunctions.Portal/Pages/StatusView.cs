@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using PeeringFunctions.Portal.Status;
+using PeeringFunctions.Workflow.Contracts;
+using static PeeringFunctions.Portal.Html.HtmlText;
+
+namespace PeeringFunctions.Portal.Pages;
+
+/// <summary>
+/// The status page of one peering: a live progress line of the six steps with their times and the pcx id, what
+/// failed and what was undone, and the network picture. The parts that change are rendered on their own too, for the
+/// page's script to swap in while the peering runs.
+/// </summary>
+internal static class StatusView
+{
+    /// <summary>The page's main content.</summary>
+    public static string Body(PeeringSnapshot peering, IReadOnlyList<StepState> steps, string picture, string? intro)
+    {
+        var html = new StringBuilder(8192);
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(peering.Request.Name)}</h1>\n");
+        if (intro is not null)
+        {
+            html.Append(intro);
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"announce\" class=\"announce\" role=\"status\">{E(Announce(peering, steps))}</p>\n");
+        html.Append("<div id=\"live\">").Append(LiveParts(peering, steps, picture)).Append("</div>\n");
+        return html.ToString();
+    }
+
+    /// <summary>Everything below the announcement: swapped in whole by the script when it changes.</summary>
+    public static string LiveParts(PeeringSnapshot peering, IReadOnlyList<StepState> steps, string picture)
+    {
+        var html = new StringBuilder(8192);
+        html.Append(Summary(peering));
+        html.Append("<h2 id=\"progress-heading\">Progress</h2>\n");
+        html.Append(Steps(steps));
+        html.Append(Outcome(peering));
+        html.Append("<h2 id=\"picture-heading\">The two VPCs</h2>\n");
+        html.Append("<figure class=\"figure\" aria-labelledby=\"picture-heading\">").Append(picture)
+            .Append("<figcaption>Drawn from what Tencent reports now. ✓ present, ○ still to come.</figcaption></figure>\n");
+        return html.ToString();
+    }
+
+    public static string Steps(IReadOnlyList<StepState> steps)
+    {
+        var html = new StringBuilder(2048);
+        html.Append("<ol class=\"steps\" aria-labelledby=\"progress-heading\">\n");
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var (cssClass, word) = step.Status switch
+            {
+                StepStatus.Done => ("done", "done"),
+                StepStatus.Current => ("current", "in progress"),
+                StepStatus.Failed => ("failed", "failed"),
+                StepStatus.Undone => ("undone", "undone"),
+                _ => ("pending", "not reached"),
+            };
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"step {cssClass}\" data-step=\"{step.Key}\"{(step.Status == StepStatus.Current ? " aria-current=\"step\"" : "")}>");
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"dot\" aria-hidden=\"true\">{(step.Status switch { StepStatus.Done => "✓", StepStatus.Failed => "✗", StepStatus.Undone => "↺", _ => (i + 1).ToString(CultureInfo.InvariantCulture) })}</span>");
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"label\">{E(step.Label)}</span>");
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"word\">{E(step.Note ?? word)}</span>");
+            if (step.At is { } at)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<span class=\"at\">{(step.Status == StepStatus.Current ? "since " : "")}{Time(at, "HH:mm:ss")}</span>");
+            }
+
+            html.Append("</li>\n");
+        }
+
+        html.Append("</ol>\n");
+        return html.ToString();
+    }
+
+    /// <summary>One sentence for the live region: what is happening now, or how it ended.</summary>
+    public static string Announce(PeeringSnapshot peering, IReadOnlyList<StepState> steps)
+    {
+        if (peering.Outcome is { } outcome)
+        {
+            return outcome.Status == PeeringStatus.Active ? $"ACTIVE: {outcome.Message}" : $"{Words(outcome.Status)}: {outcome.Message}";
+        }
+
+        if (!peering.IsRunning)
+        {
+            return $"The workflow stopped ({peering.RuntimeStatus}).";
+        }
+
+        var current = steps.Where(s => s.Status is StepStatus.Current or StepStatus.Failed).ToList();
+        if (current.Count == 0)
+        {
+            return "Starting.";
+        }
+
+        var index = steps.ToList().IndexOf(current[0]) + 1;
+        var names = string.Join(" and ", current.Select(s => s.Label.ToLowerInvariant()));
+        var note = current[0].Note is { } text ? $": {text}" : "";
+        return $"Step {index} of {steps.Count}, {names}{note}.";
+    }
+
+    private static string Summary(PeeringSnapshot peering)
+    {
+        var request = peering.Request;
+        var html = new StringBuilder(1024);
+        html.Append("<dl class=\"facts\">");
+        Fact(html, "State", $"<span class=\"badge {BadgeClass(peering.State)}\">{E(Words(peering.State))}</span>");
+        Fact(html, "Peering connection", peering.PeeringConnectionId is { } pcx ? $"<code>{E(pcx)}</code>" : "not created yet");
+        Fact(html, "From", $"{E(Side(request.Initiator))}");
+        Fact(html, "To", $"{E(Side(request.Receiver))}");
+        Fact(html, "Requested", Time(peering.CreatedAt));
+        if (peering.Progress?.AcceptanceDeadline is { } deadline && peering.IsRunning)
+        {
+            Fact(html, "Decision deadline", Time(deadline));
+        }
+
+        Fact(html, "Last change", Time(peering.LastUpdatedAt));
+        Fact(html, "Id", $"<code>{E(peering.InstanceId)}</code>");
+        html.Append("</dl>\n");
+        return html.ToString();
+    }
+
+    private static string Outcome(PeeringSnapshot peering)
+    {
+        var html = new StringBuilder(1024);
+        if (peering.Outcome is not { } outcome)
+        {
+            if (peering.IsRunning && peering.Progress is { Step: PeeringSteps.Compensating, Message: { } reason })
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"notice failure\"><h2>Failing</h2><p>{E(reason)}</p><p>Partial work is being undone.</p></div>\n");
+            }
+            else if (!peering.IsRunning)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<div class=\"notice failure\"><h2>What failed</h2><p>The workflow stopped ({E(peering.RuntimeStatus)}){(peering.FailureMessage is { } message ? ": " + E(message) : ".")}</p></div>\n");
+            }
+
+            return html.ToString();
+        }
+
+        if (outcome.Status == PeeringStatus.Active)
+        {
+            return ""; // the announcement above says it
+        }
+
+        html.Append("<div class=\"notice failure\">");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{(outcome.Status == PeeringStatus.Failed || outcome.Status == PeeringStatus.PreflightFailed ? "What failed" : "How it ended")}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(outcome.Message)}</p>");
+        if (outcome.ErrorCode is { } code)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>Tencent error code: <code>{E(code)}</code></p>");
+        }
+
+        List(html, outcome.Problems);
+        html.Append("<h2>What was undone</h2>");
+        if (outcome.Undone.Count > 0)
+        {
+            List(html, outcome.Undone);
+        }
+        else
+        {
+            html.Append(outcome.Status == PeeringStatus.PreflightFailed
+                ? "<p>Nothing: pre-flight only reads, nothing was created.</p>"
+                : "<p>Nothing needed undoing.</p>");
+        }
+
+        html.Append("</div>\n");
+        return html.ToString();
+    }
+
+    private static void List(StringBuilder html, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<ul>");
+        foreach (var item in items)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(item)}</li>");
+        }
+
+        html.Append("</ul>");
+    }
+
+    private static void Fact(StringBuilder html, string term, string definition) =>
+        html.Append(CultureInfo.InvariantCulture, $"<div><dt>{E(term)}</dt><dd>{definition}</dd></div>");
+
+    public static string Side(PeeringSide side) => $"{side.Account ?? "UIN " + side.ExternalUin} · {side.Region} · {side.VpcId}";
+
+    /// <summary>A state word as people read it.</summary>
+    public static string Words(string state) => state switch
+    {
+        PeeringSteps.Preflight => "Pre-flight",
+        PeeringSteps.Requesting => "Requesting",
+        PeeringSteps.WaitingForAcceptance => "Waiting for acceptance",
+        PeeringSteps.Accepting => "Accepting",
+        PeeringSteps.ClosingRequest => "Closing the request",
+        PeeringSteps.Configuring => "Configuring routes",
+        PeeringSteps.Verifying => "Verifying",
+        PeeringSteps.Compensating => "Undoing partial work",
+        PeeringStatus.Active => "Active",
+        PeeringStatus.PreflightFailed => "Refused by pre-flight",
+        PeeringStatus.PeerDeleted => "Deleted on Tencent",
+        _ => state,
+    };
+
+    public static string BadgeClass(string state) => state switch
+    {
+        PeeringStatus.Active => "ok",
+        PeeringStatus.Failed or PeeringStatus.PreflightFailed or PeeringStatus.PeerDeleted or "Terminated" => "bad",
+        PeeringStatus.Rejected or PeeringStatus.Expired => "neutral",
+        _ => "running",
+    };
+}

@@ -1,0 +1,398 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PeeringFunctions.HttpApi;
+using PeeringFunctions.Portal.Approval;
+using PeeringFunctions.Portal.Html;
+using PeeringFunctions.Portal.Network;
+using PeeringFunctions.Portal.Pages;
+using PeeringFunctions.Portal.Status;
+using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Planning;
+
+namespace PeeringFunctions.Portal;
+
+/// <summary>
+/// The pages, host-agnostic: each method answers one route with the Durable client it is given. The Functions
+/// triggers and the local host both call these, so both serve the same bytes. Everything the pages do to a peering
+/// goes through <see cref="PeeringOperations"/>, the same code as the HTTP API and the chat commands.
+/// </summary>
+/// <remarks>
+/// Portal routes (list, form, status) are behind the portal's function key at the host. The link routes (approve,
+/// watch) are anonymous at the host: their signed token is the only credential, and it grants only what
+/// <see cref="ApprovalTokens"/> says, for the peering, pcx and receiver it names, while the peering is in the state
+/// that use needs.
+/// </remarks>
+public sealed class PortalHandlers(
+    PeeringOperations operations,
+    ApprovalTokens tokens,
+    ApprovalLinks links,
+    NetworkReader network,
+    StepClock clock,
+    ITencentClientFactory accounts,
+    IOptionsMonitor<PortalPageOptions> options,
+    TimeProvider time,
+    ILogger<PortalHandlers> logger)
+{
+    public const string PortalPath = "/api/portal";
+    public const int MaxFormBytes = 32 * 1024;
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Version, StepTimes Times)> stepTimes = new(StringComparer.Ordinal);
+    private int historyUnsupported;
+
+    // ---- Portal (function key) ---------------------------------------------------------------------------------
+
+    /// <summary>GET /api/portal[?state=…]: peerings grouped by state.</summary>
+    public async Task<PortalResult> ListAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var filter = http.Query["state"].ToString() is { Length: > 0 and <= 40 } state ? state : null;
+        var peerings = await operations.ListAsync(client, filter, http.HttpContext.RequestAborted);
+        return Page(StatusCodes.Status200OK, "Peerings", ListPage.Body(peerings, filter, null), Audience.Portal, current: "list");
+    }
+
+    /// <summary>GET /api/portal/new: the request form, filled from what the app reads from Tencent.</summary>
+    public async Task<PortalResult> NewAsync(HttpRequest http)
+    {
+        var inventory = await network.InventoryAsync(http.HttpContext.RequestAborted);
+        return Page(StatusCodes.Status200OK, "Request a peering", RequestPage.Body(inventory, RequestForm.Empty, []), Audience.Portal, current: "new");
+    }
+
+    /// <summary>POST /api/portal/new: refuse overlaps and anything the API would refuse, else start and go to the status page.</summary>
+    public async Task<PortalResult> SubmitAsync(DurableTaskClient client, HttpRequest http)
+    {
+        if (CrossSite(http) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await ReadFormAsync(http) is not { } fields)
+        {
+            return Page(StatusCodes.Status415UnsupportedMediaType, "Form expected",
+                MessagePage.Body("Form expected", "Send the request form as application/x-www-form-urlencoded, at most 32 KB."), Audience.Portal);
+        }
+
+        var form = RequestForm.From(fields);
+        var inventory = await network.InventoryAsync(http.HttpContext.RequestAborted);
+        var (body, errors) = RequestChecks.Check(form, inventory, accounts.IsManaged);
+        if (body is null)
+        {
+            return Page(StatusCodes.Status400BadRequest, "Request a peering", RequestPage.Body(inventory, form, errors), Audience.Portal, current: "new");
+        }
+
+        var (request, problems) = PeeringRequestValidator.Validate(body, accounts.IsManaged);
+        if (request is null)
+        {
+            return Page(StatusCodes.Status400BadRequest, "Request a peering",
+                RequestPage.Body(inventory, form, problems.Select(RequestChecks.ToFormError).ToList()), Audience.Portal, current: "new");
+        }
+
+        var result = await operations.StartAsync(client, request, http.HttpContext.RequestAborted);
+        var status = WithKey($"{PortalPath}/peerings/{result.InstanceId}", http);
+        if (!result.Started)
+        {
+            return Page(StatusCodes.Status409Conflict, "Already running", MessagePage.Body(
+                "This pair is already being peered",
+                "A peering of these two VPCs is already running; Tencent allows one per pair. Nothing new was requested.",
+                linkHref: $"{PortalPath}/peerings/{result.InstanceId}", linkText: "See the running peering"), Audience.Portal);
+        }
+
+        return PortalResult.SeeOther(status);
+    }
+
+    /// <summary>GET /api/portal/peerings/{id}: the status page.</summary>
+    public async Task<PortalResult> StatusAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
+        if (instance is null)
+        {
+            return NotFoundPage(id);
+        }
+
+        var peering = PeeringSnapshot.From(instance);
+        var (steps, picture) = await LiveAsync(client, peering, http.HttpContext.RequestAborted);
+        return StatusPage(peering, steps, picture, Audience.Portal, $"{PortalPath}/peerings/{peering.InstanceId}/live", null);
+    }
+
+    /// <summary>GET /api/portal/peerings/{id}/live: what the open status page swaps in while the peering runs.</summary>
+    public async Task<PortalResult> StatusLiveAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
+        if (instance is null)
+        {
+            return PortalResult.Problem(StatusCodes.Status404NotFound, "No such peering.", "There is no peering with this id.");
+        }
+
+        return await LiveJsonAsync(client, PeeringSnapshot.From(instance), http.HttpContext.RequestAborted);
+    }
+
+    // ---- Links (the token is the credential) -------------------------------------------------------------------
+
+    /// <summary>GET /api/approve?token=…: the receiver's approval page.</summary>
+    public async Task<PortalResult> ApprovalAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var (claims, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Decide);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var state = await network.ReadAsync(peering!.Request, peering.PeeringConnectionId, CacheKey(peering), http.HttpContext.RequestAborted);
+        return Page(StatusCodes.Status200OK, $"Peering request for {claims!.ReceiverAccount}",
+            ApprovalPage.Body(peering, state, claims.ReceiverAccount, time.GetUtcNow()), Audience.LinkHolder);
+    }
+
+    /// <summary>
+    /// POST /api/approve?token=… (decision=accept|reject): raises the same decision event as every other source,
+    /// through <see cref="PeeringOperations.DecideAsync"/>, then sends the receiver to the status page it may watch.
+    /// </summary>
+    public async Task<PortalResult> DecideAsync(DurableTaskClient client, HttpRequest http)
+    {
+        if (CrossSite(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var (claims, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Decide);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var fields = await ReadFormAsync(http);
+        var decision = fields?["decision"].ToString();
+        if (decision is not ("accept" or "reject"))
+        {
+            return Page(StatusCodes.Status400BadRequest, "Choose accept or reject",
+                MessagePage.Body("Choose accept or reject", "The form did not say whether to accept or reject. Nothing was changed."), Audience.LinkHolder);
+        }
+
+        var instance = await operations.FindAsync(client, claims!.InstanceId, http.HttpContext.RequestAborted);
+        var result = await operations.DecideAsync(
+            client,
+            instance!,
+            accept: decision == "accept",
+            DecisionSources.Http,
+            $"approver of {claims.ReceiverAccount} (approval link)",
+            ApprovalTokens.DecisionKeyOf(http.Query["token"].ToString()),
+            http.HttpContext.RequestAborted);
+        if (!result.Raised)
+        {
+            return AlreadyDecided(result.State);
+        }
+
+        logger.LogInformation("Approval link: {Decision} for {InstanceId} by an approver of {Receiver}", decision, claims.InstanceId, claims.ReceiverAccount);
+        return PortalResult.SeeOther(links.Watch(claims));
+    }
+
+    /// <summary>GET /api/watch?token=…: the status page for the receiver who decided (read only, this peering only).</summary>
+    public async Task<PortalResult> WatchAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var (_, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Watch);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (steps, picture) = await LiveAsync(client, peering!, http.HttpContext.RequestAborted);
+        var intro = "<p class=\"notice success\" role=\"status\">Your decision was recorded. This page follows the peering until it is set up.</p>\n";
+        return StatusPage(peering!, steps, picture, Audience.LinkHolder, "/api/watch/live", intro);
+    }
+
+    /// <summary>GET /api/watch/live?token=…</summary>
+    public async Task<PortalResult> WatchLiveAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var (_, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Watch);
+        if (refusal is not null)
+        {
+            return PortalResult.Problem(refusal.StatusCode, "This link is not valid.", "Open the link again for details.");
+        }
+
+        return await LiveJsonAsync(client, peering!, http.HttpContext.RequestAborted);
+    }
+
+    // ---- Shared -----------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The token, then the peering it names: same receiver, same pcx; and for a decision, still waiting. Every refusal
+    /// is a page that says why and changes nothing.
+    /// </summary>
+    private async Task<(LinkClaims? Claims, PeeringSnapshot? Peering, PortalResult? Refusal)> AuthorizeAsync(
+        DurableTaskClient client, HttpRequest http, LinkPurpose purpose)
+    {
+        var check = tokens.Check(http.Query["token"].ToString(), purpose);
+        switch (check.Verdict)
+        {
+            case LinkVerdict.Missing:
+                return Refuse(StatusCodes.Status401Unauthorized, "Open the link you were sent",
+                    "This page needs the full link from the message that asked you to decide.");
+            case LinkVerdict.NotConfigured:
+                return Refuse(StatusCodes.Status503ServiceUnavailable, "Approval links are switched off",
+                    "This app has no signing key for approval links. Decide through the API or chat instead. Nothing was changed.");
+            case LinkVerdict.Expired:
+                return Refuse(StatusCodes.Status410Gone, "This link has expired",
+                    $"It was valid until {check.Claims!.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC. Nothing was changed.",
+                    purpose == LinkPurpose.Decide ? "When the deadline passes without a decision the request is withdrawn; ask the requester to send a new one." : null);
+            case not LinkVerdict.Valid:
+                return Refuse(StatusCodes.Status403Forbidden, "This link is not valid",
+                    "It may have been changed or cut short when it was copied. Nothing was changed.",
+                    "Open the link from the original message in full, or ask the requester for a new one.");
+        }
+
+        var claims = check.Claims!;
+        var instance = await operations.FindAsync(client, claims.InstanceId, http.HttpContext.RequestAborted);
+        var peering = instance is null ? null : PeeringSnapshot.From(instance);
+        if (peering is null || peering.PeeringConnectionId != claims.PeeringConnectionId)
+        {
+            // The instance id of a VPC pair is reused by its next peering: a link to an earlier request stays dead.
+            return Refuse(StatusCodes.Status410Gone, "This request is over",
+                "The peering request this link was for no longer exists. Nothing was changed.");
+        }
+
+        if (!string.Equals(peering.Request.Receiver.Account, claims.ReceiverAccount, StringComparison.Ordinal))
+        {
+            return Refuse(StatusCodes.Status403Forbidden, "This link is not valid", "It was not issued for this peering's receiver. Nothing was changed.");
+        }
+
+        if (purpose == LinkPurpose.Decide && !peering.IsWaitingForDecision)
+        {
+            return (claims, peering, AlreadyDecided(peering.State));
+        }
+
+        return (claims, peering, null);
+
+        (LinkClaims?, PeeringSnapshot?, PortalResult?) Refuse(int status, string heading, string text, string? more = null) =>
+            (null, null, Page(status, heading, MessagePage.Body(heading, text, more), Audience.LinkHolder));
+    }
+
+    private PortalResult AlreadyDecided(string state) => Page(StatusCodes.Status409Conflict, "Already decided", MessagePage.Body(
+        "This request is no longer waiting for a decision",
+        $"It is {StatusView.Words(state)} now. An approval link works once; this visit changed nothing."), Audience.LinkHolder);
+
+    private PortalResult NotFoundPage(string id) => Page(StatusCodes.Status404NotFound, "No such peering", MessagePage.Body(
+        "No such peering", $"There is no peering with id “{(id.Length > 80 ? id[..80] : id)}”.", linkHref: PortalPath, linkText: "All peerings"), Audience.Portal);
+
+    private PortalResult StatusPage(PeeringSnapshot peering, IReadOnlyList<StepState> steps, string picture, Audience audience, string liveUrl, string? intro)
+    {
+        var refresh = peering.IsTerminal ? 0 : Math.Max(1, (int)Math.Round(options.CurrentValue.RefreshInterval.TotalSeconds));
+        var page = new PageModel(peering.Request.Name, StatusView.Body(peering, steps, picture, intro), audience,
+            peering.IsTerminal ? null : liveUrl, refresh);
+        return PortalResult.Page(StatusCodes.Status200OK, Layout.Render(page));
+    }
+
+    private async Task<PortalResult> LiveJsonAsync(DurableTaskClient client, PeeringSnapshot peering, CancellationToken cancellationToken)
+    {
+        var (steps, picture) = await LiveAsync(client, peering, cancellationToken);
+        return PortalResult.Json(new
+        {
+            state = peering.State,
+            terminal = peering.IsTerminal,
+            peeringConnectionId = peering.PeeringConnectionId,
+            announce = StatusView.Announce(peering, steps),
+            html = StatusView.LiveParts(peering, steps, picture),
+        });
+    }
+
+    private async Task<(IReadOnlyList<StepState> Steps, string Picture)> LiveAsync(DurableTaskClient client, PeeringSnapshot peering, CancellationToken cancellationToken)
+    {
+        var times = await TimesAsync(client, peering, cancellationToken);
+        var state = await network.ReadAsync(peering.Request, peering.PeeringConnectionId, CacheKey(peering), cancellationToken);
+        return (StepLine.Build(peering, times), NetworkPicture.Render(state, "status-picture"));
+    }
+
+    /// <summary>
+    /// Step times: from the history where the backend streams it (read again only when the instance changed), else
+    /// from what this process has observed (<see cref="StepClock"/>).
+    /// </summary>
+    private async Task<StepTimes> TimesAsync(DurableTaskClient client, PeeringSnapshot peering, CancellationToken cancellationToken)
+    {
+        clock.Observe(peering);
+        if (Volatile.Read(ref historyUnsupported) != 0)
+        {
+            return clock.TimesOf(peering);
+        }
+
+        if (stepTimes.TryGetValue(peering.InstanceId, out var cached) && cached.Version == peering.LastUpdatedAt)
+        {
+            return cached.Times.IsEmpty ? clock.TimesOf(peering) : cached.Times;
+        }
+
+        try
+        {
+            var history = await client.GetOrchestrationHistoryAsync(peering.InstanceId, cancellationToken);
+            var times = StepTimes.FromHistory(history);
+            if (stepTimes.Count > 1000)
+            {
+                stepTimes.Clear();
+            }
+
+            stepTimes[peering.InstanceId] = (peering.LastUpdatedAt, times);
+            return times.IsEmpty ? clock.TimesOf(peering) : times;
+        }
+        catch (NotSupportedException)
+        {
+            Interlocked.Exchange(ref historyUnsupported, 1);
+            logger.LogInformation("The Durable backend does not stream history: step times are the pages' observations");
+            return clock.TimesOf(peering);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogDebug("Reading the history of {InstanceId} failed: {Error}", peering.InstanceId, error.GetType().Name);
+            return clock.TimesOf(peering);
+        }
+    }
+
+    /// <summary>The moment a picture shows: a new step, pcx or side state reads Tencent again.</summary>
+    private static string CacheKey(PeeringSnapshot peering) => string.Join('|',
+        peering.InstanceId, peering.RuntimeStatus, peering.Progress?.Step, peering.PeeringConnectionId,
+        peering.Progress?.Initiator.State, peering.Progress?.Receiver.State, peering.Outcome?.Status);
+
+    private static PortalResult Page(int status, string title, string body, Audience audience, string? current = null) =>
+        PortalResult.Page(status, Layout.Render(new PageModel(title, body, audience, Current: current)));
+
+    /// <summary>
+    /// A form post from another site (a page that hopes the browser can reach this app) is refused. Browsers say where
+    /// a request comes from in Sec-Fetch-Site; older ones only in Origin ("null" when they will not say).
+    /// </summary>
+    private static PortalResult? CrossSite(HttpRequest http)
+    {
+        var site = http.Headers["Sec-Fetch-Site"].ToString();
+        var origin = http.Headers.Origin.ToString();
+        var allowed = site.Length > 0
+            ? site is "same-origin" or "none"
+            : origin.Length == 0 || origin == "null"
+                || (Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase));
+        return allowed
+            ? null
+            : Page(StatusCodes.Status403Forbidden, "Refused", MessagePage.Body(
+                "Refused", "This form can only be sent from this app's own page. Nothing was changed."), Audience.LinkHolder);
+    }
+
+    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest http)
+    {
+        if (!http.HasFormContentType || http.ContentLength > MaxFormBytes
+            || !(http.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await http.ReadFormAsync(http.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// After the form post, the status page keeps the page's ?code= (the portal's function key) when that is how the
+    /// browser authenticated: the key goes back only where it came from, and is never written into a page.
+    /// </summary>
+    private static string WithKey(string path, HttpRequest http) =>
+        http.Query["code"].ToString() is { Length: > 0 } code ? $"{path}?code={Uri.EscapeDataString(code)}" : path;
+}

@@ -1,0 +1,45 @@
+using Microsoft.DurableTask.Client;
+using PeeringFunctions.HttpApi;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.Portal.Status;
+
+/// <summary>One peering instance as the pages read it: the request, its progress (custom status) and its outcome.</summary>
+internal sealed record PeeringSnapshot(
+    string InstanceId,
+    PeeringRequest Request,
+    PeeringProgress? Progress,
+    PeeringOutcome? Outcome,
+    OrchestrationRuntimeStatus RuntimeStatus,
+    string State,
+    string? FailureMessage,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt)
+{
+    public string? PeeringConnectionId => Outcome?.PeeringConnectionId ?? Progress?.PeeringConnectionId;
+
+    public bool IsRunning => RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
+
+    /// <summary>Nothing more will happen: the page stops refreshing.</summary>
+    public bool IsTerminal => !IsRunning;
+
+    public bool IsWaitingForDecision => RuntimeStatus == OrchestrationRuntimeStatus.Running && Progress?.Step == PeeringSteps.WaitingForAcceptance;
+
+    public static PeeringSnapshot From(OrchestrationMetadata instance)
+    {
+        var request = instance.ReadInputAs<PeeringRequest>()
+            ?? throw new InvalidOperationException($"Instance {instance.InstanceId} has no peering request.");
+        var progress = instance.ReadCustomStatusAs<PeeringProgress>();
+        var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<PeeringOutcome>() : null;
+        return new PeeringSnapshot(
+            instance.InstanceId,
+            request,
+            progress,
+            outcome,
+            instance.RuntimeStatus,
+            PeeringView.StateOf(instance, progress, outcome),
+            instance.FailureDetails?.ErrorMessage,
+            instance.CreatedAt,
+            instance.LastUpdatedAt);
+    }
+}

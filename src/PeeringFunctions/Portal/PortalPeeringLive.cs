@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using PeeringFunctions.Portal;
+
+namespace PeeringFunctions.PortalTriggers;
+
+/// <summary>GET /api/portal/peerings/{id}/live: the status page's live parts, for its script.</summary>
+public sealed class PortalPeeringLive(PortalHandlers pages)
+{
+    // The portal's pages (PeeringFunctions.Portal renders them). Behind the portal's function key like the API's portal
+    // routes: open /api/portal?code=<function key> in a browser; the pages keep the key on their own links.
+    [Function(nameof(PortalPeeringLive))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "portal/peerings/{id}/live")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        await pages.StatusLiveAsync(client, id, req);
+}
