@@ -34,12 +34,13 @@ public static class WorkflowRegistration
         registry.AddActivity<AssociateSubnetActivity>();
     }
 
-    /// <summary>The services activities need: accounts from the "Tencent" section and a client factory.</summary>
+    /// <summary>The services activities need: accounts from the "Tencent" section, a client factory and its rate limits.</summary>
     public static IServiceCollection AddPeeringWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TencentOptions>().Bind(configuration.GetSection(TencentOptions.SectionName));
         services.AddHttpClient(TencentClientFactory.HttpClientName);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTencentRateLimiting(configuration);
         services.TryAddSingleton<ITencentClientFactory, TencentClientFactory>();
         services.TryAddSingleton<IPeeringNotifier, LoggingPeeringNotifier>();
         return services;

@@ -16,10 +16,17 @@ public interface ITencentClientFactory
     bool IsManaged(string account);
 }
 
+/// <remarks>
+/// Every client it builds sends through <see cref="TencentRateLimitingHandler"/> for its account (keyed by UIN, the
+/// unit Tencent's per-action limits count), placed in front of the "tencent" IHttpClientFactory pipeline, unless
+/// Tencent:RateLimits:Enabled is false or no limiter is registered.
+/// </remarks>
 public sealed class TencentClientFactory(
     IOptionsMonitor<TencentOptions> options,
     IHttpClientFactory httpClients,
-    TimeProvider timeProvider) : ITencentClientFactory
+    TimeProvider timeProvider,
+    IHttpMessageHandlerFactory? handlers = null,
+    TencentRateLimiter? rateLimiter = null) : ITencentClientFactory
 {
     public const string HttpClientName = "tencent";
 
@@ -42,11 +49,30 @@ public sealed class TencentClientFactory(
             credentials.SecretId.Trim(),
             credentials.SecretKey.Trim(),
             string.IsNullOrWhiteSpace(credentials.Token) ? null : credentials.Token.Trim());
-        return new VpcClient(credential, region, profile, httpClients.CreateClient(HttpClientName), timeProvider);
+        return new VpcClient(credential, region, profile, HttpClientFor(account, credentials), timeProvider);
     }
 
     public string? UinOf(string account) =>
         options.CurrentValue.Accounts.TryGetValue(account, out var credentials) ? credentials.Uin : null;
 
     public bool IsManaged(string account) => options.CurrentValue.Accounts.ContainsKey(account);
+
+    /// <summary>What Tencent's limits count by: the account's UIN (two aliases of one account share it), else the alias.</summary>
+    public static string RateLimitKeyOf(string account, TencentAccountOptions credentials) =>
+        string.IsNullOrWhiteSpace(credentials.Uin) ? "alias:" + account : "uin:" + credentials.Uin.Trim();
+
+    private HttpClient HttpClientFor(string account, TencentAccountOptions credentials)
+    {
+        if (rateLimiter is not { Enabled: true } || handlers is null)
+        {
+            return httpClients.CreateClient(HttpClientName);
+        }
+
+        // The pooled pipeline stays owned by the factory (disposeHandler: false); the request timeout is the VpcClient's.
+        var limited = new TencentRateLimitingHandler(rateLimiter, RateLimitKeyOf(account, credentials))
+        {
+            InnerHandler = handlers.CreateHandler(HttpClientName),
+        };
+        return new HttpClient(limited, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 }

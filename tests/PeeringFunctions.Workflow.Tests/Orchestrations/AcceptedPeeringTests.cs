@@ -32,8 +32,8 @@ public sealed class AcceptedPeeringTests
             nameof(CreatePeeringActivity), nameof(NotifyReceiverActivity), nameof(AcceptPeeringActivity),
             // 6. routes and associations, initiator then receiver
             nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity), nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity),
-            // 7. verification reads
-            nameof(DescribePeeringsActivity), nameof(DescribeRouteTablesActivity), nameof(DescribeRouteTablesActivity),
+            // 7. verification: Tencent's state of the peering; the routes are checked against Tencent's CreateRoutes replies
+            nameof(DescribePeeringsActivity),
             // 8. the initiator hears the outcome
             nameof(NotifyOutcomeActivity),
         ], context.Names);
@@ -158,19 +158,50 @@ public sealed class AcceptedPeeringTests
     }
 
     [Fact]
-    public async Task Verification_reads_the_peering_and_both_sides_tables_after_configuring()
+    public async Task Verification_reads_the_peering_and_checks_the_routes_against_Tencents_CreateRoutes_replies()
     {
         var context = Demo.ContextFor(cloud).Decide(Demo.Accept());
 
         await context.RunPeeringAsync(Demo.AlphaToBeta());
 
+        // Both sides' CreateRoutes replies list every destination (enabled, via the peering): no table is read again.
+        var verification = context.CallsAfterFirst(nameof(CreateRoutesActivity)).Where(c => !Demo.Writes.Contains(c.Name) && c.Name != nameof(NotifyOutcomeActivity)).Select(c => c.Input).ToList();
+        Assert.Equal([new PeeringLookup(Alpha, Guangzhou, PeeringConnectionId: NewPeeringId)], verification);
+    }
+
+    [Fact]
+    public async Task Verification_reads_the_tables_of_a_side_whose_CreateRoutes_reply_does_not_list_every_route()
+    {
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept())
+            // Tencent created beta's route but its reply did not list it
+            .OnActivity<CreateRoutesInput, CreateRoutesResult>(nameof(CreateRoutesActivity), input =>
+                input.Account == Beta ? cloud.CreateRoutes(input) with { Created = [] } : cloud.CreateRoutes(input));
+
+        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.Equal(PeeringStatus.Active, outcome.Status);
         var verification = context.CallsAfterFirst(nameof(CreateRoutesActivity)).Where(c => !Demo.Writes.Contains(c.Name) && c.Name != nameof(NotifyOutcomeActivity)).Select(c => c.Input).ToList();
         Assert.Equal(
         [
             new PeeringLookup(Alpha, Guangzhou, PeeringConnectionId: NewPeeringId),
-            new VpcTarget(Alpha, Guangzhou, AlphaVpc),
             new VpcTarget(Beta, Shanghai, BetaVpc),
         ], verification);
+    }
+
+    [Fact]
+    public async Task Verification_reads_the_tables_of_a_side_whose_routes_were_there_before()
+    {
+        const string existing = "pcx-11ve0001";
+        cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
+        cloud.AddRoute(AlphaPcxTable, BetaCidr, "PEERCONNECTION", existing);
+        var context = Demo.ContextFor(cloud);
+
+        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.Equal(PeeringStatus.Active, outcome.Status);
+        Assert.Equal(
+            [new VpcTarget(Alpha, Guangzhou, AlphaVpc)],
+            context.CallsAfterFirst(nameof(CreateRoutesActivity)).Where(c => c.Name == nameof(DescribeRouteTablesActivity)).Select(c => c.Input));
     }
 
     [Fact]

@@ -161,31 +161,48 @@ public sealed class CompensationTests
     }
 
     [Fact]
-    public async Task Verification_reports_a_disabled_route_and_a_subnet_not_associated()
+    public async Task Verification_reports_a_route_Tencent_reports_disabled()
     {
         var context = Demo.ContextFor(cloud).Decide(Demo.Accept())
             .OnActivity<CreateRoutesInput, CreateRoutesResult>(nameof(CreateRoutesActivity), input =>
             {
                 var result = cloud.CreateRoutes(input);
-                if (input.Account == Alpha)
+                if (input.Account != Alpha)
                 {
-                    // someone disabled the new route and moved the subnet back before verification
-                    cloud.DeleteRoutes(new DeleteRoutesInput(Alpha, Guangzhou, AlphaPcxTable, input.PeeringConnectionId, []));
-                    cloud.AddRoute(AlphaPcxTable, BetaCidr, "PEERCONNECTION", input.PeeringConnectionId, enabled: false);
+                    return result;
                 }
 
-                return result;
-            })
+                // Tencent kept alpha's new route disabled, and says so in its reply
+                cloud.DeleteRoutes(new DeleteRoutesInput(Alpha, Guangzhou, AlphaPcxTable, input.PeeringConnectionId, []));
+                cloud.AddRoute(AlphaPcxTable, BetaCidr, "PEERCONNECTION", input.PeeringConnectionId, enabled: false);
+                return result with { Created = [.. cloud.RoutesIn(AlphaPcxTable).Where(r => r.GatewayId == input.PeeringConnectionId)] };
+            });
+
+        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.Equal(PeeringSteps.Verifying, outcome.FailedStep);
+        Assert.Equal([$"Route {BetaCidr} → {NewPeeringId} in {AlphaPcxTable} (alpha) is disabled."], outcome.Problems);
+    }
+
+    [Fact]
+    public async Task Verification_reports_a_disabled_route_and_a_subnet_not_associated_on_a_side_it_reads()
+    {
+        const string existing = "pcx-11ve0001";
+        cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
+        // alpha's route was there before (so verification reads alpha's tables), and it is disabled
+        cloud.AddRoute(AlphaPcxTable, BetaCidr, "PEERCONNECTION", existing, enabled: false);
+        var context = Demo.ContextFor(cloud)
+            // the association call answered, but the subnet stayed where it was
             .OnActivity<AssociateSubnetInput, string>(nameof(AssociateSubnetActivity), input =>
-                input.SubnetId == BetaApp && input.RouteTableId == BetaPcxTable ? input.RouteTableId : cloud.AssociateSubnet(input));
+                input.SubnetId == AlphaWeb && input.RouteTableId == AlphaPcxTable ? input.RouteTableId : cloud.AssociateSubnet(input));
 
         var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
 
         Assert.Equal(PeeringSteps.Verifying, outcome.FailedStep);
         Assert.Equal(
         [
-            $"Route {BetaCidr} → {NewPeeringId} in {AlphaPcxTable} (alpha) is disabled.",
-            $"Subnet {BetaApp} is not associated with {BetaPcxTable} (beta).",
+            $"Route {BetaCidr} → {existing} in {AlphaPcxTable} (alpha) is disabled.",
+            $"Subnet {AlphaWeb} is not associated with {AlphaPcxTable} (alpha).",
         ], outcome.Problems);
     }
 
