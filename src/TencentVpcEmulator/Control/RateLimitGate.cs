@@ -89,12 +89,15 @@ internal sealed class RateLimitGate : IDisposable
 
     private static PartitionedRateLimiter<(string Account, string Action, int Limit)> CreateLimiter() =>
         PartitionedRateLimiter.Create<(string Account, string Action, int Limit), (string, string, int)>(key =>
-            RateLimitPartition.GetSlidingWindowLimiter(key, k => new SlidingWindowRateLimiterOptions
+            // RateLimitPartition.GetSlidingWindowLimiter turns AutoReplenishment off and leaves replenishing to the
+            // partitioned limiter's coarse timer, which let only about half the configured rate through; a limiter
+            // that replenishes its own segments keeps to Tencent's documented rate.
+            RateLimitPartition.Get(key, k => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, k.Item3),
                 Window = TimeSpan.FromSeconds(1),
                 SegmentsPerWindow = 10,
                 QueueLimit = 0,
                 AutoReplenishment = true,
-            }));
+            })));
 }
