@@ -15,8 +15,8 @@ namespace PeeringFunctions.LocalHost.Durable;
 
 /// <summary>
 /// The Durable Task sidecar: the public <see cref="TaskHubGrpcServer"/> of Microsoft.DurableTask.InProcessTestHost,
-/// hosted in its own Kestrel (HTTP/2 cleartext, loopback only) over the in-memory backend wrapped in
-/// <see cref="ConcurrencyRaisingOrchestrationService"/>. Workers and clients reach it with UseGrpc(Address) — the same
+/// hosted in its own Kestrel (HTTP/2 cleartext, loopback only) over a backend: the in-memory one wrapped in
+/// <see cref="ConcurrencyRaisingOrchestrationService"/>, or Azure Storage (<see cref="AzureStorageBackend"/>). Workers and clients reach it with UseGrpc(Address) — the same
 /// gRPC protocol the Functions host speaks to the isolated worker.
 /// </summary>
 /// <remarks>
@@ -36,8 +36,27 @@ public sealed class DurableSidecar : IAsyncDisposable
     /// <summary>The gRPC address, e.g. http://127.0.0.1:40123 (the actual port when 0 was asked for).</summary>
     public Uri Address { get; }
 
-    /// <summary>Starts the sidecar on <see cref="InProcessDurableEngineOptions.Port"/> with its concurrency and logging settings.</summary>
-    public static async Task<DurableSidecar> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Starts the sidecar over the in-memory backend, with the options' concurrency limits.</summary>
+    public static Task<DurableSidecar> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default) =>
+        StartAsync(
+            options,
+            services => new ConcurrencyRaisingOrchestrationService(
+                new InMemoryOrchestrationService(services.GetRequiredService<ILoggerFactory>()),
+                options.MaxConcurrentOrchestrations,
+                options.MaxConcurrentActivities),
+            prepare: null,
+            cancellationToken);
+
+    /// <summary>
+    /// Starts the sidecar on <see cref="InProcessDurableEngineOptions.Port"/> over the backend
+    /// <paramref name="createBackend"/> builds; <paramref name="prepare"/> (e.g. creating a task hub) runs before it serves.
+    /// </summary>
+    public static async Task<DurableSidecar> StartAsync<TBackend>(
+        InProcessDurableEngineOptions options,
+        Func<IServiceProvider, TBackend> createBackend,
+        Func<TBackend, CancellationToken, Task>? prepare,
+        CancellationToken cancellationToken = default)
+        where TBackend : class, IOrchestrationService, IOrchestrationServiceClient
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -51,12 +70,9 @@ public sealed class DurableSidecar : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
 
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(services => new ConcurrencyRaisingOrchestrationService(
-            new InMemoryOrchestrationService(services.GetRequiredService<ILoggerFactory>()),
-            options.MaxConcurrentOrchestrations,
-            options.MaxConcurrentActivities));
-        builder.Services.AddSingleton<IOrchestrationService>(s => s.GetRequiredService<ConcurrencyRaisingOrchestrationService>());
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(s => s.GetRequiredService<ConcurrencyRaisingOrchestrationService>());
+        builder.Services.AddSingleton(createBackend);
+        builder.Services.AddSingleton<IOrchestrationService>(s => s.GetRequiredService<TBackend>());
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(s => s.GetRequiredService<TBackend>());
         builder.Services.AddOptions<TaskHubGrpcServerOptions>();
 
         // One server instance for every call: it holds the worker's stream and the pending work items.
@@ -64,11 +80,15 @@ public sealed class DurableSidecar : IAsyncDisposable
 
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
-
-        // Created before start so its ApplicationStarted hook (which starts the dispatchers once a worker connects) is in place.
-        _ = app.Services.GetRequiredService<TaskHubGrpcServer>();
         try
         {
+            if (prepare is not null)
+            {
+                await prepare(app.Services.GetRequiredService<TBackend>(), cancellationToken);
+            }
+
+            // Created before start so its ApplicationStarted hook (which starts the dispatchers once a worker connects) is in place.
+            _ = app.Services.GetRequiredService<TaskHubGrpcServer>();
             await app.StartAsync(cancellationToken);
         }
         catch

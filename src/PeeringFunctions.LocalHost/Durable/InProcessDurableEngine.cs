@@ -41,18 +41,10 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         // The backend decides the sidecar; everything after it is the same for both.
         var backend = options.Backend ?? DurableBackendOptions.InMemory;
-        IAsyncDisposable sidecar;
-        Uri sidecarAddress;
-        if (backend.Kind == DurableBackendKind.AzureStorage)
-        {
-            var persistent = await AzureStorageSidecar.StartAsync(options, backend, cancellationToken);
-            (sidecar, sidecarAddress) = (persistent, persistent.Address);
-        }
-        else
-        {
-            var inMemory = await DurableSidecar.StartAsync(options, cancellationToken);
-            (sidecar, sidecarAddress) = (inMemory, inMemory.Address);
-        }
+        var sidecar = backend.Kind == DurableBackendKind.AzureStorage
+            ? await AzureStorageBackend.StartSidecarAsync(options, backend, cancellationToken)
+            : await DurableSidecar.StartAsync(options, cancellationToken);
+        var sidecarAddress = sidecar.Address;
 
         try
         {
