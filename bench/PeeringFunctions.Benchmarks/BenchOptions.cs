@@ -5,6 +5,9 @@ namespace PeeringFunctions.Benchmarks;
 /// <summary>The command line.</summary>
 public sealed class BenchOptions
 {
+    /// <summary>The local host's first-generation GC budget (DOTNET_GCgen0size in its launch profile), given to each scenario process.</summary>
+    public const string LocalHostGen0Size = "0x4000000";
+
     /// <summary>Scenario groups, each run in its own process.</summary>
     public static readonly IReadOnlyList<(string Name, int[] Scenarios)> Groups =
     [

@@ -93,6 +93,9 @@ static async Task<(int ExitCode, List<Row> Rows)> RunChildAsync(string group, Be
         start.ArgumentList.Add(argument);
     }
 
+    // What `dotnet run` gives the local host (src/PeeringFunctions.LocalHost/Properties/launchSettings.json).
+    start.Environment["DOTNET_GCgen0size"] = BenchOptions.LocalHostGen0Size;
+
     using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start the scenario process");
     var rows = new List<Row>();
     var stdout = Task.Run(async () =>

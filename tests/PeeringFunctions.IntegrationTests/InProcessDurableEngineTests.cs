@@ -47,4 +47,63 @@ public sealed class InProcessDurableEngineTests
         // The stock test host, capped at two work items, did not finish one of 50 such chains in 240 s on this machine.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed.TotalSeconds:0.0} s");
     }
+
+    [Fact]
+    public async Task Activities_never_exceed_the_configured_limit_and_every_slot_comes_back()
+    {
+        const int orchestrations = 30;
+        const int activityLimit = 3;
+        var running = 0;
+        var mostAtOnce = 0;
+        await using var engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
+        {
+            // One orchestration slot too: an episode that kept its slot would stop everything after the first.
+            MaxConcurrentOrchestrations = 1,
+            MaxConcurrentActivities = activityLimit,
+            RegisterTasks = registry =>
+            {
+                registry.AddActivityFunc<string, string>("Slow", async (_, text) =>
+                {
+                    var now = Interlocked.Increment(ref running);
+                    InterlockedMax(ref mostAtOnce, now);
+                    await Task.Delay(20);
+                    Interlocked.Decrement(ref running);
+                    return text;
+                });
+                registry.AddOrchestratorFunc<string, string>("TwoAtOnce", async (context, name) =>
+                {
+                    var results = await Task.WhenAll(
+                        context.CallActivityAsync<string>("Slow", name + "a"),
+                        context.CallActivityAsync<string>("Slow", name + "b"));
+                    return string.Concat(results);
+                });
+            },
+        });
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, orchestrations).Select(i =>
+            engine.Client.ScheduleNewOrchestrationInstanceAsync("TwoAtOnce", $"n{i}")));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var done = await Task.WhenAll(ids.Select(id => engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+
+        Assert.Equal(Enumerable.Range(0, orchestrations).Select(i => $"n{i}an{i}b"), done.Select(d => d.ReadOutputAs<string>()));
+        Assert.Equal(activityLimit, mostAtOnce);
+        var dispatched = Assert.IsType<DurableWorkItemCounts>(engine.Dispatched);
+        Assert.Equal(2 * orchestrations, dispatched.Activities);
+        Assert.InRange(dispatched.OrchestrationEpisodes, 2 * orchestrations, 3 * orchestrations);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
 }

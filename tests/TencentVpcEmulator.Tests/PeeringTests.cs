@@ -107,6 +107,23 @@ public class PeeringTests
     }
 
     [Fact]
+    public async Task Each_unanswered_request_expires_seven_days_after_its_own_creation()
+    {
+        await using var emu = await Emulator.StartAsync();
+        var older = await emu.CreateAlphaToBetaAsync();
+        emu.Server.AdvanceClock(TimeSpan.FromDays(3));
+        var younger = Api.Ok(await emu.Alpha("CreateVpcPeeringConnection", Create(Demo.AlphaVpc, Demo.BetaGuangzhouVpc, Demo.BetaUin, Demo.Guangzhou)))
+            .Str("PeeringConnectionId");
+
+        emu.Server.AdvanceClock(TimeSpan.FromDays(4) + TimeSpan.FromMinutes(1));
+        Assert.Equal("EXPIRED", (await emu.DescribePeeringAsAlpha(older)).Str("State"));
+        Assert.Equal("PENDING", (await emu.DescribePeeringAsAlpha(younger)).Str("State"));
+
+        emu.Server.AdvanceClock(TimeSpan.FromDays(3));
+        Assert.Equal("EXPIRED", (await emu.DescribePeeringAsAlpha(younger)).Str("State"));
+    }
+
+    [Fact]
     public async Task The_expiry_period_is_configurable_and_driven_by_the_clock_control_endpoint()
     {
         await using var emu = await Emulator.StartAsync(o => o.PendingExpiry = TimeSpan.FromMinutes(5));

@@ -4,47 +4,67 @@ using PeeringFunctions.Workflow.Contracts;
 namespace PeeringFunctions.Benchmarks.Hosting;
 
 /// <summary>
-/// The receivers' approvers, accepting every peering the moment it waits: finds the waiting instances with one
-/// Durable query every <see cref="Interval"/> and raises the decision exactly as POST /api/peerings/{id}/accept does
-/// after authentication (PeeringOperations.DecideAsync, source "http").
+/// The receivers' approvers, accepting every peering as soon as they are told of it: each notice in the
+/// <see cref="ReceiverInbox"/> is followed by reading that one instance until it shows WaitingForAcceptance (every
+/// <see cref="Interval"/>), then the decision is raised exactly as POST /api/peerings/{id}/accept does after
+/// authentication (PeeringOperations.DecideAsync, source "http").
 /// </summary>
+/// <remarks>
+/// Driven by notifications rather than by listing every instance: a list of 1,000 instances with their inputs, many
+/// times a second, would cost the engine more than the peerings it measures.
+/// </remarks>
 public sealed class Acceptor(BenchHost host)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
-    private readonly HashSet<string> accepted = new(StringComparer.Ordinal);
     private long delayTicks;
     private int accepts;
 
     public int Accepted => Volatile.Read(ref accepts);
 
-    /// <summary>Mean time from an instance's last update (entering WaitingForAcceptance) to its decision being raised.</summary>
+    /// <summary>Mean time from the receiver's notification to its decision being raised.</summary>
     public TimeSpan MeanDelay => accepts == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref delayTicks) / accepts);
 
     public async Task RunAsync(CancellationToken stop)
     {
+        var pending = new List<Task>();
+        try
+        {
+            await foreach (var (instanceId, notifiedAt) in host.Inbox.Notices.ReadAllAsync(stop))
+            {
+                pending.Add(AcceptAsync(instanceId, notifiedAt, stop));
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(pending).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task AcceptAsync(string instanceId, DateTimeOffset notifiedAt, CancellationToken stop)
+    {
         while (!stop.IsCancellationRequested)
         {
-            try
-            {
-                var waiting = (await host.InstancesAsync(runningOnly: true, stop)).Where(BenchHost.IsWaiting).Where(i => accepted.Add(i.InstanceId)).ToList();
-                await Task.WhenAll(waiting.Select(instance => AcceptAsync(instance, stop)));
-                await Task.Delay(Interval, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            var instance = await host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, stop);
+            if (instance is null || !instance.IsRunning)
             {
                 return;
             }
-        }
-    }
 
-    private async Task AcceptAsync(OrchestrationMetadata instance, CancellationToken stop)
-    {
-        var result = await host.Operations.DecideAsync(host.Client, instance, accept: true, DecisionSources.Http, "benchmark approver", instance.InstanceId, stop);
-        if (result.Raised)
-        {
-            Interlocked.Add(ref delayTicks, (DateTimeOffset.UtcNow - instance.LastUpdatedAt).Ticks);
-            Interlocked.Increment(ref accepts);
+            if (BenchHost.IsWaiting(instance))
+            {
+                var result = await host.Operations.DecideAsync(host.Client, instance, accept: true, DecisionSources.Http, "benchmark approver", instanceId, stop);
+                if (result.Raised)
+                {
+                    Interlocked.Add(ref delayTicks, (DateTimeOffset.UtcNow - notifiedAt).Ticks);
+                    Interlocked.Increment(ref accepts);
+                }
+
+                return;
+            }
+
+            await Task.Delay(Interval, stop);
         }
     }
 }

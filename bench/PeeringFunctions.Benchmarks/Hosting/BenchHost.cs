@@ -1,9 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 
@@ -16,9 +18,16 @@ namespace PeeringFunctions.Benchmarks.Hosting;
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
-    private BenchHost(LocalPeeringHost host) => Host = host;
+    private BenchHost(LocalPeeringHost host, ReceiverInbox inbox)
+    {
+        Host = host;
+        Inbox = inbox;
+    }
 
     public LocalPeeringHost Host { get; }
+
+    /// <summary>Where the receivers' notifications arrive (the workflow's notifier in this host).</summary>
+    public ReceiverInbox Inbox { get; }
 
     public TencentVpcEmulatorServer Emulator => Host.Emulator!;
 
@@ -37,8 +46,14 @@ public sealed class BenchHost : IAsyncDisposable
             configuration[key] = value;
         }
 
+        var inbox = new ReceiverInbox();
         var options = new LocalHostOptions
         {
+            ConfigureWorkflowServices = services =>
+            {
+                services.RemoveAll<IPeeringNotifier>();
+                services.AddSingleton<IPeeringNotifier>(inbox);
+            },
             Urls = "http://127.0.0.1:0",
             Configuration = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(),
             Emulator = new EmulatorOptions { Seed = seed, EnforceRateLimits = true, RandomSeed = 20261125 },
@@ -49,7 +64,7 @@ public sealed class BenchHost : IAsyncDisposable
             options.MaxConcurrentOrchestrations = concurrency;
         }
 
-        return new BenchHost(await LocalPeeringHost.StartAsync(options));
+        return new BenchHost(await LocalPeeringHost.StartAsync(options), inbox);
     }
 
     /// <summary>The approver key the local host gives an emulator account (what POST /accept wants as a bearer token).</summary>

@@ -10,7 +10,7 @@ public static class Machine
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
         return $"{Environment.ProcessorCount} cores ({Cpu()}), {memory:N1} GB RAM, {OperatingSystem()}, .NET {Environment.Version} " +
-            $"({RuntimeInformation.RuntimeIdentifier}, {(GCSettings.IsServerGC ? "Server" : "Workstation")} GC)";
+            $"({RuntimeInformation.RuntimeIdentifier}, {(GCSettings.IsServerGC ? "Server" : "Workstation")} GC, first generation {BenchOptions.LocalHostGen0Size} bytes as the local host's launch profile sets it)";
     }
 
     /// <summary>The 1-, 5- and 15-minute load averages (other processes compete for the same cores).</summary>

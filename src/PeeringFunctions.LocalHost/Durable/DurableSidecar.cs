@@ -16,7 +16,7 @@ namespace PeeringFunctions.LocalHost.Durable;
 /// <summary>
 /// The Durable Task sidecar: the public <see cref="TaskHubGrpcServer"/> of Microsoft.DurableTask.InProcessTestHost,
 /// hosted in its own Kestrel (HTTP/2 cleartext, loopback only) over a backend: the in-memory one wrapped in
-/// <see cref="ConcurrencyRaisingOrchestrationService"/>, or Azure Storage (<see cref="AzureStorageBackend"/>). Workers and clients reach it with UseGrpc(Address) — the same
+/// <see cref="ConcurrencyLimitingOrchestrationService"/>, or Azure Storage (<see cref="AzureStorageBackend"/>). Workers and clients reach it with UseGrpc(Address) — the same
 /// gRPC protocol the Functions host speaks to the isolated worker.
 /// </summary>
 /// <remarks>
@@ -36,11 +36,14 @@ public sealed class DurableSidecar : IAsyncDisposable
     /// <summary>The gRPC address, e.g. http://127.0.0.1:40123 (the actual port when 0 was asked for).</summary>
     public Uri Address { get; }
 
+    /// <summary>Work items dispatched so far, when the backend is the in-memory one (which counts them); else null.</summary>
+    public DurableWorkItemCounts? Dispatched => app.Services.GetService<ConcurrencyLimitingOrchestrationService>()?.Dispatched;
+
     /// <summary>Starts the sidecar over the in-memory backend, with the options' concurrency limits.</summary>
     public static Task<DurableSidecar> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default) =>
         StartAsync(
             options,
-            services => new ConcurrencyRaisingOrchestrationService(
+            services => new ConcurrencyLimitingOrchestrationService(
                 new InMemoryOrchestrationService(services.GetRequiredService<ILoggerFactory>()),
                 options.MaxConcurrentOrchestrations,
                 options.MaxConcurrentActivities),

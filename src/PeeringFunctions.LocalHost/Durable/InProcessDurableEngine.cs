@@ -12,10 +12,10 @@ namespace PeeringFunctions.LocalHost.Durable;
 /// </summary>
 public sealed class InProcessDurableEngine : IAsyncDisposable
 {
-    private readonly IAsyncDisposable sidecar;
+    private readonly DurableSidecar sidecar;
     private readonly IHost workerHost;
 
-    private InProcessDurableEngine(IAsyncDisposable sidecar, Uri address, DurableBackendOptions backend, IHost workerHost)
+    private InProcessDurableEngine(DurableSidecar sidecar, Uri address, DurableBackendOptions backend, IHost workerHost)
     {
         this.sidecar = sidecar;
         this.workerHost = workerHost;
@@ -29,6 +29,9 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
 
     /// <summary>Where orchestrations are kept: in memory (default) or Azure Storage.</summary>
     public DurableBackendOptions Backend { get; }
+
+    /// <summary>Orchestration episodes and activities dispatched so far (in-memory backend only; null otherwise).</summary>
+    public DurableWorkItemCounts? Dispatched => sidecar.Dispatched;
 
     /// <summary>Schedules, queries, raises events to and terminates orchestrations.</summary>
     public DurableTaskClient Client { get; }

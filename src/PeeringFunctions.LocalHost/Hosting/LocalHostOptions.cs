@@ -36,9 +36,9 @@ public sealed class LocalHostOptions
     public Action<IServiceCollection>? ConfigureWorkflowServices { get; set; }
 
     /// <summary>Sidecar concurrency; see <see cref="Durable.InProcessDurableEngineOptions"/>.</summary>
-    public int MaxConcurrentOrchestrations { get; set; } = 256;
+    public int MaxConcurrentOrchestrations { get; set; } = 2000;
 
-    public int MaxConcurrentActivities { get; set; } = 256;
+    public int MaxConcurrentActivities { get; set; } = 2000;
 
     /// <summary>
     /// The Durable backend. Null (default): read from <see cref="Configuration"/> (Durable:Backend, --durable-backend),

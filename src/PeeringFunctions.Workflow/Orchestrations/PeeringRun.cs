@@ -76,6 +76,11 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             ? request.EffectiveAcceptanceTimeout
             : PeeringRequest.MaximumAcceptanceTimeout;
         var deadline = context.CurrentUtcDateTime.Add(timeout);
+
+        // Waiting from before the notice goes out, so a receiver who answers at once finds the peering waiting:
+        // the status is saved with the episode that schedules the notification, and an early decision is kept
+        // by Durable until the wait below takes it.
+        Report(progress with { Step = PeeringSteps.WaitingForAcceptance, AcceptanceDeadline = deadline });
         await context.CallActivityAsync<bool>(nameof(NotifyReceiverActivity), new NotifyReceiverInput(
             context.InstanceId,
             peering.PeeringConnectionId,
@@ -90,7 +95,6 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// <returns>The receiver's decision, or null when the deadline passed first.</returns>
     public async Task<AcceptanceDecision?> WaitForDecisionAsync(PeeringFacts peering, DateTime deadline)
     {
-        Report(progress with { Step = PeeringSteps.WaitingForAcceptance, AcceptanceDeadline = deadline });
         using var timerCancellation = new CancellationTokenSource();
         var deadlineTimer = context.CreateTimer(deadline, timerCancellation.Token);
         var seen = new HashSet<string>(StringComparer.Ordinal);

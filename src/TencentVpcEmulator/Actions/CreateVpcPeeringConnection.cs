@@ -122,8 +122,7 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
             StateChangedAt = c.Now,
             Sequence = c.Store.NextPeeringSequence(),
         };
-        c.Store.Peerings.Add(peering);
-        c.Store.PeeringsById.Add(peering.PeeringConnectionId, peering);
+        c.Store.AddPeering(peering);
 
         return new JsonObject { ["PeeringConnectionId"] = peering.PeeringConnectionId };
     }

@@ -48,7 +48,11 @@ internal sealed class DescribeRouteTables : ActionHandler
         }
         else
         {
-            tables = [.. c.Store.RouteTables.Values
+            // A vpc-id filter (what callers send) narrows the scan to that VPC's tables.
+            IEnumerable<RouteTableRecord> candidates = filters.SingleValue("vpc-id") is { } vpcId
+                ? c.Store.Vpcs.TryGetValue(vpcId, out var vpc) ? c.Store.RouteTablesOf(vpc) : []
+                : c.Store.RouteTables.Values;
+            tables = [.. candidates
                 .Where(t => Lookup.Owns(c, t.Vpc)
                     && filters.MatchesExact("route-table-id", t.RouteTableId)
                     && filters.MatchesExact("route-table-name", t.RouteTableName)

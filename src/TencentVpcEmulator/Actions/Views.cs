@@ -26,8 +26,8 @@ internal static class Views
             ["VpcId"] = v.VpcId,
             ["CidrBlock"] = c,
             ["AssistantType"] = 0,
-            ["SubnetSet"] = new JsonArray([.. store.Subnets.Values
-                .Where(s => ReferenceEquals(s.Vpc, v) && Cidr.Contains(c, s.CidrBlock))
+            ["SubnetSet"] = new JsonArray([.. store.SubnetsOf(v)
+                .Where(s => Cidr.Contains(c, s.CidrBlock))
                 .Select(s => (JsonNode)Subnet(s))]),
         })]),
         ["EnableRouteVpcPublish"] = false,
@@ -66,7 +66,7 @@ internal static class Views
         ["VpcId"] = t.Vpc.VpcId,
         ["RouteTableId"] = t.RouteTableId,
         ["RouteTableName"] = t.RouteTableName,
-        ["AssociationSet"] = new JsonArray([.. store.Subnets.Values
+        ["AssociationSet"] = new JsonArray([.. store.SubnetsOf(t.Vpc)
             .Where(s => s.RouteTableId == t.RouteTableId)
             .OrderBy(s => s.SubnetId, StringComparer.Ordinal)
             .Select(s => (JsonNode)new JsonObject { ["SubnetId"] = s.SubnetId, ["RouteTableId"] = t.RouteTableId })]),

@@ -63,6 +63,9 @@ internal sealed class FilterSet
 
     public bool Has(string name) => _filters.ContainsKey(name);
 
+    /// <summary>The filter's value when it names exactly one; null when absent or given several.</summary>
+    public string? SingleValue(string name) => _filters.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
+
     /// <summary>True when the filter is absent or any of its values satisfies <paramref name="test"/>.</summary>
     public bool Matches(string name, Func<string, bool> test) =>
         !_filters.TryGetValue(name, out var values) || values.Any(test);

@@ -7,7 +7,14 @@ namespace TencentVpcEmulator.State;
 internal sealed class VpcStore
 {
     private long _peeringSequence;
+
+    // No pending peering is older than this (it may be older than the oldest still pending: then one walk corrects it).
+    private DateTimeOffset? _oldestPendingCreatedAt;
     private IdGenerator _ids = new(null);
+
+    // Per-VPC indexes: reads name a VPC (or a table's VPC), and the world holds thousands of subnets and tables.
+    private readonly Dictionary<VpcRecord, List<SubnetRecord>> _subnetsByVpc = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<VpcRecord, List<RouteTableRecord>> _routeTablesByVpc = new(ReferenceEqualityComparer.Instance);
 
     public Lock Gate { get; } = new();
 
@@ -37,9 +44,12 @@ internal sealed class VpcStore
         Vpcs.Clear();
         Subnets.Clear();
         RouteTables.Clear();
+        _subnetsByVpc.Clear();
+        _routeTablesByVpc.Clear();
         Peerings.Clear();
         PeeringsById.Clear();
         _peeringSequence = 0;
+        _oldestPendingCreatedAt = null;
         _ids = new IdGenerator(randomSeed);
 
         var byName = new Dictionary<string, AccountRecord>(StringComparer.Ordinal);
@@ -66,6 +76,8 @@ internal sealed class VpcStore
                 CreatedAt = now,
             };
             Vpcs[vpc.VpcId] = vpc;
+            var vpcTables = _routeTablesByVpc[vpc] = [];
+            var vpcSubnets = _subnetsByVpc[vpc] = [];
 
             foreach (var t in v.RouteTables ?? [])
             {
@@ -78,6 +90,7 @@ internal sealed class VpcStore
                     CreatedAt = now,
                 };
                 RouteTables[table.RouteTableId] = table;
+                vpcTables.Add(table);
                 foreach (var r in t.Routes ?? [])
                 {
                     table.Routes.Add(new RouteRecord
@@ -97,7 +110,7 @@ internal sealed class VpcStore
 
             foreach (var s in v.Subnets ?? [])
             {
-                Subnets[s.SubnetId] = new SubnetRecord
+                var subnet = Subnets[s.SubnetId] = new SubnetRecord
                 {
                     SubnetId = s.SubnetId,
                     SubnetName = s.SubnetName ?? s.SubnetId,
@@ -107,17 +120,42 @@ internal sealed class VpcStore
                     RouteTableId = s.RouteTableId,
                     CreatedAt = now,
                 };
+                vpcSubnets.Add(subnet);
             }
         }
     }
+
+    /// <summary>The subnets of <paramref name="vpc"/>, in seed order.</summary>
+    public IReadOnlyList<SubnetRecord> SubnetsOf(VpcRecord vpc) => _subnetsByVpc.TryGetValue(vpc, out var subnets) ? subnets : [];
+
+    /// <summary>The route tables of <paramref name="vpc"/>, in seed order.</summary>
+    public IReadOnlyList<RouteTableRecord> RouteTablesOf(VpcRecord vpc) => _routeTablesByVpc.TryGetValue(vpc, out var tables) ? tables : [];
 
     public string NewId(string prefix) => _ids.Next(prefix, IsIdTaken);
 
     public long NextPeeringSequence() => ++_peeringSequence;
 
+    /// <summary>Records a new peering (in creation order, and by id). Caller holds <see cref="Gate"/>.</summary>
+    public void AddPeering(PeeringRecord peering)
+    {
+        Peerings.Add(peering);
+        PeeringsById.Add(peering.PeeringConnectionId, peering);
+        if (peering.State == PeeringStates.Pending && (_oldestPendingCreatedAt is null || peering.CreatedAt < _oldestPendingCreatedAt))
+        {
+            _oldestPendingCreatedAt = peering.CreatedAt;
+        }
+    }
+
     /// <summary>Lazily applies the 7-day (configurable) expiry of unanswered requests. Caller holds <see cref="Gate"/>.</summary>
     public void ExpirePending(DateTimeOffset now, TimeSpan pendingExpiry)
     {
+        // Runs before every request: skip the walk over every peering until the oldest pending one can have expired.
+        if (_oldestPendingCreatedAt is not { } oldest || now - oldest < pendingExpiry)
+        {
+            return;
+        }
+
+        DateTimeOffset? stillPending = null;
         foreach (var p in Peerings)
         {
             if (p.State == PeeringStates.Pending && now - p.CreatedAt >= pendingExpiry)
@@ -125,7 +163,13 @@ internal sealed class VpcStore
                 p.State = PeeringStates.Expired;
                 p.StateChangedAt = p.CreatedAt + pendingExpiry;
             }
+            else if (p.State == PeeringStates.Pending && (stillPending is null || p.CreatedAt < stillPending))
+            {
+                stillPending = p.CreatedAt;
+            }
         }
+
+        _oldestPendingCreatedAt = stillPending;
     }
 
     public IEnumerable<RouteRecord> AllRoutes => RouteTables.Values.SelectMany(t => t.Routes);

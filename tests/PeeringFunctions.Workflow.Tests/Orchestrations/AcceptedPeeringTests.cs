@@ -245,6 +245,26 @@ public sealed class AcceptedPeeringTests
     }
 
     [Fact]
+    public async Task Peering_already_shows_waiting_for_acceptance_when_the_receiver_is_notified()
+    {
+        // A receiver who answers the notice at once must find the peering waiting, not still requesting.
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept());
+        PeeringProgress? statusWhenNotified = null;
+        context.OnActivity<NotifyReceiverInput, bool>(nameof(NotifyReceiverActivity), _ =>
+        {
+            statusWhenNotified = context.Progress[^1];
+            return true;
+        });
+
+        await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.NotNull(statusWhenNotified);
+        Assert.Equal(PeeringSteps.WaitingForAcceptance, statusWhenNotified.Step);
+        Assert.Equal(NewPeeringId, statusWhenNotified.PeeringConnectionId);
+        Assert.Equal(context.Timer.FireAt, statusWhenNotified.AcceptanceDeadline);
+    }
+
+    [Fact]
     public async Task Orchestrator_waits_for_the_decision_and_goes_on_when_it_arrives()
     {
         var context = Demo.ContextFor(cloud);
