@@ -46,6 +46,41 @@ public sealed class AdaptiveRateLimiterTests
     }
 
     [Fact]
+    public async Task Requests_whose_waits_end_late_together_still_leave_one_interval_apart()
+    {
+        using var limiter = Limiter(perSecond: 10);
+        var first = limiter.AcquireAsync().AsTask();
+        var second = limiter.AcquireAsync().AsTask();
+        var third = limiter.AcquireAsync().AsTask();
+
+        // A busy machine: nobody ran for half a second, and all three waits are over at once.
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.True((await first).IsAcquired && (await second).IsAcquired && (await third).IsAcquired);
+
+        var leaving = new[] { limiter.SpaceDepartureAsync(default).AsTask(), limiter.SpaceDepartureAsync(default).AsTask(), limiter.SpaceDepartureAsync(default).AsTask() };
+        Assert.Equal(1, leaving.Count(t => t.IsCompleted));
+
+        clock.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.Equal(1, leaving.Count(t => t.IsCompleted));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await WhenCountCompleted(leaving, 2);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await Task.WhenAll(leaving);
+    }
+
+    [Fact]
+    public async Task Departures_already_an_interval_apart_do_not_wait()
+    {
+        using var limiter = Limiter(perSecond: 10);
+
+        await limiter.SpaceDepartureAsync(default);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var next = limiter.SpaceDepartureAsync(default).AsTask();
+
+        Assert.True(next.IsCompleted);
+    }
+
+    [Fact]
     public void No_one_second_span_ever_gets_more_than_the_rate_plus_the_burst()
     {
         using var limiter = Limiter(perSecond: 18, burst: 1);
@@ -212,6 +247,17 @@ public sealed class AdaptiveRateLimiterTests
         limiter.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => limiter.AttemptAcquire());
+    }
+
+    /// <summary>Waits (in real time, briefly) for continuations the fake clock released to run.</summary>
+    private static async Task WhenCountCompleted(IReadOnlyList<Task> tasks, int count)
+    {
+        for (var spin = 0; spin < 200 && tasks.Count(t => t.IsCompleted) < count; spin++)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(count, tasks.Count(t => t.IsCompleted));
     }
 
     private AdaptiveRateLimiter Limiter(

@@ -50,6 +50,8 @@ public static class WaitingPeerings
         }
 
         var toWaiting = clock.Elapsed;
+        var bringUpCalls = host.Emulator.Calls();
+        var bringUpLimits = host.ActivityLimits.Statistics();
         log.WriteLine($"  scenario 5: {count:N0} waiting after {toWaiting.TotalSeconds:N1} s");
 
         // Settle (the sidecar and Kestrel release buffers), then read the process as the OS sees it.
@@ -87,6 +89,8 @@ public static class WaitingPeerings
             Units.Ms(startUp.TotalMilliseconds), $"process launch → host ready: {sinceLaunch.TotalMilliseconds:N0} ms"));
         report(Row.Info("5", $"Time to bring {count:N0} peerings to WaitingForAcceptance (pre-flight + create, L = {latency.TotalMilliseconds:N0} ms)",
             Units.S(toWaiting.TotalSeconds)));
+        report(Row.Info("5", $"Same: RequestLimitExceeded answers from the emulator over those {bringUpCalls.Totals.Total:N0} calls (10 initiator accounts, 100 peerings each, at once)",
+            Units.Count(bringUpCalls.Totals.Throttled), $"each re-sent by the client; {bringUpLimits.RateCuts} rate cuts"));
 
         // Scenario 4: the poller over them, nothing decided yet (the steady state: every tick until someone decides).
         var poller = host.Host.Services.GetRequiredService<AcceptancePoller>();

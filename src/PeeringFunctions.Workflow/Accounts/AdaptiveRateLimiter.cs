@@ -46,6 +46,7 @@ public sealed class AdaptiveRateLimiter : RateLimiter
     private double theoreticalArrival;
     private double lastRecovery;
     private double lastDecrease = double.NegativeInfinity;
+    private double lastSend = double.NegativeInfinity;
     private long successfulLeases;
     private long failedLeases;
     private long waiting;
@@ -122,6 +123,39 @@ public sealed class AdaptiveRateLimiter : RateLimiter
             theoreticalArrival = Math.Max(theoreticalArrival, now) + (1.0 / rate);
             throttles++;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Waits, if need be, until one interval at the current rate has passed since the previous request left, and
+    /// records this one as leaving now. Slots are spaced evenly when they are handed out, but on a busy machine a
+    /// waiter can wake late and the next one on time, and two requests then leave closer together than the server's
+    /// window allows; this spaces the departures themselves. Burst permits (<see cref="AdaptiveRateLimiterOptions.Burst"/>
+    /// above 1) are left alone.
+    /// </summary>
+    public async ValueTask SpaceDepartureAsync(CancellationToken cancellationToken)
+    {
+        if (options.Burst > 1)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            double wait;
+            lock (gate)
+            {
+                var now = Now;
+                Recover(now);
+                wait = lastSend + (1.0 / rate) - now;
+                if (wait <= 0)
+                {
+                    lastSend = now;
+                    return;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(wait), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -47,6 +47,7 @@ public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string
                 }
             }
 
+            await limiter.SpaceDepartureAsync(cancellationToken).ConfigureAwait(false);
             limits.CountAdmitted(time.GetElapsedTime(queued));
             var sentAt = limiter.Timestamp();
             var message = attempt == 0 ? request : Copy(request, body);
