@@ -25,6 +25,13 @@ public sealed class Acceptor(BenchHost host)
     /// <summary>Mean time from the receiver's notification to its decision being raised.</summary>
     public TimeSpan MeanDelay => accepts == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref delayTicks) / accepts);
 
+    /// <summary>Forgets the decisions counted so far (after a warm-up).</summary>
+    public void ResetStatistics()
+    {
+        Interlocked.Exchange(ref delayTicks, 0);
+        Interlocked.Exchange(ref accepts, 0);
+    }
+
     public async Task RunAsync(CancellationToken stop)
     {
         var pending = new List<Task>();

@@ -136,6 +136,7 @@ public static class ManyPeerings
         }
 
         log.WriteLine($"  {label}: host warmed up with {warmUpRounds.Sum(r => r.Count)} peerings");
+        acceptor.ResetStatistics();
         host.Emulator.SetLatency("*", latency);
         host.Emulator.ResetCalls();
         var limitsBefore = host.ActivityLimits.Statistics();
