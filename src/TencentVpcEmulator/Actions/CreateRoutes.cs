@@ -98,7 +98,7 @@ internal sealed class CreateRoutes : ActionHandler
             }
         }
 
-        if (c.Store.SubnetsOf(vpc).Any(s => Cidr.SameBlock(s.CidrBlock, destination)))
+        if (vpc.Subnets.Any(s => Cidr.SameBlock(s.CidrBlock, destination)))
         {
             throw new ApiException(ErrorCodes.InvalidParameterValueSubnetOverlapRoute,
                 $"The destination `{destination}` is the CIDR block of a subnet of `{vpc.VpcId}`.");

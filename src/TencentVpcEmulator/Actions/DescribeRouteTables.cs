@@ -50,7 +50,7 @@ internal sealed class DescribeRouteTables : ActionHandler
         {
             // A vpc-id filter (what callers send) narrows the scan to that VPC's tables.
             IEnumerable<RouteTableRecord> candidates = filters.SingleValue("vpc-id") is { } vpcId
-                ? c.Store.Vpcs.TryGetValue(vpcId, out var vpc) ? c.Store.RouteTablesOf(vpc) : []
+                ? c.Store.Vpcs.TryGetValue(vpcId, out var vpc) ? vpc.RouteTables : []
                 : c.Store.RouteTables.Values;
             tables = [.. candidates
                 .Where(t => Lookup.Owns(c, t.Vpc)

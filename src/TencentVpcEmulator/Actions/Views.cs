@@ -26,7 +26,7 @@ internal static class Views
             ["VpcId"] = v.VpcId,
             ["CidrBlock"] = c,
             ["AssistantType"] = 0,
-            ["SubnetSet"] = new JsonArray([.. store.SubnetsOf(v)
+            ["SubnetSet"] = new JsonArray([.. v.Subnets
                 .Where(s => Cidr.Contains(c, s.CidrBlock))
                 .Select(s => (JsonNode)Subnet(s))]),
         })]),
@@ -66,7 +66,7 @@ internal static class Views
         ["VpcId"] = t.Vpc.VpcId,
         ["RouteTableId"] = t.RouteTableId,
         ["RouteTableName"] = t.RouteTableName,
-        ["AssociationSet"] = new JsonArray([.. store.SubnetsOf(t.Vpc)
+        ["AssociationSet"] = new JsonArray([.. t.Vpc.Subnets
             .Where(s => s.RouteTableId == t.RouteTableId)
             .OrderBy(s => s.SubnetId, StringComparer.Ordinal)
             .Select(s => (JsonNode)new JsonObject { ["SubnetId"] = s.SubnetId, ["RouteTableId"] = t.RouteTableId })]),

@@ -20,6 +20,12 @@ internal sealed class VpcRecord
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Its subnets, in seed order (reads name a VPC, and the world holds thousands of subnets).</summary>
+    public List<SubnetRecord> Subnets { get; } = [];
+
+    /// <summary>Its route tables, in seed order.</summary>
+    public List<RouteTableRecord> RouteTables { get; } = [];
+
     /// <summary>Primary plus assistant (secondary) CIDRs: the whole address space peers can reach.</summary>
     public IEnumerable<string> AllCidrs => AssistantCidrs.Prepend(CidrBlock);
 }

@@ -16,7 +16,7 @@ internal static class StateSnapshot
                 t.RouteTableName,
                 t.Vpc.VpcId,
                 t.Main,
-                [.. store.Subnets.Values.Where(s => s.RouteTableId == t.RouteTableId).Select(s => s.SubnetId).Order(StringComparer.Ordinal)],
+                [.. t.Vpc.Subnets.Where(s => s.RouteTableId == t.RouteTableId).Select(s => s.SubnetId).Order(StringComparer.Ordinal)],
                 [.. t.Routes.Select(r => new RouteState(r.RouteId, r.RouteItemId, r.DestinationCidrBlock, r.GatewayType, r.GatewayId,
                     r.RouteDescription, r.Enabled, r.RouteType, r.CreatedAt))]))],
         [.. store.Peerings.Select(p => new PeeringState(

@@ -12,10 +12,6 @@ internal sealed class VpcStore
     private DateTimeOffset? _oldestPendingCreatedAt;
     private IdGenerator _ids = new(null);
 
-    // Per-VPC indexes: reads name a VPC (or a table's VPC), and the world holds thousands of subnets and tables.
-    private readonly Dictionary<VpcRecord, List<SubnetRecord>> _subnetsByVpc = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<VpcRecord, List<RouteTableRecord>> _routeTablesByVpc = new(ReferenceEqualityComparer.Instance);
-
     public Lock Gate { get; } = new();
 
     public Dictionary<string, AccountRecord> AccountsBySecretId { get; } = new(StringComparer.Ordinal);
@@ -44,8 +40,6 @@ internal sealed class VpcStore
         Vpcs.Clear();
         Subnets.Clear();
         RouteTables.Clear();
-        _subnetsByVpc.Clear();
-        _routeTablesByVpc.Clear();
         Peerings.Clear();
         PeeringsById.Clear();
         _peeringSequence = 0;
@@ -76,8 +70,6 @@ internal sealed class VpcStore
                 CreatedAt = now,
             };
             Vpcs[vpc.VpcId] = vpc;
-            var vpcTables = _routeTablesByVpc[vpc] = [];
-            var vpcSubnets = _subnetsByVpc[vpc] = [];
 
             foreach (var t in v.RouteTables ?? [])
             {
@@ -90,7 +82,7 @@ internal sealed class VpcStore
                     CreatedAt = now,
                 };
                 RouteTables[table.RouteTableId] = table;
-                vpcTables.Add(table);
+                vpc.RouteTables.Add(table);
                 foreach (var r in t.Routes ?? [])
                 {
                     table.Routes.Add(new RouteRecord
@@ -120,16 +112,10 @@ internal sealed class VpcStore
                     RouteTableId = s.RouteTableId,
                     CreatedAt = now,
                 };
-                vpcSubnets.Add(subnet);
+                vpc.Subnets.Add(subnet);
             }
         }
     }
-
-    /// <summary>The subnets of <paramref name="vpc"/>, in seed order.</summary>
-    public IReadOnlyList<SubnetRecord> SubnetsOf(VpcRecord vpc) => _subnetsByVpc.TryGetValue(vpc, out var subnets) ? subnets : [];
-
-    /// <summary>The route tables of <paramref name="vpc"/>, in seed order.</summary>
-    public IReadOnlyList<RouteTableRecord> RouteTablesOf(VpcRecord vpc) => _routeTablesByVpc.TryGetValue(vpc, out var tables) ? tables : [];
 
     public string NewId(string prefix) => _ids.Next(prefix, IsIdTaken);
 
@@ -158,12 +144,17 @@ internal sealed class VpcStore
         DateTimeOffset? stillPending = null;
         foreach (var p in Peerings)
         {
-            if (p.State == PeeringStates.Pending && now - p.CreatedAt >= pendingExpiry)
+            if (p.State != PeeringStates.Pending)
+            {
+                continue;
+            }
+
+            if (now - p.CreatedAt >= pendingExpiry)
             {
                 p.State = PeeringStates.Expired;
                 p.StateChangedAt = p.CreatedAt + pendingExpiry;
             }
-            else if (p.State == PeeringStates.Pending && (stillPending is null || p.CreatedAt < stillPending))
+            else if (stillPending is null || p.CreatedAt < stillPending)
             {
                 stillPending = p.CreatedAt;
             }
