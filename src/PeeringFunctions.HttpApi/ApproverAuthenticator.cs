@@ -30,7 +30,7 @@ public sealed class ApproverAuthenticator(IOptionsMonitor<TencentOptions> option
         if (receiverAccount is null
             || !options.CurrentValue.Accounts.TryGetValue(receiverAccount, out var account)
             || string.IsNullOrEmpty(account.ApproverKey)
-            || IsUnresolvedKeyVaultReference(account.ApproverKey))
+            || KeyVaultReferences.IsUnresolved(account.ApproverKey))
         {
             return Verdict.Forbidden;
         }
@@ -40,11 +40,4 @@ public sealed class ApproverAuthenticator(IOptionsMonitor<TencentOptions> option
         var expected = SHA256.HashData(Encoding.UTF8.GetBytes(account.ApproverKey));
         return CryptographicOperations.FixedTimeEquals(presented, expected) ? Verdict.Allowed : Verdict.Forbidden;
     }
-
-    /// <summary>
-    /// App Service passes a Key Vault reference it could not resolve to the app as its literal text; that text is
-    /// readable in the templates and must never work as a key.
-    /// </summary>
-    private static bool IsUnresolvedKeyVaultReference(string value) =>
-        value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 }

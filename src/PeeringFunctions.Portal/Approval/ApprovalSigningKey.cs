@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PeeringFunctions.HttpApi;
 
 namespace PeeringFunctions.Portal.Approval;
 
@@ -33,7 +34,7 @@ public sealed class ApprovalSigningKey
     public static ApprovalSigningKey From(string? configured, bool allowEphemeral)
     {
         var text = configured?.Trim();
-        if (!string.IsNullOrEmpty(text) && text.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        if (KeyVaultReferences.IsUnresolved(text))
         {
             // An unresolved Key Vault reference arrives as its own (public) text: never a key.
             return new ApprovalSigningKey(null, false, "Portal:ApprovalSigningKey is a Key Vault reference the platform could not resolve.");
