@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using PeeringFunctions.TencentCloud.Common;
 
 namespace PeeringFunctions.Workflow.Accounts;
 
@@ -17,7 +18,7 @@ namespace PeeringFunctions.Workflow.Accounts;
 public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string account) : DelegatingHandler
 {
     private const string ActionHeader = "X-TC-Action";
-    private static readonly byte[] ThrottleMarker = "\"RequestLimitExceeded"u8.ToArray();
+    private static readonly byte[] ThrottleMarker = Encoding.UTF8.GetBytes("\"" + TencentErrorCodes.RequestLimitExceeded);
 
     public string Account { get; } = account;
 
@@ -101,8 +102,7 @@ public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string
                 && document.RootElement.TryGetProperty("Response", out var envelope) && envelope.ValueKind == JsonValueKind.Object
                 && envelope.TryGetProperty("Error", out var error) && error.ValueKind == JsonValueKind.Object
                 && error.TryGetProperty("Code", out var code) && code.ValueKind == JsonValueKind.String
-                && code.GetString() is { } text
-                && (text == "RequestLimitExceeded" || text.StartsWith("RequestLimitExceeded.", StringComparison.Ordinal));
+                && TencentErrorCodes.IsOrIsUnder(code.GetString(), TencentErrorCodes.RequestLimitExceeded);
         }
         catch (JsonException)
         {
@@ -142,7 +142,7 @@ public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string
     {
         var wait = retryAfter is TimeSpan after ? after.TotalSeconds : maxWait.TotalSeconds;
         var message = $"Client-side rate limit: {action} would have waited {wait:0.0} s for its turn (more than {maxWait.TotalSeconds:0} s); it was not sent to Tencent.";
-        var json = JsonSerializer.Serialize(new { Response = new { Error = new { Code = "RequestLimitExceeded", Message = message } } });
+        var json = JsonSerializer.Serialize(new { Response = new { Error = new { Code = TencentErrorCodes.RequestLimitExceeded, Message = message } } });
         return new HttpResponseMessage(HttpStatusCode.OK)
         {
             RequestMessage = request,
