@@ -124,10 +124,9 @@ internal sealed class ApprovalLinkPrinter(
                 await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(stoppingToken))
                 {
                     // While it looks, it also times each peering's steps for the status page (the in-memory engine keeps no readable history).
-                    clock.Observe(instance);
-                    var progress = instance.ReadCustomStatusAs<PeeringProgress>();
-                    if (progress is not { Step: PeeringSteps.WaitingForAcceptance, PeeringConnectionId: { } pcx, AcceptanceDeadline: { } deadline }
-                        || instance.ReadInputAs<PeeringRequest>()?.Receiver.Account is not { } receiver
+                    var peering = clock.Observe(instance);
+                    if (peering?.Progress is not { Step: PeeringSteps.WaitingForAcceptance, PeeringConnectionId: { } pcx, AcceptanceDeadline: { } deadline }
+                        || peering.Request.Receiver.Account is not { } receiver
                         || !printed.Add($"{instance.InstanceId}|{pcx}"))
                     {
                         continue;

@@ -5,7 +5,7 @@ using PeeringFunctions.Workflow.Contracts;
 namespace PeeringFunctions.Portal.Status;
 
 /// <summary>One peering instance as the pages read it: the request, its progress (custom status) and its outcome.</summary>
-internal sealed record PeeringSnapshot(
+public sealed record PeeringSnapshot(
     string InstanceId,
     PeeringRequest Request,
     PeeringProgress? Progress,
@@ -25,10 +25,18 @@ internal sealed record PeeringSnapshot(
 
     public bool IsWaitingForDecision => RuntimeStatus == OrchestrationRuntimeStatus.Running && Progress?.Step == PeeringSteps.WaitingForAcceptance;
 
-    public static PeeringSnapshot From(OrchestrationMetadata instance)
+    public static PeeringSnapshot From(OrchestrationMetadata instance) =>
+        TryFrom(instance) ?? throw new InvalidOperationException($"Instance {instance.InstanceId} has no peering request.");
+
+    /// <summary>The snapshot, or null when the instance (read with its inputs) carries no peering request.</summary>
+    public static PeeringSnapshot? TryFrom(OrchestrationMetadata instance)
     {
-        var request = instance.ReadInputAs<PeeringRequest>()
-            ?? throw new InvalidOperationException($"Instance {instance.InstanceId} has no peering request.");
+        ArgumentNullException.ThrowIfNull(instance);
+        if (instance.ReadInputAs<PeeringRequest>() is not { } request)
+        {
+            return null;
+        }
+
         var progress = instance.ReadCustomStatusAs<PeeringProgress>();
         var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<PeeringOutcome>() : null;
         return new PeeringSnapshot(

@@ -16,14 +16,16 @@ public sealed class StepClock(TimeProvider time)
     private static readonly TimeSpan KeepFinished = TimeSpan.FromDays(1);
     private readonly ConcurrentDictionary<string, Seen> instances = new(StringComparer.Ordinal);
 
-    /// <summary>Notes the step a read found a peering instance in (read with its inputs).</summary>
-    public void Observe(OrchestrationMetadata instance)
+    /// <summary>Notes the step a read found a peering instance in (read with its inputs); returns what it read, or null when it is no peering.</summary>
+    public PeeringSnapshot? Observe(OrchestrationMetadata instance)
     {
-        ArgumentNullException.ThrowIfNull(instance);
-        if (instance.ReadInputAs<PeeringRequest>() is not null)
+        var peering = PeeringSnapshot.TryFrom(instance);
+        if (peering is not null)
         {
-            Observe(PeeringSnapshot.From(instance));
+            Observe(peering);
         }
+
+        return peering;
     }
 
     /// <summary>Notes the step a read found the peering in.</summary>
