@@ -15,17 +15,16 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     private readonly DurableSidecar sidecar;
     private readonly IHost workerHost;
 
-    private InProcessDurableEngine(DurableSidecar sidecar, Uri address, DurableBackendOptions backend, IHost workerHost)
+    private InProcessDurableEngine(DurableSidecar sidecar, DurableBackendOptions backend, IHost workerHost)
     {
         this.sidecar = sidecar;
         this.workerHost = workerHost;
-        Address = address;
         Backend = backend;
         Client = workerHost.Services.GetRequiredService<DurableTaskClient>();
     }
 
     /// <summary>The sidecar's gRPC address; another client may connect to it with UseGrpc (one worker only).</summary>
-    public Uri Address { get; }
+    public Uri Address => sidecar.Address;
 
     /// <summary>Where orchestrations are kept: in memory (default) or Azure Storage.</summary>
     public DurableBackendOptions Backend { get; }
@@ -47,11 +46,10 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
         var sidecar = backend.Kind == DurableBackendKind.AzureStorage
             ? await AzureStorageBackend.StartSidecarAsync(options, backend, cancellationToken)
             : await DurableSidecar.StartAsync(options, cancellationToken);
-        var sidecarAddress = sidecar.Address;
 
         try
         {
-            var address = sidecarAddress.ToString();
+            var address = sidecar.Address.ToString();
             var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
             QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, options.LoggingConfiguration);
             builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
@@ -74,7 +72,7 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
                 throw;
             }
 
-            return new InProcessDurableEngine(sidecar, sidecarAddress, backend, host);
+            return new InProcessDurableEngine(sidecar, backend, host);
         }
         catch
         {
