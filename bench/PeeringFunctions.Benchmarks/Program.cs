@@ -77,15 +77,10 @@ return failures.Count == 0 ? 0 : 1;
 static async Task<(int ExitCode, List<Row> Rows)> RunChildAsync(string group, BenchOptions options)
 {
     var self = Environment.ProcessPath!;
-    var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    var start = new ProcessStartInfo { FileName = self, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
     if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
     {
-        start.FileName = self;
         start.ArgumentList.Add(typeof(BenchOptions).Assembly.Location);
-    }
-    else
-    {
-        start.FileName = self;
     }
 
     foreach (var argument in options.ChildArguments(group))

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PeeringFunctions.Benchmarks.Seeding;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Workflow.Accounts;
@@ -69,6 +71,15 @@ public sealed class BenchHost : IAsyncDisposable
 
     /// <summary>The approver key the local host gives an emulator account (what POST /accept wants as a bearer token).</summary>
     public static string ApproverKeyOf(string account) => TencentSettings.DemoApproverKey(account);
+
+    /// <summary>Requests every planned peering as POST /api/peerings does (32 at a time); returns their instance ids.</summary>
+    public async Task<IReadOnlyCollection<string>> StartAllAsync(IEnumerable<PlannedPeering> peerings)
+    {
+        var ids = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(peerings, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (peering, ct) =>
+            ids.Add((await Operations.StartAsync(Client, peering.Request, ct)).InstanceId));
+        return ids;
+    }
 
     /// <summary>Every peering instance, with custom status and output.</summary>
     public async Task<List<OrchestrationMetadata>> InstancesAsync(bool runningOnly, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.DurableTask.Client;
@@ -130,7 +129,7 @@ public static class ManyPeerings
         // times and the background compiler has caught up: hence rounds with a pause after each.
         foreach (var round in warmUpRounds)
         {
-            var warmIds = await Task.WhenAll(round.Select(async peering => (await host.Operations.StartAsync(host.Client, peering.Request, CancellationToken.None)).InstanceId));
+            var warmIds = await host.StartAllAsync(round);
             await Task.WhenAll(warmIds.Select(id => host.Client.WaitForInstanceCompletionAsync(id)));
             await Task.Delay(WarmUpSettling);
         }
@@ -142,12 +141,10 @@ public static class ManyPeerings
         var limitsBefore = host.ActivityLimits.Statistics();
 
         var dispatchedBefore = host.Host.Engine.Dispatched;
-        var ids = new ConcurrentBag<string>();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var scheduledBefore = Machine.Scheduling();
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(peerings, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (peering, ct) =>
-            ids.Add((await host.Operations.StartAsync(host.Client, peering.Request, ct)).InstanceId));
+        var ids = await host.StartAllAsync(peerings);
         log.WriteLine($"  {label}: {count:N0} started in {clock.Elapsed.TotalSeconds:N1} s");
 
         var progress = Task.Run(async () =>

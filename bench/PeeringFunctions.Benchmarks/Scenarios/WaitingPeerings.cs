@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.Acceptance.Polling;
@@ -7,6 +6,7 @@ using PeeringFunctions.Benchmarks.Reporting;
 using PeeringFunctions.Benchmarks.Seeding;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Benchmarks.Scenarios;
 
@@ -34,9 +34,7 @@ public static class WaitingPeerings
         host.Emulator.SetLatency("*", latency);
 
         clock.Restart();
-        var ids = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(peerings, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (peering, ct) =>
-            ids.Add((await host.Operations.StartAsync(host.Client, peering.Request, ct)).InstanceId));
+        var ids = await host.StartAllAsync(peerings);
         // Count the receivers' notices (cheap: a peering shows WaitingForAcceptance before its notice goes out) and
         // confirm with the instances only after the memory is read: the benchmark's own queries of 1,000 instances
         // must not fill the heap it is about to measure.
@@ -120,7 +118,7 @@ public static class WaitingPeerings
             clock.Restart();
             var clients = host.Host.Services.GetRequiredService<ITencentClientFactory>();
             var pcx = (await host.InstancesAsync(runningOnly: true, CancellationToken.None))
-                .Select(i => (Request: i.ReadInputAs<PeeringFunctions.Workflow.Contracts.PeeringRequest>()!, Pcx: i.ReadCustomStatusAs<PeeringFunctions.Workflow.Contracts.PeeringProgress>()!.PeeringConnectionId!))
+                .Select(i => (Request: i.ReadInputAs<PeeringRequest>()!, Pcx: i.ReadCustomStatusAs<PeeringProgress>()!.PeeringConnectionId!))
                 .ToList();
             await Parallel.ForEachAsync(pcx, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (p, ct) =>
                 await clients.Create(p.Request.Receiver.Account!, p.Request.Receiver.Region)
