@@ -106,4 +106,37 @@ public sealed class InProcessDurableEngineTests
             seen = previous;
         }
     }
+
+    [Fact]
+    public async Task Twenty_simultaneous_starts_of_one_instance_id_start_it_once_and_it_still_completes()
+    {
+        await using var engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
+        {
+            RegisterTasks = registry =>
+            {
+                registry.AddActivityFunc<string, string>("Echo", (_, text) => text);
+                registry.AddOrchestratorFunc<string, string>("EchoOnce", (context, text) => context.CallActivityAsync<string>("Echo", text));
+            },
+        });
+
+        // No dedupe statuses: the backend default, which used to queue a second start beside the first.
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            try
+            {
+                await engine.Client.ScheduleNewOrchestrationInstanceAsync("EchoOnce", $"start {i}", new StartOrchestrationOptions("one-id"));
+                return true;
+            }
+            catch (Exception error) when (error.ToString().Contains("AlreadyExists", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var done = await engine.Client.WaitForInstanceCompletionAsync("one-id", getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(1, attempts.Count(started => started));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(done.ReadInputAs<string>(), done.ReadOutputAs<string>());
+    }
 }

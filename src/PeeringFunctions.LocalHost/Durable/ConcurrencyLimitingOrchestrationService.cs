@@ -24,6 +24,9 @@ public sealed class ConcurrencyLimitingOrchestrationService(
     int maxConcurrentActivities)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient, IDisposable
 {
+    private static readonly OrchestrationStatus[] LiveStatuses =
+        [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.Suspended];
+
     private readonly SemaphoreSlim orchestrationSlots = new(Math.Max(1, maxConcurrentOrchestrations));
     private readonly SemaphoreSlim activitySlots = new(Math.Max(1, maxConcurrentActivities));
 
@@ -115,10 +118,17 @@ public sealed class ConcurrencyLimitingOrchestrationService(
     }
 
     // IOrchestrationServiceClient
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) => inner.CreateTaskOrchestrationAsync(creationMessage);
+    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) =>
+        CreateTaskOrchestrationAsync(creationMessage, LiveStatuses);
 
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[] dedupeStatuses) =>
-        inner.CreateTaskOrchestrationAsync(creationMessage, dedupeStatuses);
+    /// <summary>
+    /// The in-memory backend "replaces" a live instance by queueing a second ExecutionStartedEvent beside the first; the
+    /// instance can then never load ("Multiple ExecutionStartedEvent") and its work item is abandoned and retried in a
+    /// tight loop for as long as the process lives. A live instance is therefore never replaced here, whatever statuses
+    /// the caller allows to be replaced; the backend's own lock makes check-and-create atomic.
+    /// </summary>
+    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[]? dedupeStatuses) =>
+        inner.CreateTaskOrchestrationAsync(creationMessage, [.. (dedupeStatuses ?? []).Union(LiveStatuses)]);
 
     public Task SendTaskOrchestrationMessageAsync(TaskMessage message) => inner.SendTaskOrchestrationMessageAsync(message);
 
