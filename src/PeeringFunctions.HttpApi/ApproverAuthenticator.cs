@@ -18,11 +18,16 @@ public sealed class ApproverAuthenticator(IOptionsMonitor<TencentOptions> option
         Forbidden,
     }
 
+    private const string Scheme = "Bearer ";
+
+    /// <summary>Whether the header presents a bearer key at all (checked before anything is looked up).</summary>
+    public static bool PresentsKey(string? authorizationHeader) =>
+        authorizationHeader is not null && authorizationHeader.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+        && authorizationHeader.Length > Scheme.Length;
+
     public Verdict Check(string? authorizationHeader, string? receiverAccount)
     {
-        const string scheme = "Bearer ";
-        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            || authorizationHeader.Length == scheme.Length)
+        if (!PresentsKey(authorizationHeader))
         {
             return Verdict.MissingCredential;
         }
@@ -36,7 +41,7 @@ public sealed class ApproverAuthenticator(IOptionsMonitor<TencentOptions> option
         }
 
         // Hash both so the comparison takes the same time whatever the lengths.
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorizationHeader[scheme.Length..].Trim()));
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorizationHeader![Scheme.Length..].Trim()));
         var expected = SHA256.HashData(Encoding.UTF8.GetBytes(account.ApproverKey));
         return CryptographicOperations.FixedTimeEquals(presented, expected) ? Verdict.Allowed : Verdict.Forbidden;
     }

@@ -35,9 +35,10 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         var location = $"/api/peerings/{result.InstanceId}";
         if (!result.Started)
         {
-            return result.View is null
-                ? ApiResponse.Problem(StatusCodes.Status409Conflict, "A peering of this VPC pair is already starting.", result.InstanceId)
-                : new ApiResponse(StatusCodes.Status409Conflict, result.View, location);
+            // A run in progress answers with its status document; a peering already in place, with how to change it.
+            return result.View is { RuntimeStatus: "Running" or "Pending" or "Suspended" }
+                ? new ApiResponse(StatusCodes.Status409Conflict, result.View, location)
+                : ApiResponse.Problem(StatusCodes.Status409Conflict, "This VPC pair already has a peering.", result.Refusal ?? result.InstanceId) with { Location = location };
         }
 
         return ApiResponse.Accepted(result.View ?? (object)new { id = result.InstanceId }, location);
@@ -60,6 +61,13 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
     /// <summary>POST /api/peerings/{id}/accept and /reject: the receiver's consent, raised as the decision event.</summary>
     public async Task<ApiResponse> DecideAsync(DurableTaskClient client, string id, bool accept, HttpRequest http)
     {
+        // No credential, no answer about the id either: an unknown and an existing peering look the same.
+        var authorization = http.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null;
+        if (!ApproverAuthenticator.PresentsKey(authorization))
+        {
+            return MissingApproverCredential();
+        }
+
         var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
         if (instance is null)
         {
@@ -67,11 +75,10 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         }
 
         var request = instance.ReadInputAs<PeeringRequest>()!;
-        switch (approvers.Check(http.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, request.Receiver.Account))
+        switch (approvers.Check(authorization, request.Receiver.Account))
         {
             case ApproverAuthenticator.Verdict.MissingCredential:
-                return ApiResponse.Problem(StatusCodes.Status401Unauthorized, "Approver credential required.",
-                    "Send the receiver account's approver key as 'Authorization: Bearer <key>'.");
+                return MissingApproverCredential();
             case ApproverAuthenticator.Verdict.Forbidden:
                 return ApiResponse.Problem(StatusCodes.Status403Forbidden, "Not an approver of the receiver.",
                     request.Receiver.IsManaged
@@ -82,10 +89,19 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         var result = await operations.DecideAsync(
             client, instance, accept, DecisionSources.Http, $"approver of {request.Receiver.Account}",
             http.Headers["Idempotency-Key"].ToString(), http.HttpContext.RequestAborted);
+        if (result.Winner is { } winner)
+        {
+            return ApiResponse.Problem(StatusCodes.Status409Conflict, "Already decided.",
+                $"Another decision was taken first: {(winner.Accept ? "accepted" : "rejected")} ({winner.Source}). Yours changed nothing; the peering is {result.State}.");
+        }
+
         return result.Raised
-            ? ApiResponse.Accepted(new { id, decision = accept ? "accept" : "reject", decisionId = result.DecisionId }, $"/api/peerings/{id}")
+            ? ApiResponse.Accepted(new { id, decision = accept ? "accept" : "reject", decisionId = result.DecisionId, confirmed = result.Confirmed }, $"/api/peerings/{id}")
             : ApiResponse.Problem(StatusCodes.Status409Conflict, "This peering is not waiting for a decision.", $"It is {result.State}.");
     }
+
+    private static ApiResponse MissingApproverCredential() => ApiResponse.Problem(StatusCodes.Status401Unauthorized, "Approver credential required.",
+        "Send the receiver account's approver key as 'Authorization: Bearer <key>'.");
 
     /// <summary>DELETE /api/peerings/{id}: tear down a completed peering on both sides.</summary>
     public async Task<ApiResponse> TeardownAsync(DurableTaskClient client, string id, HttpRequest http)

@@ -19,6 +19,10 @@ public static class PeeringInstanceIds
 
     public static string TeardownOf(string peeringInstanceId) => peeringInstanceId + TeardownSuffix;
 
+    /// <summary>The peering a teardown id belongs to, or null when <paramref name="id"/> is not a teardown id.</summary>
+    public static string? PeeringOfTeardown(string id) =>
+        id.EndsWith(TeardownSuffix, StringComparison.Ordinal) && IsPeeringId(id[..^TeardownSuffix.Length]) ? id[..^TeardownSuffix.Length] : null;
+
     /// <summary>Ids come from URLs: accept only the shape we make, so nothing else can be looked up.</summary>
     public static bool IsPeeringId(string? id) =>
         id is { Length: <= 64 } && id.StartsWith(Prefix, StringComparison.Ordinal) && !id.EndsWith(TeardownSuffix, StringComparison.Ordinal)

@@ -13,13 +13,35 @@ namespace PeeringFunctions.HttpApi;
 /// </summary>
 public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
 {
+    /// <summary>How long a decision waits to learn whether it won; longer than the orchestrator needs to take an event locally.</summary>
+    public static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(50);
+
+    // Statuses in which an instance is never replaced by a start with the same id.
+    private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
+
     public async Task<StartResult> StartAsync(DurableTaskClient client, PeeringRequest request, CancellationToken cancellationToken)
     {
         var id = PeeringInstanceIds.For(request);
         var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        if (existing is not null && IsLive(existing))
+        if (existing is not null)
         {
-            return new StartResult(id, Started: false, PeeringView.From(existing, await FindTeardownAsync(client, id, cancellationToken)));
+            // A live run, or a peering of this pair that is still in place: a new run would replace its record (what
+            // teardown must undo) and write to the receiver's side without asking. Changing it means tearing it down first.
+            var view = PeeringView.From(existing, await FindTeardownAsync(client, existing, cancellationToken));
+            if (IsLive(existing))
+            {
+                return new StartResult(id, Started: false, view, $"These two VPCs already have a peering in progress: {id} ({view.State}).");
+            }
+
+            if (view.State is PeeringStatus.Active or PeeringStatus.TearingDown or PeeringStatus.TeardownFailed)
+            {
+                return new StartResult(id, Started: false, view,
+                    $"These two VPCs are already peered by {id} ({view.PeeringConnectionId}, {view.State}). To change the peering, " +
+                    $"tear it down (DELETE /api/peerings/{id}) and request it again.");
+            }
         }
 
         try
@@ -27,15 +49,15 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(PeeringOrchestrator),
                 request,
-                new StartOrchestrationOptions(id).WithDedupeStatuses(
-                    OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended),
+                new StartOrchestrationOptions(id) { Version = PeeringOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
                 cancellationToken);
         }
         catch (Exception error) when (IsAlreadyExists(error))
         {
             // Two identical requests raced past the check above; the other one won.
             var winner = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-            return new StartResult(id, Started: false, winner is null ? null : PeeringView.From(winner, null));
+            return new StartResult(id, Started: false, winner is null ? null : PeeringView.From(winner, null),
+                $"These two VPCs already have a peering in progress: {id} (started a moment ago by another request).");
         }
 
         logger.LogInformation("Started peering {InstanceId}: {Initiator} -> {Receiver}", id, request.Initiator.Describe(), request.Receiver.Describe());
@@ -50,78 +72,126 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
     public async Task<PeeringView?> GetAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
         var instance = await FindAsync(client, id, cancellationToken);
-        return instance is null ? null : PeeringView.From(instance, await FindTeardownAsync(client, id, cancellationToken));
+        return instance is null ? null : PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken));
     }
 
     /// <summary>Peerings, newest first; <paramref name="state"/> matches the view's State (a step while running, the outcome once done).</summary>
     public async Task<IReadOnlyList<PeeringView>> ListAsync(DurableTaskClient client, string? state, CancellationToken cancellationToken)
     {
-        var views = new List<PeeringView>();
+        // Teardown ids share the prefix, so one pass brings each peering and its teardown.
+        var peerings = new List<OrchestrationMetadata>();
+        var teardowns = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
         var query = new OrchestrationQuery { InstanceIdPrefix = PeeringInstanceIds.Prefix, FetchInputsAndOutputs = true, PageSize = 100 };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
-            if (!PeeringInstanceIds.IsPeeringId(instance.InstanceId))
+            if (PeeringInstanceIds.IsPeeringId(instance.InstanceId))
             {
-                continue;
+                peerings.Add(instance);
             }
-
-            var view = PeeringView.From(instance, null);
-            if (string.IsNullOrEmpty(state) || string.Equals(view.State, state, StringComparison.OrdinalIgnoreCase))
+            else if (PeeringInstanceIds.PeeringOfTeardown(instance.InstanceId) is { } peeringId)
             {
-                views.Add(view);
+                teardowns[peeringId] = instance;
             }
         }
 
-        return views.OrderByDescending(v => v.CreatedAt).ToList();
+        return peerings
+            .Select(instance => PeeringView.From(instance, TeardownOf(instance, teardowns.GetValueOrDefault(instance.InstanceId))))
+            .Where(view => string.IsNullOrEmpty(state) || string.Equals(view.State, state, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(v => v.CreatedAt)
+            .ToList();
     }
 
     /// <summary>
-    /// Raises the receiver's decision. The caller has already checked that whoever decides may do so for
-    /// <see cref="PeeringRequest.Receiver"/>. A caller retrying with the same <paramref name="idempotencyKey"/>
-    /// produces the same decision id, which the orchestrator de-duplicates.
+    /// Raises the receiver's decision and waits (at most <paramref name="confirmWithin"/>) until the orchestrator has
+    /// taken one: the first decision it takes wins, and a caller whose decision lost is told which one won. The caller
+    /// has already checked that whoever decides may do so for <see cref="PeeringRequest.Receiver"/>. A caller retrying
+    /// with the same <paramref name="idempotencyKey"/> produces the same decision id, which the orchestrator de-duplicates.
     /// </summary>
     public async Task<DecisionResult> DecideAsync(
         DurableTaskClient client, OrchestrationMetadata instance, bool accept, string source, string decidedBy, string? idempotencyKey,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, TimeSpan? confirmWithin = null)
     {
+        var decisionId = idempotencyKey is { Length: > 0 and <= 100 } ? $"{source}:{idempotencyKey}" : $"{source}:{Guid.NewGuid():N}";
         var progress = instance.ReadCustomStatusAs<PeeringProgress>();
+        if (progress?.Decision is { } taken)
+        {
+            return DecisionResult.After(decisionId, taken, PeeringView.StateOf(instance, progress, null));
+        }
+
         if (!instance.IsRunning || progress?.Step != PeeringSteps.WaitingForAcceptance)
         {
             return new DecisionResult(false, null, PeeringView.StateOf(instance, progress, null));
         }
 
-        var decisionId = idempotencyKey is { Length: > 0 and <= 100 } ? $"{source}:{idempotencyKey}" : $"{source}:{Guid.NewGuid():N}";
         var decision = new AcceptanceDecision(decisionId, accept, source, decidedBy, progress.PeeringConnectionId);
         await client.RaiseEventAsync(instance.InstanceId, EventNames.Decision, decision, cancellationToken);
         logger.LogInformation("Raised {Decision} for {InstanceId} from {Source}", accept ? "accept" : "reject", instance.InstanceId, source);
-        return new DecisionResult(true, decisionId, progress.Step);
+
+        var (now, state) = await WaitForDecisionTakenAsync(client, instance.InstanceId, confirmWithin ?? DecisionConfirmationWait, cancellationToken);
+        return now is null
+            ? new DecisionResult(true, decisionId, state, Confirmed: false)
+            : DecisionResult.After(decisionId, now, state);
     }
 
     public async Task<TeardownResult> TeardownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
     {
-        var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<PeeringOutcome>() : null;
-        if (outcome?.Status != PeeringStatus.Active || outcome.PeeringConnectionId is null)
+        var teardown = await FindTeardownAsync(client, instance, cancellationToken);
+        var view = PeeringView.From(instance, teardown);
+        var outcome = view.Outcome;
+        // A running teardown, or one that removed the peering, is not started again; a failed one may be retried.
+        if (view.State is not (PeeringStatus.Active or PeeringStatus.TeardownFailed) || outcome?.PeeringConnectionId is null)
         {
-            return new TeardownResult(null, PeeringView.StateOf(instance, instance.ReadCustomStatusAs<PeeringProgress>(), outcome));
+            return new TeardownResult(null, view.State);
         }
 
         var teardownId = PeeringInstanceIds.TeardownOf(instance.InstanceId);
-        var running = await client.GetInstanceAsync(teardownId, getInputsAndOutputs: false, cancellationToken);
-        if (running is not { IsRunning: true })
+        try
         {
             var receiver = outcome.Receiver is { Account: not null } managed ? managed : null;
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(TeardownOrchestrator),
                 new TeardownRequest(outcome.PeeringConnectionId, outcome.Initiator, receiver),
-                new StartOrchestrationOptions(teardownId),
+                new StartOrchestrationOptions(teardownId).WithDedupeStatuses(LiveStatuses),
                 cancellationToken);
         }
+        catch (Exception error) when (IsAlreadyExists(error))
+        {
+            // Another teardown of this peering started a moment ago: exactly one runs.
+            return new TeardownResult(null, PeeringStatus.TearingDown);
+        }
 
-        return new TeardownResult(teardownId, PeeringStatus.Active);
+        logger.LogInformation("Started teardown {TeardownId} of {PeeringConnectionId}", teardownId, outcome.PeeringConnectionId);
+        return new TeardownResult(teardownId, view.State);
     }
 
-    private static Task<OrchestrationMetadata?> FindTeardownAsync(DurableTaskClient client, string id, CancellationToken cancellationToken) =>
-        client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: true, cancellationToken);
+    /// <summary>Polls the instance until the orchestrator shows the decision it took, or it stops running, or time is up.</summary>
+    private static async Task<(DecisionTaken? Taken, string State)> WaitForDecisionTakenAsync(
+        DurableTaskClient client, string instanceId, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            var progress = instance?.ReadCustomStatusAs<PeeringProgress>();
+            var state = instance is null ? "gone" : PeeringView.StateOf(instance, progress, null);
+            if (progress?.Decision is not null || instance is not { IsRunning: true } || DateTime.UtcNow >= until)
+            {
+                return (progress?.Decision, state);
+            }
+
+            await Task.Delay(DecisionPollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>The teardown of this peering's current run, or null (none yet, or one left from an earlier peering of the pair).</summary>
+    private static async Task<OrchestrationMetadata?> FindTeardownAsync(DurableTaskClient client, OrchestrationMetadata peering, CancellationToken cancellationToken) =>
+        TeardownOf(peering, await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(peering.InstanceId), getInputsAndOutputs: true, cancellationToken));
+
+    private static OrchestrationMetadata? TeardownOf(OrchestrationMetadata peering, OrchestrationMetadata? teardown)
+    {
+        var pcx = peering.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? peering.ReadOutputAs<PeeringOutcome>()?.PeeringConnectionId : null;
+        return teardown is not null && pcx is not null && teardown.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == pcx ? teardown : null;
+    }
 
     private static bool IsLive(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;
@@ -132,11 +202,20 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         || (error.InnerException is { } inner && IsAlreadyExists(inner));
 }
 
-/// <param name="Started">False when a live instance for the same VPC pair already exists (<paramref name="View"/> shows it).</param>
-public sealed record StartResult(string InstanceId, bool Started, PeeringView? View);
+/// <param name="Started">False when a live instance or a peering still in place exists for the same VPC pair (<paramref name="View"/> shows it).</param>
+/// <param name="Refusal">Why nothing was started, in a sentence that says what to do instead.</param>
+public sealed record StartResult(string InstanceId, bool Started, PeeringView? View, string? Refusal = null);
 
-/// <param name="State">The peering's state word when it was not waiting (why nothing was raised).</param>
-public sealed record DecisionResult(bool Raised, string? DecisionId, string State);
+/// <param name="Raised">True when this caller's decision is the one that counts (or was sent and is not yet confirmed).</param>
+/// <param name="State">The peering's state word (why nothing was raised, when nothing was).</param>
+/// <param name="Winner">The decision the orchestrator took, when it is not this caller's.</param>
+/// <param name="Confirmed">False when the orchestrator had not taken a decision within the wait.</param>
+public sealed record DecisionResult(bool Raised, string? DecisionId, string State, DecisionTaken? Winner = null, bool Confirmed = true)
+{
+    /// <summary>Once the orchestrator took <paramref name="taken"/>: ours if the ids match, else another's that won.</summary>
+    public static DecisionResult After(string decisionId, DecisionTaken taken, string state) =>
+        taken.DecisionId == decisionId ? new(true, decisionId, state) : new(false, null, state, taken);
+}
 
-/// <param name="TeardownId">Null when the peering is not active (then <paramref name="State"/> says what it is).</param>
+/// <param name="TeardownId">Null when no teardown was started (then <paramref name="State"/> says why: not active, being or already torn down).</param>
 public sealed record TeardownResult(string? TeardownId, string State);

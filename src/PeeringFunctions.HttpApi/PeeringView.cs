@@ -39,7 +39,7 @@ public sealed record PeeringView(
         return new PeeringView(
             id,
             request.Name,
-            StateOf(instance, progress, outcome),
+            StateOf(instance, progress, outcome, teardown),
             instance.RuntimeStatus.ToString(),
             progress?.Step,
             outcome?.PeeringConnectionId ?? progress?.PeeringConnectionId,
@@ -54,10 +54,19 @@ public sealed record PeeringView(
             links);
     }
 
-    /// <summary>One word a portal can filter on: the step while running, the outcome once finished.</summary>
-    public static string StateOf(OrchestrationMetadata instance, PeeringProgress? progress, PeeringOutcome? outcome) =>
+    /// <summary>
+    /// One word a portal can filter on: the step while running, the outcome once finished, and for an active peering
+    /// what its <paramref name="teardown"/> (of this run's peering connection) has done to it.
+    /// </summary>
+    public static string StateOf(OrchestrationMetadata instance, PeeringProgress? progress, PeeringOutcome? outcome, OrchestrationMetadata? teardown = null) =>
         instance.RuntimeStatus switch
         {
+            OrchestrationRuntimeStatus.Completed when outcome?.Status == PeeringStatus.Active && teardown is not null => teardown.RuntimeStatus switch
+            {
+                OrchestrationRuntimeStatus.Completed when teardown.ReadOutputAs<TeardownOutcome>()?.Status == TeardownStatus.Removed => PeeringStatus.TornDown,
+                OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => PeeringStatus.TeardownFailed,
+                _ => PeeringStatus.TearingDown,
+            },
             OrchestrationRuntimeStatus.Completed => outcome?.Status ?? "Completed",
             OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending => progress?.Step ?? "Starting",
             var other => other.ToString(),

@@ -94,9 +94,9 @@ public sealed class PortalHandlers(
         var status = WithKey($"{PortalPath}/peerings/{result.InstanceId}", http);
         if (!result.Started)
         {
-            return Page(StatusCodes.Status409Conflict, "Already running", MessagePage.Body(
-                "This pair is already being peered",
-                "A peering of these two VPCs is already running; Tencent allows one per pair. Nothing new was requested.",
+            return Page(StatusCodes.Status409Conflict, "Already peered", MessagePage.Body(
+                "This pair already has a peering",
+                $"{result.Refusal} Tencent allows one peering per pair. Nothing new was requested.",
                 linkHref: $"{PortalPath}/peerings/{result.InstanceId}", linkText: "See the running peering"), Audience.Portal);
         }
 

@@ -56,6 +56,22 @@ public sealed class PollerInstanceSelectionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_peering_that_was_active_before_the_receiver_was_asked_is_not_taken_as_accepted_by_the_poller()
+    {
+        await using var world = await StartAsync(Group);
+        var peerings = await world.RequestAsync(Group);
+        await world.AcceptAsReceiverAsync(peerings[0]);
+        world.Durable.Add(Instances.Peering(peerings[0].InstanceId, peerings[0].Request, peerings[0].PeeringConnectionId, activeBeforeConsent: true));
+
+        var report = await world.TickAsync(output);
+
+        // The other nine are still PENDING on Tencent: polled, nothing to raise. The ACTIVE one is not polled at all.
+        Assert.Equal(9, report.Waiting);
+        Assert.Empty(report.Raised);
+        Assert.Empty(world.Durable.Raised);
+    }
+
+    [Fact]
     public async Task Tick_with_no_instance_waiting_makes_no_tencent_call()
     {
         await using var world = await StartAsync(Group);

@@ -92,4 +92,45 @@ public sealed class DecisionTests(LocalHostFixture fixture) : IntegrationTest(fi
         using var late = await Api.DecideAsync(id, accept: true, ApproverKey(Beta));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
+
+    [Fact]
+    public async Task Ten_accepts_and_ten_rejects_at_once_make_one_decision_and_every_other_caller_is_told_which_one_won()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
+        await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var response = await Api.DecideAsync(started.Id, accept: i % 2 == 0, ApproverKey(Beta));
+            return (Accept: i % 2 == 0, response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+        var done = await Api.WaitForEndAsync(started.Id);
+        var acceptWon = done.State == PeeringStatus.Active;
+
+        Assert.Contains(done.State, new[] { PeeringStatus.Active, PeeringStatus.Rejected });
+        var winner = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(acceptWon, winner.Accept);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Accepted), loser =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
+            Assert.Contains(acceptWon ? "accepted" : "rejected", PeeringApiDriver.Read<ProblemBody>(loser.Body).Detail, StringComparison.Ordinal);
+        });
+        Assert.Equal(1, Emulator.Calls().ForAction(acceptWon ? "AcceptVpcPeeringConnection" : "RejectVpcPeeringConnection").Writes);
+        Assert.Equal(0, Emulator.Calls().ForAction(acceptWon ? "RejectVpcPeeringConnection" : "AcceptVpcPeeringConnection").Writes);
+    }
+
+    [Fact]
+    public async Task Without_a_credential_an_unknown_and_an_existing_peering_get_the_same_401()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
+        await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+
+        using var existing = await Api.DecideAsync(started.Id, accept: true, approverKey: null);
+        using var unknown = await Api.DecideAsync("peering-vpc-nothere1-vpc-nothere2", accept: true, approverKey: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, existing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(await existing.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(PeeringSteps.WaitingForAcceptance, (await Api.GetAsync(started.Id)).State);
+    }
 }

@@ -46,6 +46,69 @@ public sealed class TeardownTests(LocalHostFixture fixture) : IntegrationTest(fi
         Assert.Equal(1, (int?)list["count"]);
     }
 
+    [Fact]
+    public async Task Twenty_simultaneous_teardowns_run_exactly_one_and_the_peering_then_reads_TornDown()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        var active = await Api.WaitForEndAsync(started.Id);
+        Assert.Equal(PeeringStatus.Active, active.State);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var response = await Api.TeardownAsync(started.Id);
+            return response.StatusCode;
+        }));
+        Assert.Equal(1, answers.Count(s => s == HttpStatusCode.Accepted));
+        Assert.Equal(19, answers.Count(s => s == HttpStatusCode.Conflict));
+
+        var done = await Api.WaitUntilAsync(started.Id, v => v.Teardown is { RuntimeStatus: "Completed" }, "teardown completed");
+        Assert.Equal(PeeringStatus.TornDown, done.State);
+        Assert.Equal(1, Emulator.Calls().ForAction("DeleteVpcPeeringConnection").Writes);
+        Assert.Equal("DELETED", Emulator.Snapshot().Peering(active.PeeringConnectionId!)?.State);
+        AssertNothingLeft(Emulator.Snapshot(), Seeded, BetaVpc, BetaGzVpc);
+    }
+
+    [Fact]
+    public async Task A_torn_down_peering_is_listed_as_TornDown_not_Active_and_a_second_teardown_is_refused_with_409()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        Assert.Equal(PeeringStatus.Active, (await Api.WaitForEndAsync(started.Id)).State);
+        using (var first = await Api.TeardownAsync(started.Id))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        }
+
+        await Api.WaitUntilAsync(started.Id, v => v.Teardown is { RuntimeStatus: "Completed" }, "teardown completed");
+        var writes = Emulator.Calls().Totals.Writes;
+        using var second = await Api.TeardownAsync(started.Id);
+        var problem = PeeringApiDriver.Read<ProblemBody>(await second.Content.ReadAsStringAsync());
+        var active = JsonNode.Parse(await Api.Http.GetStringAsync("api/peerings?state=Active"))!;
+        var tornDown = JsonNode.Parse(await Api.Http.GetStringAsync("api/peerings?state=TornDown"))!;
+
+        Assert.Equal(PeeringStatus.TornDown, (await Api.GetAsync(started.Id)).State);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains(PeeringStatus.TornDown, problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(writes, Emulator.Calls().Totals.Writes);
+        Assert.Equal(0, (int?)active["count"]);
+        Assert.Equal(started.Id, (string?)tornDown["peerings"]![0]!["id"]);
+    }
+
+    [Fact]
+    public async Task The_host_still_serves_the_pair_after_simultaneous_teardowns_a_new_request_peers_it_again()
+    {
+        var first = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        Assert.Equal(PeeringStatus.Active, (await Api.WaitForEndAsync(first.Id)).State);
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ => (await Api.TeardownAsync(first.Id)).Dispose()));
+        await Api.WaitUntilAsync(first.Id, v => v.State == PeeringStatus.TornDown, "torn down");
+
+        var second = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        var done = await Api.WaitForEndAsync(second.Id);
+
+        Assert.Equal(PeeringStatus.Active, done.State);
+        Assert.Null(done.Teardown);
+        AssertActive(done, Emulator.Snapshot(), BetaVpc, BetaGzVpc, onlyLivePeering: true);
+    }
+
     private async Task TearDownAndCheckAsync(
         string id, string initiatorVpc, string receiverVpc,
         (string Table, string Subnet, string SeededTable) initiator, (string Table, string Subnet, string SeededTable) receiver)

@@ -54,7 +54,9 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
         {
             var progress = instance.ReadCustomStatusAs<PeeringProgress>();
             var request = instance.ReadInputAs<PeeringRequest>();
-            if (progress is { Step: PeeringSteps.WaitingForAcceptance, PeeringConnectionId: { } pcx } && request?.Initiator.Account is { } account)
+            // A peering ACTIVE before the receiver was asked has nothing for Tencent to tell: only the receiver can answer.
+            if (progress is { Step: PeeringSteps.WaitingForAcceptance, PeeringConnectionId: { } pcx, ActiveBeforeConsent: false }
+                && request?.Initiator.Account is { } account)
             {
                 waiting.Add(new WaitingPeering(instance.InstanceId, pcx, account, request.Initiator.Region));
             }

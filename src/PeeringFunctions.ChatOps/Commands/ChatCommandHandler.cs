@@ -24,6 +24,7 @@ public sealed class ChatCommandHandler(
 {
     public const int MaxListed = 10;
     private const int MaxProblemsShown = 15;
+    private static readonly TimeSpan ChatDecisionWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Parses and runs what the user typed.</summary>
     /// <param name="deliveryId">The platform's id of this message or click; a redelivery decides only once.</param>
@@ -134,8 +135,17 @@ public sealed class ChatCommandHandler(
             return Refused(user, $"{verb} “{request.Name}”", request.Receiver.Account!, id);
         }
 
+        // Chat platforms give a webhook about three seconds to answer.
         var result = await operations.DecideAsync(
-            client, instance, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken);
+            client, instance, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken, ChatDecisionWait);
+        if (result.Winner is { } winner)
+        {
+            return new ChatReply(
+                $"“{request.Name}” was already {(winner.Accept ? "accepted" : "rejected")} ({winner.Source}) before your {verb} arrived. " +
+                $"Nothing was changed.\nStatus: {links.Status(id)}",
+                ChatReplyKind.Conflict, id);
+        }
+
         if (!result.Raised)
         {
             return new ChatReply(
@@ -218,8 +228,7 @@ public sealed class ChatCommandHandler(
         if (!result.Started)
         {
             return new ChatReply(
-                $"These two VPCs already have a peering in progress: {result.InstanceId}" +
-                (result.View is null ? "" : $" ({result.View.State})") + $". Nothing new was started.\nStatus: {links.Status(result.InstanceId)}",
+                $"{result.Refusal} Nothing new was started.\nStatus: {links.Status(result.InstanceId)}",
                 ChatReplyKind.Conflict, result.InstanceId);
         }
 

@@ -34,4 +34,9 @@ public static class PeeringStatus
     public const string PreflightFailed = "PreflightFailed";
     public const string Failed = "Failed";
     public const string PeerDeleted = "PeerDeleted";
+
+    // An Active peering's later life, shown by the status view once a teardown of it has started.
+    public const string TearingDown = "TearingDown";
+    public const string TornDown = "TornDown";
+    public const string TeardownFailed = "TeardownFailed";
 }

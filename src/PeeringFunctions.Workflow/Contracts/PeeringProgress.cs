@@ -3,13 +3,19 @@ namespace PeeringFunctions.Workflow.Contracts;
 /// <summary>
 /// Custom status: small enough for the 16 KB limit, enough for a portal to draw a progress bar.
 /// </summary>
+/// <param name="ActiveBeforeConsent">The pair's peering was ACTIVE before the receiver was asked: Tencent's ACTIVE is not its answer.</param>
 public sealed record PeeringProgress(
     string Step,
     string? PeeringConnectionId,
     SideProgress Initiator,
     SideProgress Receiver,
     DateTime? AcceptanceDeadline = null,
-    string? Message = null);
+    string? Message = null,
+    DecisionTaken? Decision = null,
+    bool ActiveBeforeConsent = false);
+
+/// <summary>The receiver's decision the orchestrator took: the first one; whoever decided later is told this one won.</summary>
+public sealed record DecisionTaken(string DecisionId, bool Accept, string Source);
 
 public sealed record SideProgress(string State, int RoutesReady = 0, int SubnetsReady = 0)
 {

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Workflow.Orchestrations;
@@ -10,6 +11,12 @@ namespace PeeringFunctions.Workflow.Orchestrations;
 /// </summary>
 public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, PeeringOutcome>
 {
+    /// <summary>
+    /// The version new runs start with. "2": a peering of the pair that is already ACTIVE is used only after the
+    /// receiver consents to what we will write on its side. Runs started before (no version) replay the old path.
+    /// </summary>
+    public const string CurrentVersion = "2";
+
     public override async Task<PeeringOutcome> RunAsync(TaskOrchestrationContext context, PeeringRequest request)
     {
         var run = new PeeringRun(context, request);
@@ -38,7 +45,7 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
                 // The receiver sent this pair's pending request itself: its consent is given, ours completes it.
                 await run.AcceptAsInitiatorAsync(peering);
             }
-            else if (peering.State != "ACTIVE")
+            else if (peering.State != PeeringConnectionStates.Active || run.NeedsConsentToUse(peering))
             {
                 // 3. Tell the receiver, then 4. wait for its decision, racing the acceptance deadline.
                 var deadline = await run.NotifyReceiverAsync(peering);

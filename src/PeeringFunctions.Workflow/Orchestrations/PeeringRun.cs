@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Planning;
@@ -80,7 +81,12 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         // Waiting from before the notice goes out, so a receiver who answers at once finds the peering waiting:
         // the status is saved with the episode that schedules the notification, and an early decision is kept
         // by Durable until the wait below takes it.
-        Report(progress with { Step = PeeringSteps.WaitingForAcceptance, AcceptanceDeadline = deadline });
+        Report(progress with
+        {
+            Step = PeeringSteps.WaitingForAcceptance,
+            AcceptanceDeadline = deadline,
+            ActiveBeforeConsent = peering.State == PeeringConnectionStates.Active,
+        });
         await context.CallActivityAsync<bool>(nameof(NotifyReceiverActivity), new NotifyReceiverInput(
             context.InstanceId,
             peering.PeeringConnectionId,
@@ -107,9 +113,11 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             }
 
             var decision = await nextDecision;
-            // Events arrive at least once, and a stale decision may name an earlier peering of this pair.
+            // Events arrive at least once, and a stale decision may name an earlier peering of this pair. A peering that
+            // was ACTIVE before we asked shows ACTIVE on Tencent whatever the receiver thinks of our routes: not consent.
             if (!seen.Add(decision.DecisionId)
-                || (decision.PeeringConnectionId is not null && decision.PeeringConnectionId != peering.PeeringConnectionId))
+                || (decision.PeeringConnectionId is not null && decision.PeeringConnectionId != peering.PeeringConnectionId)
+                || (progress.ActiveBeforeConsent && decision.ObservedTencentState == PeeringConnectionStates.Active))
             {
                 continue;
             }
@@ -119,6 +127,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 #pragma warning disable CA1849 // Call async methods when in an async method: see above.
             timerCancellation.Cancel();
 #pragma warning restore CA1849
+            Report(progress with { Decision = new DecisionTaken(decision.DecisionId, decision.Accept, decision.Source) });
             context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogInformation("Peering {PeeringConnectionId}: decision {Accept} from {Source}",
                 peering.PeeringConnectionId, decision.Accept ? "accept" : "reject", decision.Source);
             return decision;
@@ -136,6 +145,17 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     public bool IsRequestFromReceiver(PeeringFacts peering) =>
         peering.State == "PENDING" && peering.SourceVpcId == request.Receiver.VpcId;
 
+    /// <summary>
+    /// A live peering of the pair that is ACTIVE already (made elsewhere, or its record lost) would let us write to the
+    /// receiver's route table and subnets without asking: from version 2 on, the receiver consents first, unless it is
+    /// the initiator's own account or an external account (we write nothing on its side).
+    /// </summary>
+    public bool NeedsConsentToUse(PeeringFacts peering) =>
+        context.CompareVersionTo(PeeringOrchestrator.CurrentVersion) >= 0
+        && peering.State == PeeringConnectionStates.Active
+        && request.Receiver.IsManaged
+        && request.Receiver.Account != request.Initiator.Account;
+
     public async Task AcceptAsInitiatorAsync(PeeringFacts peering)
     {
         Report(progress with { Step = PeeringSteps.Accepting, Message = "The receiver asked first; accepting its request." });
@@ -146,7 +166,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     public async Task AcceptAsync(PeeringFacts peering, AcceptanceDecision decision)
     {
         Report(progress with { Step = PeeringSteps.Accepting });
-        if (decision.ObservedTencentState == "ACTIVE" || !request.Receiver.IsManaged)
+        if (peering.State == PeeringConnectionStates.Active || decision.ObservedTencentState == PeeringConnectionStates.Active || !request.Receiver.IsManaged)
         {
             return; // accepted on the receiver's side already; verification confirms it
         }
@@ -158,6 +178,11 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// <summary>Deadline passed: withdraw the pending request so nothing is left open.</summary>
     public async Task<PeeringOutcome> ExpireAsync(PeeringFacts peering)
     {
+        if (peering.State == PeeringConnectionStates.Active)
+        {
+            return LeftAsItWas(PeeringStatus.Expired, peering, "The receiver did not consent before the deadline");
+        }
+
         Report(progress with { Step = PeeringSteps.ClosingRequest, Message = "No decision before the deadline." });
         var initiator = request.Initiator;
         await CallAsync<bool>(nameof(DeletePeeringActivity),
@@ -177,6 +202,11 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             "DELETED" => (PeeringStatus.PeerDeleted, "The peering was deleted on Tencent before it was accepted."),
             _ => (PeeringStatus.Rejected, $"The receiver rejected the peering ({decision.Source}{(decision.DecidedBy is null ? "" : ", " + decision.DecidedBy)})."),
         };
+        if (peering.State == PeeringConnectionStates.Active && observed is null)
+        {
+            return LeftAsItWas(status, peering, $"The receiver refused its consent ({decision.Source})");
+        }
+
         Report(progress with { Step = PeeringSteps.ClosingRequest, Message = message });
 
         var undone = new List<string>();
@@ -196,6 +226,14 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
         Report(progress with { Step = PeeringSteps.Completed });
         return Ended(status, peering.PeeringConnectionId, message, undone);
+    }
+
+    /// <summary>An ACTIVE peering we did not create, and the receiver did not let us use: nothing written, nothing undone.</summary>
+    private PeeringOutcome LeftAsItWas(string status, PeeringFacts peering, string why)
+    {
+        var message = $"{why}; the existing peering {peering.PeeringConnectionId} was left as it was and nothing was written.";
+        Report(progress with { Step = PeeringSteps.Completed, Message = message });
+        return Ended(status, peering.PeeringConnectionId, message, []);
     }
 
     public async Task ConfigureAsync(PeeringPlan plan, string peeringConnectionId)

@@ -22,7 +22,8 @@ internal static class Instances
         PeeringRequest request,
         string? pcx,
         string? step = PeeringSteps.WaitingForAcceptance,
-        OrchestrationRuntimeStatus status = OrchestrationRuntimeStatus.Running)
+        OrchestrationRuntimeStatus status = OrchestrationRuntimeStatus.Running,
+        bool activeBeforeConsent = false)
     {
         PeeringProgress? progress = step is null
             ? null
@@ -31,7 +32,8 @@ internal static class Instances
                 pcx,
                 SideProgress.Waiting,
                 request.Receiver.IsManaged ? SideProgress.Waiting : new SideProgress(SideStates.External),
-                step == PeeringSteps.WaitingForAcceptance ? Deadline : null);
+                step == PeeringSteps.WaitingForAcceptance ? Deadline : null,
+                ActiveBeforeConsent: activeBeforeConsent);
         return new OrchestrationMetadata(PeeringOrchestrator, instanceId)
         {
             RuntimeStatus = status,
