@@ -12,10 +12,10 @@ namespace PeeringFunctions.Workflow.Orchestrations;
 public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, PeeringOutcome>
 {
     /// <summary>
-    /// The version new runs start with. "2": a peering of the pair that is already ACTIVE is used only after the
+    /// The version new runs start with (Durable compares versions as System.Version). "2.0": a peering of the pair that is already ACTIVE is used only after the
     /// receiver consents to what we will write on its side. Runs started before (no version) replay the old path.
     /// </summary>
-    public const string CurrentVersion = "2";
+    public const string CurrentVersion = "2.0";
 
     public override async Task<PeeringOutcome> RunAsync(TaskOrchestrationContext context, PeeringRequest request)
     {

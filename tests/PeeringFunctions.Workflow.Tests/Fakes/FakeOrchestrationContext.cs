@@ -50,6 +50,8 @@ public sealed class FakeOrchestrationContext
         Mock.SetupGet(c => c.CurrentUtcDateTime).Returns(() => Now);
         Mock.SetupGet(c => c.InstanceId).Returns(instanceId);
         Mock.SetupGet(c => c.IsReplaying).Returns(false);
+        Mock.SetupGet(c => c.Version).Returns(() => Version);
+        Mock.Setup(c => c.CompareVersionTo(It.IsAny<string>())).Returns<string>(other => CompareVersions(Version, other));
         Mock.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(NullLogger.Instance);
         Mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(RecordStatus);
         Mock.Setup(c => c.CallActivityAsync<It.IsAnyType>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
@@ -65,6 +67,9 @@ public sealed class FakeOrchestrationContext
     public TaskOrchestrationContext Object => Mock.Object;
 
     public DateTime Now { get; set; }
+
+    /// <summary>The version the run was started with: new runs get the orchestrator's current one; "" is a run from before versions.</summary>
+    public string Version { get; set; } = PeeringOrchestrator.CurrentVersion;
 
     public string InstanceId { get; }
 
@@ -191,6 +196,14 @@ public sealed class FakeOrchestrationContext
 
         return this;
     }
+
+    /// <summary>Durable's rule: no version is older than any version; then as System.Version compares them, else as text.</summary>
+    private static int CompareVersions(string version, string other) =>
+        string.IsNullOrEmpty(version) || string.IsNullOrEmpty(other)
+            ? -string.IsNullOrEmpty(version).CompareTo(string.IsNullOrEmpty(other))
+            : System.Version.TryParse(version, out var mine) && System.Version.TryParse(other, out var theirs)
+                ? mine.CompareTo(theirs)
+                : string.Compare(version, other, StringComparison.OrdinalIgnoreCase);
 
     public Task<PeeringOutcome> StartPeering(PeeringRequest request) => new PeeringOrchestrator().RunAsync(Object, request);
 

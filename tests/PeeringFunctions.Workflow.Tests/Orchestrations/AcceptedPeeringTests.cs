@@ -194,7 +194,7 @@ public sealed class AcceptedPeeringTests
         const string existing = "pcx-11ve0001";
         cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
         cloud.AddRoute(AlphaPcxTable, BetaCidr, "PEERCONNECTION", existing);
-        var context = Demo.ContextFor(cloud);
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept(peeringConnectionId: existing));
 
         var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
 
@@ -216,7 +216,7 @@ public sealed class AcceptedPeeringTests
         Assert.True(timer.WasCancelled, "the losing deadline timer must be cancelled, or the instance stays Running until it fires");
         Assert.True(timer.Token.IsCancellationRequested);
         Assert.False(timer.Fired);
-        Assert.Equal(timer.FireAt, context.Progress.Single(p => p.Step == PeeringSteps.WaitingForAcceptance).AcceptanceDeadline);
+        Assert.All(context.Progress.Where(p => p.Step == PeeringSteps.WaitingForAcceptance), p => Assert.Equal(timer.FireAt, p.AcceptanceDeadline));
     }
 
     [Theory]

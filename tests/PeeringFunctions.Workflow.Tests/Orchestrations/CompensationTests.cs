@@ -191,7 +191,7 @@ public sealed class CompensationTests
         cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
         // alpha's route was there before (so verification reads alpha's tables), and it is disabled
         cloud.AddRoute(AlphaPcxTable, BetaCidr, "PEERCONNECTION", existing, enabled: false);
-        var context = Demo.ContextFor(cloud)
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept(peeringConnectionId: existing))
             // the association call answered, but the subnet stayed where it was
             .OnActivity<AssociateSubnetInput, string>(nameof(AssociateSubnetActivity), input =>
                 input.SubnetId == AlphaWeb && input.RouteTableId == AlphaPcxTable ? input.RouteTableId : cloud.AssociateSubnet(input));
@@ -285,7 +285,7 @@ public sealed class CompensationTests
         const string existing = "pcx-11ve0001";
         cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
         var earlierRoute = cloud.AddRoute(AlphaPcxTable, "172.16.0.0/17", "PEERCONNECTION", existing);
-        var context = Demo.ContextFor(cloud)
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept(peeringConnectionId: existing))
             .Fails<CreateRoutesInput>(nameof(CreateRoutesActivity), NextHopInvalid, when: r => r.Account == Beta);
 
         var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta(
@@ -310,7 +310,7 @@ public sealed class CompensationTests
         const string existing = "pcx-11ve0001";
         cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
         cloud.AddRoute(AlphaPcxTable, BetaCidr, "PEERCONNECTION", existing);
-        var context = Demo.ContextFor(cloud)
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept(peeringConnectionId: existing))
             .Fails<CreateRoutesInput>(nameof(CreateRoutesActivity), NextHopInvalid, when: r => r.Account == Beta);
 
         var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());

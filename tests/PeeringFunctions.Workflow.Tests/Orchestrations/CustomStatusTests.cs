@@ -19,7 +19,8 @@ public sealed class CustomStatusTests
     private static readonly HashSet<string> AllowedProperties =
     [
         "step", "peeringConnectionId", "initiator", "receiver", "acceptanceDeadline", "message",
-        "state", "routesReady", "subnetsReady",
+        "state", "routesReady", "subnetsReady", "activeBeforeConsent",
+        "decision", "decisionId", "accept", "source",
     ];
 
     [Theory]

@@ -194,7 +194,59 @@ public sealed class DecisionTests
         Assert.All(context.InputsOf<CreateRoutesInput>(nameof(CreateRoutesActivity)), r => Assert.Equal(existing, r.PeeringConnectionId));
         Assert.Equal(existing, context.Progress.First(p => p.Step == PeeringSteps.Requesting).PeeringConnectionId);
         Assert.Equal(state == "PENDING" ? 1 : 0, context.InputsOf<PeeringTarget>(nameof(AcceptPeeringActivity)).Count());
-        Assert.Equal(state == "PENDING" ? 1 : 0, context.Timers.Count);
+        // Pending or already ACTIVE, the receiver is asked before anything is written on its side.
+        Assert.Single(context.Timers);
+        Assert.Single(context.InputsOf<NotifyReceiverInput>(nameof(NotifyReceiverActivity)));
+        Assert.Equal(state == "ACTIVE", context.Progress.First(p => p.Step == PeeringSteps.WaitingForAcceptance).ActiveBeforeConsent);
+    }
+
+    [Fact]
+    public async Task A_run_started_before_version_2_uses_an_active_peering_of_the_pair_without_waiting_as_it_did_then()
+    {
+        const string existing = "pcx-11ve0001";
+        cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
+        var context = Demo.ContextFor(cloud);
+        context.Version = "";
+
+        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.Equal(PeeringStatus.Active, outcome.Status);
+        Assert.Equal(existing, outcome.PeeringConnectionId);
+        Assert.Empty(context.Timers);
+        Assert.DoesNotContain(nameof(NotifyReceiverActivity), context.Names);
+    }
+
+    [Fact]
+    public async Task A_refused_consent_to_use_an_active_peering_writes_nothing_and_leaves_the_peering_as_it_was()
+    {
+        const string existing = "pcx-11ve0001";
+        cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
+        var context = Demo.ContextFor(cloud).Decide(Demo.Reject(peeringConnectionId: existing));
+
+        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.Equal(PeeringStatus.Rejected, outcome.Status);
+        Assert.Empty(outcome.Undone);
+        Assert.Equal("ACTIVE", cloud.PeeringState(existing));
+        Assert.DoesNotContain(context.Names, name => name is nameof(RejectPeeringActivity) or nameof(DeletePeeringActivity)
+            or nameof(CreateRoutesActivity) or nameof(AssociateSubnetActivity));
+    }
+
+    [Fact]
+    public async Task Tencents_active_state_is_not_taken_as_consent_to_use_a_peering_that_was_active_before_the_receiver_was_asked()
+    {
+        const string existing = "pcx-11ve0001";
+        cloud.AddPeering(existing, Alpha, Guangzhou, AlphaVpc, Beta, Shanghai, BetaVpc, "ACTIVE");
+        var context = Demo.ContextFor(cloud)
+            .Decide(new AcceptanceDecision("poller:pcx-11ve0001:ACTIVE", true, DecisionSources.Poller, "Tencent", existing, "ACTIVE"))
+            .DeadlinePasses();
+
+        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.Equal(PeeringStatus.Expired, outcome.Status);
+        Assert.Contains("left as it was", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal("ACTIVE", cloud.PeeringState(existing));
+        Assert.DoesNotContain(context.Names, name => name is nameof(DeletePeeringActivity) or nameof(CreateRoutesActivity));
     }
 
     [Theory]
