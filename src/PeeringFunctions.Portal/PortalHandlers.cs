@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -69,7 +71,13 @@ public sealed class PortalHandlers(
             return refused;
         }
 
-        if (await ReadFormAsync(http) is not { } fields)
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return FormTooLarge(Audience.Portal);
+        }
+
+        if (fields is null)
         {
             return Page(StatusCodes.Status415UnsupportedMediaType, "Form expected",
                 MessagePage.Body("Form expected", "Send the request form as application/x-www-form-urlencoded, at most 32 KB."), Audience.Portal);
@@ -162,7 +170,12 @@ public sealed class PortalHandlers(
             return refusal;
         }
 
-        var fields = await ReadFormAsync(http);
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return FormTooLarge(Audience.LinkHolder);
+        }
+
         var decision = fields?["decision"].ToString();
         if (decision is not ("accept" or "reject"))
         {
@@ -371,23 +384,35 @@ public sealed class PortalHandlers(
                 "Refused", "This form can only be sent from this app's own page. Nothing was changed."), Audience.LinkHolder);
     }
 
-    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest http)
+    /// <summary>
+    /// The url-encoded form, read through <see cref="BoundedBody"/>: a body over <see cref="MaxFormBytes"/> (chunked
+    /// or not) is refused while it is read, before anything is parsed. Fields is null when it is no such form.
+    /// </summary>
+    private static async Task<(IFormCollection? Fields, bool TooLarge)> ReadFormAsync(HttpRequest http)
     {
-        if (!http.HasFormContentType || http.ContentLength > MaxFormBytes
+        if (!http.HasFormContentType
             || !(http.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return (null, false);
+        }
+
+        if (await BoundedBody.ReadAsync(http, MaxFormBytes) is not { } body)
+        {
+            return (null, true);
         }
 
         try
         {
-            return await http.ReadFormAsync(http.HttpContext.RequestAborted);
+            return (new FormCollection(new FormReader(Encoding.UTF8.GetString(body)).ReadForm()), false);
         }
         catch (InvalidDataException)
         {
-            return null;
+            return (null, false);
         }
     }
+
+    private static PortalResult FormTooLarge(Audience audience) => Page(StatusCodes.Status413PayloadTooLarge, "Form too large",
+        MessagePage.Body("Form too large", $"A form is at most {MaxFormBytes / 1024} KB; this one was refused unread. Nothing was changed."), audience);
 
     /// <summary>
     /// After the form post, the status page keeps the page's ?code= (the portal's function key) when that is how the
