@@ -32,6 +32,15 @@ public sealed class LocalHostOptions
     /// <summary>True for the command-line host: Ctrl+C / SIGTERM stop it. Embedded hosts (tests) leave signals alone.</summary>
     public bool HandleConsoleSignals { get; set; }
 
+    /// <summary>Extra logging set-up for the HTTP host, applied after its own (a test may add a provider that keeps every line).</summary>
+    public Action<ILoggingBuilder>? ConfigureWebLogging { get; set; }
+
+    /// <summary>
+    /// How long a request body may arrive slower than Kestrel's minimum rate (240 bytes/s) before the request ends
+    /// with 408. Null: Kestrel's default, 5 seconds. A test shortens it to see a stalled body end quickly.
+    /// </summary>
+    public TimeSpan? RequestBodyGracePeriod { get; set; }
+
     /// <summary>Extra services for the activities' container, applied after the workflow's own (a test may swap the notifier).</summary>
     public Action<IServiceCollection>? ConfigureWorkflowServices { get; set; }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,6 +185,12 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
         QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, configuration.GetSection("Logging"));
+        options.ConfigureWebLogging?.Invoke(builder.Logging);
+        if (options.RequestBodyGracePeriod is { } grace)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, grace));
+        }
+
         if (!options.HandleConsoleSignals)
         {
             builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
@@ -200,6 +207,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddLocalPortal(configuration, options);
 
         var app = builder.Build();
+        app.UseClientRequestErrors();
 
         // Through the server's address list, not UseUrls: that would write "urls" into the caller's configuration.
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
