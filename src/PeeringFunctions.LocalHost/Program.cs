@@ -17,6 +17,7 @@ if (args.Contains("--help") || args.Contains("-h"))
         Without Tencent settings it embeds the VPC emulator with the demo seed (docs/demo-ids.md).
         Real Tencent: set Tencent:Endpoint (optional) and Tencent:Accounts:{alias}:{Uin,SecretId,SecretKey,ApproverKey}
         in user secrets or the environment (Tencent__Accounts__alpha__SecretKey=...). Portal:FunctionKey guards the portal routes.
+        Only loopback host names are served (localhost, 127.0.0.1, [::1]); AllowedHosts=a;b widens the list.
         """);
     return 0;
 }

@@ -368,16 +368,17 @@ public sealed class PortalHandlers(
 
     /// <summary>
     /// A form post from another site (a page that hopes the browser can reach this app) is refused. Browsers say where
-    /// a request comes from in Sec-Fetch-Site; older ones only in Origin ("null" when they will not say).
+    /// a request comes from in Sec-Fetch-Site; older ones only in Origin. "Origin: null" is what a sandboxed frame, a
+    /// data: URL or a cross-site redirect sends, a page hiding where it is: it counts as another site.
     /// </summary>
     private static PortalResult? CrossSite(HttpRequest http)
     {
         var site = http.Headers["Sec-Fetch-Site"].ToString();
         var origin = http.Headers.Origin.ToString();
-        var allowed = site.Length > 0
+        var allowed = origin != "null" && (site.Length > 0
             ? site is "same-origin" or "none"
-            : origin.Length == 0 || origin == "null"
-                || (Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase));
+            : origin.Length == 0
+                || (Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase)));
         return allowed
             ? null
             : Page(StatusCodes.Status403Forbidden, "Refused", MessagePage.Body(

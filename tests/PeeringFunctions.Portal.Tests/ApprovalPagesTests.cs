@@ -184,6 +184,22 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         await AssertStillWaitingAsync(id);
     }
 
+    [Fact]
+    public async Task A_decision_posted_with_Origin_null_is_refused_as_cross_site_and_decides_nothing()
+    {
+        var (id, pcx, deadline) = await host.RequestAlphaToBetaAsync(http);
+        var link = host.Links.Create(id, pcx, "beta", deadline);
+        var writesBefore = host.Emulator.Calls().Totals.Writes;
+
+        var opaque = await PostDecisionAsync(link, "accept", origin: "null");
+
+        Assert.Equal(HttpStatusCode.Forbidden, opaque.StatusCode);
+        Assert.Contains("can only be sent from this app", await opaque.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(PeeringSteps.WaitingForAcceptance, instance!.ReadCustomStatusAs<PeeringProgress>()!.Step);
+        Assert.Equal(writesBefore, host.Emulator.Calls().Totals.Writes);
+    }
+
     private async Task<HttpResponseMessage> PostDecisionAsync(string link, string decision, string? origin = null, string? fetchSite = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, link)

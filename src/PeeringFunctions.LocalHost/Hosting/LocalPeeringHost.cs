@@ -205,6 +205,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddLocalPortal(configuration, options);
+        builder.Services.AddAllowedHosts(configuration);
 
         var app = builder.Build();
         app.UseClientRequestErrors();
