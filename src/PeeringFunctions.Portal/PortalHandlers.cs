@@ -257,8 +257,17 @@ public sealed class PortalHandlers(
 
         var claims = check.Claims!;
         var instance = await operations.FindAsync(client, claims.InstanceId, http.HttpContext.RequestAborted);
-        var peering = instance is null ? null : PeeringSnapshot.From(instance);
-        if (peering is null || peering.PeeringConnectionId != claims.PeeringConnectionId)
+        if (instance is null)
+        {
+            // A link we signed, for a peering this app has no record of: not tampering, but a lost or purged record.
+            return Refuse(StatusCodes.Status410Gone, "This request no longer exists here",
+                "This app has no record of the peering request this link was for, for example because it was restarted " +
+                "and its in-memory record is gone. Nothing was changed.",
+                "Tencent may still show the request as pending until it expires. Ask the requester to send a new request if the peering is still wanted.");
+        }
+
+        var peering = PeeringSnapshot.From(instance);
+        if (peering.PeeringConnectionId != claims.PeeringConnectionId)
         {
             // The instance id of a VPC pair is reused by its next peering: a link to an earlier request stays dead.
             return Refuse(StatusCodes.Status410Gone, "This request is over",

@@ -11,6 +11,16 @@ public sealed class LocalHostOptions
     /// <summary>The port the Functions host uses locally, so portal code written against `func start` works unchanged.</summary>
     public const string DefaultUrls = "http://127.0.0.1:7071";
 
+    /// <summary>
+    /// LocalHost:AllowInMemoryWithRealTencent (or --allow-in-memory-with-real-tencent): start with the in-memory
+    /// Durable backend against real Tencent anyway. Without it the host refuses, because a restart would lose the
+    /// record of every running peering while Tencent keeps what was created.
+    /// </summary>
+    public const string AllowInMemoryWithRealTencentKey = "LocalHost:AllowInMemoryWithRealTencent";
+
+    /// <summary>The command-line flag that sets <see cref="AllowInMemoryWithRealTencentKey"/>.</summary>
+    public const string AllowInMemoryWithRealTencentFlag = "--allow-in-memory-with-real-tencent";
+
     /// <summary>Kestrel URLs of the HTTP API (';'-separated); port 0 picks a free one (see <see cref="LocalPeeringHost.BaseUrl"/>).</summary>
     public string Urls { get; set; } = DefaultUrls;
 
