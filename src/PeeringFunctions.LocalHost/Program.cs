@@ -3,7 +3,7 @@ using PeeringFunctions.LocalHost.Demo;
 using PeeringFunctions.LocalHost.Hosting;
 
 // dotnet run --project src/PeeringFunctions.LocalHost [-- --urls http://127.0.0.1:7071] [--demo [--keep-running]]
-var flags = new HashSet<string>(StringComparer.Ordinal) { "--demo", "--keep-running", "--help", "-h" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "--demo", "--keep-running", "--help", "-h", LocalHostOptions.AllowInMemoryWithRealTencentFlag };
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine("""
@@ -13,10 +13,14 @@ if (args.Contains("--help") || args.Contains("-h"))
           --keep-running    with --demo: keep serving afterwards
           --durable-backend azurestorage
                             keep orchestrations in Azure Storage (Azurite: bash scripts/azurite.sh start) so they
-                            survive a restart; default: in memory
+                            survive a restart; default: in memory (refused against real Tencent, see below)
+          --allow-in-memory-with-real-tencent
+                            start in memory against real Tencent anyway: a restart then loses the record of every
+                            running peering while Tencent keeps what was created
         Without Tencent settings it embeds the VPC emulator with the demo seed (docs/demo-ids.md).
         Real Tencent: set Tencent:Endpoint (optional) and Tencent:Accounts:{alias}:{Uin,SecretId,SecretKey,ApproverKey}
         in user secrets or the environment (Tencent__Accounts__alpha__SecretKey=...). Portal:FunctionKey guards the portal routes.
+        Only loopback host names are served (localhost, 127.0.0.1, [::1]); AllowedHosts=a;b widens the list.
         """);
     return 0;
 }
@@ -31,6 +35,9 @@ var configuration = new ConfigurationBuilder()
     .AddUserSecrets(typeof(LocalPeeringHost).Assembly, optional: true)
     .AddEnvironmentVariables()
     .AddCommandLine([.. args.Where(a => !flags.Contains(a))])
+    .AddInMemoryCollection(args.Contains(LocalHostOptions.AllowInMemoryWithRealTencentFlag)
+        ? [new(LocalHostOptions.AllowInMemoryWithRealTencentKey, "true")]
+        : [])
     .Build();
 
 LocalPeeringHost host;

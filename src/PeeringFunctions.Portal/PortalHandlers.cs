@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -69,7 +71,13 @@ public sealed class PortalHandlers(
             return refused;
         }
 
-        if (await ReadFormAsync(http) is not { } fields)
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return FormTooLarge(Audience.Portal);
+        }
+
+        if (fields is null)
         {
             return Page(StatusCodes.Status415UnsupportedMediaType, "Form expected",
                 MessagePage.Body("Form expected", "Send the request form as application/x-www-form-urlencoded, at most 32 KB."), Audience.Portal);
@@ -162,7 +170,12 @@ public sealed class PortalHandlers(
             return refusal;
         }
 
-        var fields = await ReadFormAsync(http);
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return FormTooLarge(Audience.LinkHolder);
+        }
+
         var decision = fields?["decision"].ToString();
         if (decision is not ("accept" or "reject"))
         {
@@ -244,8 +257,17 @@ public sealed class PortalHandlers(
 
         var claims = check.Claims!;
         var instance = await operations.FindAsync(client, claims.InstanceId, http.HttpContext.RequestAborted);
-        var peering = instance is null ? null : PeeringSnapshot.From(instance);
-        if (peering is null || peering.PeeringConnectionId != claims.PeeringConnectionId)
+        if (instance is null)
+        {
+            // A link we signed, for a peering this app has no record of: not tampering, but a lost or purged record.
+            return Refuse(StatusCodes.Status410Gone, "This request no longer exists here",
+                "This app has no record of the peering request this link was for, for example because it was restarted " +
+                "and its in-memory record is gone. Nothing was changed.",
+                "Tencent may still show the request as pending until it expires. Ask the requester to send a new request if the peering is still wanted.");
+        }
+
+        var peering = PeeringSnapshot.From(instance);
+        if (peering.PeeringConnectionId != claims.PeeringConnectionId)
         {
             // The instance id of a VPC pair is reused by its next peering: a link to an earlier request stays dead.
             return Refuse(StatusCodes.Status410Gone, "This request is over",
@@ -355,39 +377,52 @@ public sealed class PortalHandlers(
 
     /// <summary>
     /// A form post from another site (a page that hopes the browser can reach this app) is refused. Browsers say where
-    /// a request comes from in Sec-Fetch-Site; older ones only in Origin ("null" when they will not say).
+    /// a request comes from in Sec-Fetch-Site; older ones only in Origin. "Origin: null" is what a sandboxed frame, a
+    /// data: URL or a cross-site redirect sends, a page hiding where it is: it counts as another site.
     /// </summary>
     private static PortalResult? CrossSite(HttpRequest http)
     {
         var site = http.Headers["Sec-Fetch-Site"].ToString();
         var origin = http.Headers.Origin.ToString();
-        var allowed = site.Length > 0
+        var allowed = origin != "null" && (site.Length > 0
             ? site is "same-origin" or "none"
-            : origin.Length == 0 || origin == "null"
-                || (Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase));
+            : origin.Length == 0
+                || (Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase)));
         return allowed
             ? null
             : Page(StatusCodes.Status403Forbidden, "Refused", MessagePage.Body(
                 "Refused", "This form can only be sent from this app's own page. Nothing was changed."), Audience.LinkHolder);
     }
 
-    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest http)
+    /// <summary>
+    /// The url-encoded form, read through <see cref="BoundedBody"/>: a body over <see cref="MaxFormBytes"/> (chunked
+    /// or not) is refused while it is read, before anything is parsed. Fields is null when it is no such form.
+    /// </summary>
+    private static async Task<(IFormCollection? Fields, bool TooLarge)> ReadFormAsync(HttpRequest http)
     {
-        if (!http.HasFormContentType || http.ContentLength > MaxFormBytes
+        if (!http.HasFormContentType
             || !(http.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return (null, false);
+        }
+
+        if (await BoundedBody.ReadAsync(http, MaxFormBytes) is not { } body)
+        {
+            return (null, true);
         }
 
         try
         {
-            return await http.ReadFormAsync(http.HttpContext.RequestAborted);
+            return (new FormCollection(new FormReader(Encoding.UTF8.GetString(body)).ReadForm()), false);
         }
         catch (InvalidDataException)
         {
-            return null;
+            return (null, false);
         }
     }
+
+    private static PortalResult FormTooLarge(Audience audience) => Page(StatusCodes.Status413PayloadTooLarge, "Form too large",
+        MessagePage.Body("Form too large", $"A form is at most {MaxFormBytes / 1024} KB; this one was refused unread. Nothing was changed."), audience);
 
     /// <summary>
     /// After the form post, the status page keeps the page's ?code= (the portal's function key) when that is how the

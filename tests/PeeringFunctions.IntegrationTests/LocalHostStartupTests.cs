@@ -42,6 +42,7 @@ public sealed class LocalHostStartupTests
                 ["Tencent:Accounts:prod:SecretId"] = "AKIDprodExample",
                 ["Tencent:Accounts:prod:SecretKey"] = RealLookingSecretKey,
                 ["Tencent:Accounts:prod:ApproverKey"] = "prod-approver-secret",
+                [LocalHostOptions.AllowInMemoryWithRealTencentKey] = "true",
             }),
         });
 
@@ -89,6 +90,72 @@ public sealed class LocalHostStartupTests
         Assert.Contains("Tencent:Accounts:prod:SecretKey", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AKIDprodExample", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Host_in_memory_against_real_tencent_refuses_to_start_and_says_how_to_keep_a_record_or_how_to_insist()
+    {
+        var error = await Assert.ThrowsAsync<LocalHostConfigurationException>(() => LocalPeeringHost.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            Configuration = Configuration(RealTencent()),
+        }));
+
+        Assert.Contains("--durable-backend azurestorage", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-in-memory-with-real-tencent", error.Message, StringComparison.Ordinal);
+        Assert.Contains(LocalHostOptions.AllowInMemoryWithRealTencentKey, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(RealLookingSecretKey, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_in_memory_against_real_tencent_starts_when_told_so_explicitly_and_says_what_a_restart_loses()
+    {
+        var settings = RealTencent();
+        settings[LocalHostOptions.AllowInMemoryWithRealTencentKey] = "true";
+        await using var host = await LocalPeeringHost.StartAsync(new LocalHostOptions { Urls = "http://127.0.0.1:0", Configuration = Configuration(settings) });
+
+        Assert.Null(host.Emulator);
+        Assert.Contains("a restart loses every running peering's record", BannerOf(host), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_pointed_at_an_emulator_by_base_url_starts_in_memory_without_being_told()
+    {
+        await using var host = await LocalPeeringHost.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            Configuration = Configuration(new()
+            {
+                ["Tencent:BaseUrl"] = "http://127.0.0.1:9/",
+                ["Tencent:Accounts:alpha:Uin"] = AlphaUin,
+                ["Tencent:Accounts:alpha:SecretId"] = "AKIDalphaExample",
+                ["Tencent:Accounts:alpha:SecretKey"] = RealLookingSecretKey,
+            }),
+        });
+
+        Assert.Null(host.Emulator);
+        Assert.False(host.Tencent.IsRealTencent);
+    }
+
+    [Fact]
+    public async Task Host_in_memory_says_at_start_up_in_one_line_what_a_restart_loses_and_what_tencent_keeps()
+    {
+        await using var host = await LocalPeeringHost.StartAsync(new LocalHostOptions { Urls = "http://127.0.0.1:0" });
+
+        var lines = BannerOf(host).Split('\n').Where(l => l.Contains("restart", StringComparison.Ordinal)).ToList();
+
+        var line = Assert.Single(lines);
+        Assert.Contains("a restart loses every running peering's record", line, StringComparison.Ordinal);
+        Assert.Contains("Tencent keeps what was created", line, StringComparison.Ordinal);
+        Assert.Contains("--durable-backend azurestorage", line, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> RealTencent() => new()
+    {
+        ["Tencent:Endpoint"] = "vpc.ap-guangzhou.tencentcloudapi.com",
+        ["Tencent:Accounts:prod:Uin"] = "200000000001",
+        ["Tencent:Accounts:prod:SecretId"] = "AKIDprodExample",
+        ["Tencent:Accounts:prod:SecretKey"] = RealLookingSecretKey,
+    };
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

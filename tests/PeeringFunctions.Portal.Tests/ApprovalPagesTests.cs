@@ -184,6 +184,42 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         await AssertStillWaitingAsync(id);
     }
 
+    [Fact]
+    public async Task A_decision_posted_with_Origin_null_is_refused_as_cross_site_and_decides_nothing()
+    {
+        var (id, pcx, deadline) = await host.RequestAlphaToBetaAsync(http);
+        var link = host.Links.Create(id, pcx, "beta", deadline);
+        var writesBefore = host.Emulator.Calls().Totals.Writes;
+
+        var opaque = await PostDecisionAsync(link, "accept", origin: "null");
+
+        Assert.Equal(HttpStatusCode.Forbidden, opaque.StatusCode);
+        Assert.Contains("can only be sent from this app", await opaque.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(PeeringSteps.WaitingForAcceptance, instance!.ReadCustomStatusAs<PeeringProgress>()!.Step);
+        Assert.Equal(writesBefore, host.Emulator.Calls().Totals.Writes);
+    }
+
+    [Fact]
+    public async Task A_signed_link_whose_peering_no_longer_exists_here_says_so_and_not_that_it_was_cut_short()
+    {
+        // Signed with this app's key, for a peering this app has no record of: what a restart of the in-memory engine leaves.
+        var link = host.Links.Create("peering-vpc-alpha001-vpc-beta0001", "pcx-gone0001", "beta", DateTime.UtcNow.AddHours(1));
+
+        var shown = await http.GetAsync(link);
+        var posted = await PostDecisionAsync(link, "accept");
+
+        Assert.Equal(HttpStatusCode.Gone, shown.StatusCode);
+        var page = await shown.Content.ReadAsStringAsync();
+        Assert.Contains("no longer exists here", page, StringComparison.Ordinal);
+        Assert.Contains("restarted", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("cut short", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("This link is not valid", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
+        Assert.Empty(host.Emulator.Snapshot().Peerings);
+        Assert.Equal(0, host.Emulator.Calls().Totals.Writes);
+    }
+
     private async Task<HttpResponseMessage> PostDecisionAsync(string link, string decision, string? origin = null, string? fetchSite = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, link)

@@ -146,6 +146,17 @@ public sealed class PortalPagesTests(PortalHostFixture host) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_request_form_posted_with_Origin_null_is_refused_as_cross_site_and_starts_nothing()
+    {
+        var opaque = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001", origin: "null",
+            ("initiatorRouteTable", "rtb-alphapcx"), ("receiverRouteTable", "rtb-betapcx1"), ("receiverSubnets", "subnet-betaapp1"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, opaque.StatusCode);
+        Assert.Null(await host.Client.GetInstanceAsync("peering-vpc-alpha001-vpc-beta0001"));
+        Assert.Equal(0, host.Emulator.Calls().Totals.Writes);
+    }
+
+    [Fact]
     public async Task An_unknown_peering_is_a_clear_404()
     {
         var response = await http.GetAsync("/api/portal/peerings/peering-vpc-nothere1-vpc-nothere2");

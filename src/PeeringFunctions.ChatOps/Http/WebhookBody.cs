@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using PeeringFunctions.HttpApi;
 
 namespace PeeringFunctions.ChatOps.Http;
 
@@ -7,28 +8,8 @@ internal static class WebhookBody
 {
     public const int MaxBytes = 256 * 1024;
 
-    /// <summary>The bytes, or null when the body is larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    /// <summary>The bytes, or null when the body is larger than <see cref="MaxBytes"/> (refused while reading).</summary>
+    public static Task<byte[]?> ReadAsync(HttpRequest request) => BoundedBody.ReadAsync(request, MaxBytes);
 
     public static ChatWebhookResponse TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes} bytes.");

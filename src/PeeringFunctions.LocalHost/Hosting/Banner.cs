@@ -1,3 +1,4 @@
+using PeeringFunctions.LocalHost.Durable;
 using PeeringFunctions.LocalHost.Http;
 
 namespace PeeringFunctions.LocalHost.Hosting;
@@ -15,6 +16,12 @@ public static class Banner
         output.WriteLine("Peering local host");
         output.WriteLine($"  HTTP API   {api}peerings   (health: {api}health)");
         output.WriteLine($"  Durable    in-process engine, sidecar {host.Engine.Address}, {host.Engine.Backend.Describe()}");
+        if (host.Engine.Backend.Kind == DurableBackendKind.InMemory)
+        {
+            output.WriteLine("  Record     in memory: a restart loses every running peering's record; Tencent keeps what was created " +
+                "(pending requests, peerings, routes). For a record that survives: --durable-backend azurestorage");
+        }
+
         output.WriteLine(tencent.IsEmbeddedEmulator
             ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
             : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");

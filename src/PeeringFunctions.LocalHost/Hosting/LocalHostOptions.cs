@@ -11,6 +11,16 @@ public sealed class LocalHostOptions
     /// <summary>The port the Functions host uses locally, so portal code written against `func start` works unchanged.</summary>
     public const string DefaultUrls = "http://127.0.0.1:7071";
 
+    /// <summary>
+    /// LocalHost:AllowInMemoryWithRealTencent (or --allow-in-memory-with-real-tencent): start with the in-memory
+    /// Durable backend against real Tencent anyway. Without it the host refuses, because a restart would lose the
+    /// record of every running peering while Tencent keeps what was created.
+    /// </summary>
+    public const string AllowInMemoryWithRealTencentKey = "LocalHost:AllowInMemoryWithRealTencent";
+
+    /// <summary>The command-line flag that sets <see cref="AllowInMemoryWithRealTencentKey"/>.</summary>
+    public const string AllowInMemoryWithRealTencentFlag = "--allow-in-memory-with-real-tencent";
+
     /// <summary>Kestrel URLs of the HTTP API (';'-separated); port 0 picks a free one (see <see cref="LocalPeeringHost.BaseUrl"/>).</summary>
     public string Urls { get; set; } = DefaultUrls;
 
@@ -31,6 +41,15 @@ public sealed class LocalHostOptions
 
     /// <summary>True for the command-line host: Ctrl+C / SIGTERM stop it. Embedded hosts (tests) leave signals alone.</summary>
     public bool HandleConsoleSignals { get; set; }
+
+    /// <summary>Extra logging set-up for the HTTP host, applied after its own (a test may add a provider that keeps every line).</summary>
+    public Action<ILoggingBuilder>? ConfigureWebLogging { get; set; }
+
+    /// <summary>
+    /// How long a request body may arrive slower than Kestrel's minimum rate (240 bytes/s) before the request ends
+    /// with 408. Null: Kestrel's default, 5 seconds. A test shortens it to see a stalled body end quickly.
+    /// </summary>
+    public TimeSpan? RequestBodyGracePeriod { get; set; }
 
     /// <summary>Extra services for the activities' container, applied after the workflow's own (a test may swap the notifier).</summary>
     public Action<IServiceCollection>? ConfigureWorkflowServices { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,8 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             }
 
             var tencent = TencentSettings.Describe(configuration, embeddedEmulator: emulator is not null);
+            var backend = options.DurableBackend ?? DurableBackendOptions.FromConfiguration(configuration);
+            RefuseInMemoryRecordOfRealTencent(backend, tencent, configuration);
             var signingKey = ApprovalSigningKey.From(configuration["Portal:ApprovalSigningKey"], allowEphemeral: true);
             var logging = configuration.GetSection("Logging");
             engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
@@ -98,7 +101,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 LoggingConfiguration = logging,
 
                 // Persistent-backend hook (docs/reliability.md): in memory unless Durable:Backend / --durable-backend says AzureStorage.
-                Backend = options.DurableBackend ?? DurableBackendOptions.FromConfiguration(configuration),
+                Backend = backend,
             }, cancellationToken);
 
             var web = BuildWebApp(options, configuration, engine.Client, tencent, signingKey);
@@ -156,6 +159,26 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// With the in-memory backend a restart loses the record of every running peering while Tencent keeps what was
+    /// created (a pending request, a peering, routes) and the API answers 404 for it. Against the emulator that is
+    /// fine; against real Tencent only when asked for explicitly.
+    /// </summary>
+    private static void RefuseInMemoryRecordOfRealTencent(DurableBackendOptions backend, TencentTarget tencent, IConfiguration configuration)
+    {
+        if (backend.Kind != DurableBackendKind.InMemory || !tencent.IsRealTencent
+            || configuration.GetValue<bool>(LocalHostOptions.AllowInMemoryWithRealTencentKey))
+        {
+            return;
+        }
+
+        throw new LocalHostConfigurationException(
+            $"Refusing to keep the peering record in memory while talking to real Tencent ({tencent.ApiUrl}): a restart would " +
+            "lose the record of every running peering, while Tencent keeps the requests, peerings and routes it created. " +
+            "Start with --durable-backend azurestorage (Azurite: bash scripts/azurite.sh start) for a record that survives restarts, " +
+            $"or pass {LocalHostOptions.AllowInMemoryWithRealTencentFlag} ({LocalHostOptions.AllowInMemoryWithRealTencentKey}=true) to accept losing it.");
+    }
+
     private static async Task<(TencentVpcEmulatorServer Emulator, IConfiguration Configuration)> StartEmulatorAsync(
         LocalHostOptions options, IConfiguration given, CancellationToken cancellationToken)
     {
@@ -184,6 +207,12 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
         QuietLogging.Configure(builder.Logging, options.MinimumLogLevel, configuration.GetSection("Logging"));
+        options.ConfigureWebLogging?.Invoke(builder.Logging);
+        if (options.RequestBodyGracePeriod is { } grace)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, grace));
+        }
+
         if (!options.HandleConsoleSignals)
         {
             builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
@@ -198,8 +227,10 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddLocalPortal(configuration, options);
+        builder.Services.AddAllowedHosts(configuration);
 
         var app = builder.Build();
+        app.UseClientRequestErrors();
 
         // Through the server's address list, not UseUrls: that would write "urls" into the caller's configuration.
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

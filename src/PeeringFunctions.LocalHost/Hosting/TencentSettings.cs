@@ -97,7 +97,7 @@ public static class TencentSettings
                 !string.IsNullOrEmpty(a.Value.ApproverKey),
                 embeddedEmulator ? a.Value.ApproverKey : null))
             .ToList();
-        return new TencentTarget(embeddedEmulator, apiUrl, accounts);
+        return new TencentTarget(embeddedEmulator, apiUrl, accounts) { IsBaseUrlOverride = options.BaseUrl is not null };
     }
 
     private static TencentOptions Bind(IConfiguration configuration)

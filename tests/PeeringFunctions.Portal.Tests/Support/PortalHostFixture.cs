@@ -30,11 +30,13 @@ public class PortalHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await LocalPeeringHost.StartAsync(new LocalHostOptions
+        var options = new LocalHostOptions
         {
             Urls = "http://127.0.0.1:0",
             Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build(),
-        });
+        };
+        Configure(options);
+        host = await LocalPeeringHost.StartAsync(options);
     }
 
     public async Task DisposeAsync()
@@ -47,6 +49,11 @@ public class PortalHostFixture : IAsyncLifetime
 
     /// <summary>A client that does not follow redirects, so a test sees the 303 and where it points.</summary>
     public HttpClient NewHttp() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A fixture may change how the host starts (Kestrel limits, a log sink).</summary>
+    protected virtual void Configure(LocalHostOptions options)
+    {
+    }
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
