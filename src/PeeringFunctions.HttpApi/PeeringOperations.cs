@@ -36,7 +36,7 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
                 return new StartResult(id, Started: false, view, $"These two VPCs already have a peering in progress: {id} ({view.State}).");
             }
 
-            if (view.State is PeeringStatus.Active or PeeringStatus.TearingDown or PeeringStatus.TeardownFailed)
+            if (view.State is PeeringStatus.Active or LifecycleStates.TearingDown or LifecycleStates.TeardownFailed)
             {
                 return new StartResult(id, Started: false, view,
                     $"These two VPCs are already peered by {id} ({view.PeeringConnectionId}, {view.State}). To change the peering, " +
@@ -139,7 +139,7 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         var view = PeeringView.From(instance, teardown);
         var outcome = view.Outcome;
         // A running teardown, or one that removed the peering, is not started again; a failed one may be retried.
-        if (view.State is not (PeeringStatus.Active or PeeringStatus.TeardownFailed) || outcome?.PeeringConnectionId is null)
+        if (view.State is not (PeeringStatus.Active or LifecycleStates.TeardownFailed) || outcome?.PeeringConnectionId is null)
         {
             return new TeardownResult(null, view.State);
         }
@@ -157,7 +157,7 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         catch (Exception error) when (IsAlreadyExists(error))
         {
             // Another teardown of this peering started a moment ago: exactly one runs.
-            return new TeardownResult(null, PeeringStatus.TearingDown);
+            return new TeardownResult(null, LifecycleStates.TearingDown);
         }
 
         logger.LogInformation("Started teardown {TeardownId} of {PeeringConnectionId}", teardownId, outcome.PeeringConnectionId);

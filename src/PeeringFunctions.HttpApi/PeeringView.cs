@@ -63,9 +63,9 @@ public sealed record PeeringView(
         {
             OrchestrationRuntimeStatus.Completed when outcome?.Status == PeeringStatus.Active && teardown is not null => teardown.RuntimeStatus switch
             {
-                OrchestrationRuntimeStatus.Completed when teardown.ReadOutputAs<TeardownOutcome>()?.Status == TeardownStatus.Removed => PeeringStatus.TornDown,
-                OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => PeeringStatus.TeardownFailed,
-                _ => PeeringStatus.TearingDown,
+                OrchestrationRuntimeStatus.Completed when teardown.ReadOutputAs<TeardownOutcome>()?.Status == TeardownStatus.Removed => LifecycleStates.TornDown,
+                OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => LifecycleStates.TeardownFailed,
+                _ => LifecycleStates.TearingDown,
             },
             OrchestrationRuntimeStatus.Completed => outcome?.Status ?? "Completed",
             OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending => progress?.Step ?? "Starting",

@@ -41,7 +41,7 @@ public sealed class SecondRequestTests(LocalHostFixture fixture) : IntegrationTe
         // The record it kept is what teardown undoes: nothing of the peering is left afterwards.
         using var teardown = await Api.TeardownAsync(first.Id);
         Assert.Equal(HttpStatusCode.Accepted, teardown.StatusCode);
-        await Api.WaitUntilAsync(first.Id, v => v.State == PeeringStatus.TornDown, "torn down");
+        await Api.WaitUntilAsync(first.Id, v => v.State == LifecycleStates.TornDown, "torn down");
         AssertNothingLeft(Emulator.Snapshot(), Seeded, AlphaVpc, BetaVpc);
     }
 

@@ -62,7 +62,7 @@ public sealed class TeardownTests(LocalHostFixture fixture) : IntegrationTest(fi
         Assert.Equal(19, answers.Count(s => s == HttpStatusCode.Conflict));
 
         var done = await Api.WaitUntilAsync(started.Id, v => v.Teardown is { RuntimeStatus: "Completed" }, "teardown completed");
-        Assert.Equal(PeeringStatus.TornDown, done.State);
+        Assert.Equal(LifecycleStates.TornDown, done.State);
         Assert.Equal(1, Emulator.Calls().ForAction("DeleteVpcPeeringConnection").Writes);
         Assert.Equal("DELETED", Emulator.Snapshot().Peering(active.PeeringConnectionId!)?.State);
         AssertNothingLeft(Emulator.Snapshot(), Seeded, BetaVpc, BetaGzVpc);
@@ -85,9 +85,9 @@ public sealed class TeardownTests(LocalHostFixture fixture) : IntegrationTest(fi
         var active = JsonNode.Parse(await Api.Http.GetStringAsync("api/peerings?state=Active"))!;
         var tornDown = JsonNode.Parse(await Api.Http.GetStringAsync("api/peerings?state=TornDown"))!;
 
-        Assert.Equal(PeeringStatus.TornDown, (await Api.GetAsync(started.Id)).State);
+        Assert.Equal(LifecycleStates.TornDown, (await Api.GetAsync(started.Id)).State);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Contains(PeeringStatus.TornDown, problem.Detail, StringComparison.Ordinal);
+        Assert.Contains(LifecycleStates.TornDown, problem.Detail, StringComparison.Ordinal);
         Assert.Equal(writes, Emulator.Calls().Totals.Writes);
         Assert.Equal(0, (int?)active["count"]);
         Assert.Equal(started.Id, (string?)tornDown["peerings"]![0]!["id"]);
@@ -99,7 +99,7 @@ public sealed class TeardownTests(LocalHostFixture fixture) : IntegrationTest(fi
         var first = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
         Assert.Equal(PeeringStatus.Active, (await Api.WaitForEndAsync(first.Id)).State);
         await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ => (await Api.TeardownAsync(first.Id)).Dispose()));
-        await Api.WaitUntilAsync(first.Id, v => v.State == PeeringStatus.TornDown, "torn down");
+        await Api.WaitUntilAsync(first.Id, v => v.State == LifecycleStates.TornDown, "torn down");
 
         var second = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
         var done = await Api.WaitForEndAsync(second.Id);

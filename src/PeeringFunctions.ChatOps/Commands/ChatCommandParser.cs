@@ -373,8 +373,8 @@ public static partial class ChatCommandParser
                      PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting,
                      PeeringSteps.Configuring, PeeringSteps.Verifying, PeeringSteps.Compensating,
                      PeeringStatus.Active, PeeringStatus.Rejected, PeeringStatus.Expired, PeeringStatus.PreflightFailed,
-                     PeeringStatus.Failed, PeeringStatus.PeerDeleted, PeeringStatus.TearingDown, PeeringStatus.TornDown,
-                     PeeringStatus.TeardownFailed, "Starting", "Terminated", "Suspended",
+                     PeeringStatus.Failed, PeeringStatus.PeerDeleted, LifecycleStates.TearingDown, LifecycleStates.TornDown,
+                     LifecycleStates.TeardownFailed, "Starting", "Terminated", "Suspended",
                  })
         {
             states[state] = state;

@@ -202,17 +202,17 @@ internal static class StatusView
         PeeringStatus.Active => "Active",
         PeeringStatus.PreflightFailed => "Refused by pre-flight",
         PeeringStatus.PeerDeleted => "Deleted on Tencent",
-        PeeringStatus.TearingDown => "Being torn down",
-        PeeringStatus.TornDown => "Torn down",
-        PeeringStatus.TeardownFailed => "Teardown failed",
+        LifecycleStates.TearingDown => "Being torn down",
+        LifecycleStates.TornDown => "Torn down",
+        LifecycleStates.TeardownFailed => "Teardown failed",
         _ => state,
     };
 
     public static string BadgeClass(string state) => state switch
     {
         PeeringStatus.Active => "ok",
-        PeeringStatus.Failed or PeeringStatus.PreflightFailed or PeeringStatus.PeerDeleted or PeeringStatus.TeardownFailed or "Terminated" => "bad",
-        PeeringStatus.Rejected or PeeringStatus.Expired or PeeringStatus.TornDown => "neutral",
+        PeeringStatus.Failed or PeeringStatus.PreflightFailed or PeeringStatus.PeerDeleted or LifecycleStates.TeardownFailed or "Terminated" => "bad",
+        PeeringStatus.Rejected or PeeringStatus.Expired or LifecycleStates.TornDown => "neutral",
         _ => "running",
     };
 }

@@ -34,8 +34,14 @@ public static class PeeringStatus
     public const string PreflightFailed = "PreflightFailed";
     public const string Failed = "Failed";
     public const string PeerDeleted = "PeerDeleted";
+}
 
-    // An Active peering's later life, shown by the status view once a teardown of it has started.
+/// <summary>
+/// An Active peering's later life: what the status view shows once a teardown of it has started. Not outcomes of the
+/// peering orchestration (that ended Active), so not in <see cref="PeeringStatus"/>.
+/// </summary>
+public static class LifecycleStates
+{
     public const string TearingDown = "TearingDown";
     public const string TornDown = "TornDown";
     public const string TeardownFailed = "TeardownFailed";
