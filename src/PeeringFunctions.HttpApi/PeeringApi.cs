@@ -151,7 +151,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
 
         try
         {
-            var body = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
+            var body = JsonSerializer.Deserialize<T>(WithoutByteOrderMark(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), ApiJson.Options);
             return body is null
                 ? (null, ApiResponse.Problem(StatusCodes.Status400BadRequest, "The body is empty.", "Send a JSON object.", [new FieldProblem("$", "must be a JSON object")]))
                 : (body, null);
@@ -160,9 +160,13 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         {
             var field = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "$" : error.Path.TrimStart('$', '.');
             return (null, ApiResponse.Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for a peering request.",
-                FirstSentence(error.Message), [new FieldProblem(field, "must be well-formed JSON of the documented type; unknown fields are refused")]));
+                FirstSentence(error.Message), [new FieldProblem(field, "must be well-formed JSON of the documented type, each field given once (in any letter case); unknown fields are refused")]));
         }
     }
+
+    /// <summary>A UTF-8 byte order mark before the JSON is not part of it (RFC 8259 §8.1 lets a reader ignore it).</summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body) =>
+        body.StartsWith("\uFEFF"u8) ? body["\uFEFF"u8.Length..] : body;
 
     private static ApiResponse TooLarge() => ApiResponse.Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.",
         $"A peering request is at most {MaxBodyBytes} bytes.", [new FieldProblem("$", $"must be at most {MaxBodyBytes} bytes")]);

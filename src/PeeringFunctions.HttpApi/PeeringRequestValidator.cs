@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml;
+using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Planning;
 
@@ -31,10 +32,18 @@ public static partial class PeeringRequestValidator
         {
             Fail("name", $"must be at most {MaxNameLength} characters");
         }
-        else if (!name.All(IsPlainNameCharacter))
+        else if (name.EnumerateRunes().Any(PeeringNames.IsInvisible))
         {
-            // Rejects control, invisible and bidirectional-override characters that make a name lie about itself.
+            Fail("name", "may not contain invisible characters (zero-width, filler, byte-order or direction marks)");
+        }
+        else if (!name.All(PeeringNames.IsPlainCharacter))
+        {
+            // Rejects control characters, symbols and markup; letters of any script are fine.
             Fail("name", "may contain only letters, digits, spaces, '-', '_' and '.'");
+        }
+        else if (PeeringNames.FindMixedScriptWord(name) is { } word)
+        {
+            Fail("name", $"has a word that mixes Latin, Greek or Cyrillic letters ('{Shorten(word)}'), so it can pass for another name");
         }
 
         var initiator = ValidateSide(body.Initiator, "initiator", isManagedAccount, Fail, allowExternal: false);
@@ -126,9 +135,10 @@ public static partial class PeeringRequestValidator
         {
             Fail("region", "is required");
         }
-        else if (!RegionPattern().IsMatch(side.Region))
+        else if (!TencentRegions.IsKnownLongName(side.Region))
         {
-            Fail("region", "must be a Tencent region such as ap-guangzhou");
+            // Checked against the list, not a pattern: an unknown or oversized region would reach Tencent's front door.
+            Fail("region", "must be a known Tencent region such as ap-guangzhou (long name, lower case)");
         }
 
         CheckId(side.VpcId, "vpc", "vpcId", required: true, Fail);
@@ -204,7 +214,8 @@ public static partial class PeeringRequestValidator
     {
         try
         {
-            return text.StartsWith('P') ? XmlConvert.ToTimeSpan(text) : null;
+            // XmlConvert forgives surrounding whitespace; the API does not (docs/openapi.yaml: strict input).
+            return DurationPattern().IsMatch(text) ? XmlConvert.ToTimeSpan(text) : null;
         }
         catch (FormatException)
         {
@@ -216,12 +227,10 @@ public static partial class PeeringRequestValidator
         }
     }
 
-    private static bool IsPlainNameCharacter(char c) => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.';
-
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex("^[a-z]+-[a-z0-9]+(-[a-z0-9]+)*\\z")]
-    private static partial Regex RegionPattern();
+    [GeneratedRegex("^P[0-9YMDTHS.]+\\z")]
+    private static partial Regex DurationPattern();
 
     [GeneratedRegex("^[a-z]+-[a-z0-9]{8}\\z")]
     private static partial Regex IdPattern();

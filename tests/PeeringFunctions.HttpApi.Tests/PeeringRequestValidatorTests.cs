@@ -116,4 +116,118 @@ public sealed class PeeringRequestValidatorTests
 
         Assert.Contains(ProblemsOf(body), p => p.Field == "initiator.uin");
     }
+
+    [Theory]
+    [InlineData("ap-atlantis")]
+    [InlineData("gz")]
+    [InlineData("ap-guangzhou-3")]
+    [InlineData("Ap-Guangzhou")]
+    public void A_region_not_in_tencents_list_is_refused(string region)
+    {
+        var body = Valid();
+        body.Receiver!.Region = region;
+
+        var problem = Assert.Single(ProblemsOf(body));
+        Assert.Equal("receiver.region", problem.Field);
+        Assert.Contains("must be a known Tencent region", problem.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_region_of_sixty_thousand_characters_is_refused_without_being_echoed()
+    {
+        var body = Valid();
+        body.Initiator!.Region = "ap-" + new string('x', 60_000);
+
+        var problem = Assert.Single(ProblemsOf(body));
+        Assert.Equal("initiator.region", problem.Field);
+        Assert.True(problem.Rule.Length < 400, problem.Rule[..Math.Min(400, problem.Rule.Length)]);
+    }
+
+    [Theory]
+    [InlineData("na-siliconvalley")]
+    [InlineData("eu-frankfurt")]
+    [InlineData("ap-shenzhen-fsi")]
+    public void Every_known_tencent_region_is_accepted(string region)
+    {
+        var body = Valid();
+        body.Receiver!.Region = region;
+
+        Assert.Empty(ProblemsOf(body));
+    }
+
+    [Theory]
+    [InlineData("prod\u3164peering")]
+    [InlineData("\u3164")]
+    [InlineData("\u115Fok")]
+    [InlineData("ok\u1160")]
+    [InlineData("ok\uFFA0")]
+    [InlineData("zero\u200Cjoiner")]
+    [InlineData("zero\u200Djoiner")]
+    [InlineData("word\u2060joiner")]
+    [InlineData("bom\uFEFFinside")]
+    [InlineData("bidi\u202Aembedding")]
+    [InlineData("bidi\u2067isolate")]
+    [InlineData("arabic\u061Cmark")]
+    [InlineData("ltr\u200Emark")]
+    [InlineData("soft\u00ADhyphen")]
+    [InlineData("mongolian\u180Eseparator")]
+    public void Names_with_invisible_characters_are_refused_as_invisible(string name)
+    {
+        var body = Valid();
+        body.Name = name;
+
+        var problem = Assert.Single(ProblemsOf(body));
+        Assert.Equal("name", problem.Field);
+        Assert.Contains("invisible", problem.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("p\u0430ypal")]
+    [InlineData("alpha-to-b\u0435ta")]
+    [InlineData("pr\u03BFd")]
+    [InlineData("\u0441\u0435\u0440\u0432\u0435\u0440\u03B1")]
+    public void A_word_mixing_latin_greek_or_cyrillic_letters_is_refused(string name)
+    {
+        var body = Valid();
+        body.Name = name;
+
+        var problem = Assert.Single(ProblemsOf(body));
+        Assert.Equal("name", problem.Field);
+        Assert.Contains("mixes Latin, Greek or Cyrillic", problem.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("研发测试使用")]
+    [InlineData("prod-研发")]
+    [InlineData("研发DB.v2")]
+    [InlineData("сервер-1")]
+    [InlineData("Ελληνικά")]
+    [InlineData("café to müller")]
+    [InlineData("prod сервер")]
+    [InlineData("東京テスト")]
+    [InlineData("서울-prod")]
+    public void Names_in_one_script_per_word_or_with_cjk_are_accepted(string name)
+    {
+        var body = Valid();
+        body.Name = name;
+
+        Assert.Empty(ProblemsOf(body));
+    }
+
+    [Theory]
+    [InlineData("P2D ")]
+    [InlineData("P2D\n")]
+    [InlineData("P2D\t")]
+    [InlineData("P2D\u00A0")]
+    [InlineData(" P2D")]
+    [InlineData("P 2D")]
+    public void An_acceptance_timeout_with_whitespace_is_refused(string timeout)
+    {
+        var body = Valid();
+        body.AcceptanceTimeout = timeout;
+
+        var problem = Assert.Single(ProblemsOf(body));
+        Assert.Equal("acceptanceTimeout", problem.Field);
+        Assert.Contains("ISO 8601 duration", problem.Rule, StringComparison.Ordinal);
+    }
 }

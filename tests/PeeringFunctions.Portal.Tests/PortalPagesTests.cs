@@ -140,7 +140,7 @@ public sealed class PortalPagesTests(PortalHostFixture host) : IClassFixture<Por
         var crossSite = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001", origin: "https://evil.example");
 
         Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
-        Assert.Contains("The name may contain only letters", await badName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The name may not contain invisible characters", await badName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
         Assert.Null(await host.Client.GetInstanceAsync("peering-vpc-alpha001-vpc-beta0001"));
     }

@@ -38,6 +38,10 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
         ["unknown field (misspelt)"] = Body(b => b["initiatr"] = "alpha", 400, "initiatr", "unknown fields are refused"),
         ["number where a string belongs"] = Body(b => b["name"] = 42, 400, "name", "documented type"),
         ["string where a number belongs"] = Body(b => b["bandwidthMbps"] = "fast", 400, "bandwidthMbps", "documented type"),
+        ["number sent as a string"] = Body(b => b["bandwidthMbps"] = "100", 400, "bandwidthMbps", "documented type"),
+        ["receiver given twice (the last would win)"] = Raw(WithRawProperty(Valid(), "\"receiver\":" + PeeringBodies.Side("alpha", "ap-guangzhou", "vpc-mallory1").ToJsonString()), 400, "receiver", "given once"),
+        ["name given twice in another letter case"] = Raw(WithRawProperty(Valid(), "\"NAME\":\"innocent\""), 400, "NAME", "given once"),
+        ["vpcId given twice inside a side"] = Raw(Valid().ToJsonString().Replace("\"vpcId\":\"vpc-beta0001\"", "\"vpcId\":\"vpc-beta0001\",\"VpcId\":\"vpc-mallory1\"", StringComparison.Ordinal), 400, "receiver.VpcId", "given once"),
         ["number overflowing int64"] = Raw(Valid().ToJsonString().Replace("\"bandwidthMbps\":20", "\"bandwidthMbps\":1e40", StringComparison.Ordinal), 400, "bandwidthMbps", "documented type"),
 
         // Transport: content type and size.
@@ -54,8 +58,16 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
         ["name of 61 characters"] = Body(b => b["name"] = new string('n', 61), 400, "name", "at most 60 characters"),
         ["name with a control character"] = Body(b => b["name"] = "prod\u0007bell", 400, "name", "may contain only"),
         ["name with a newline (log forging)"] = Body(b => b["name"] = "ok\nERROR approved by admin", 400, "name", "may contain only"),
-        ["name with a right-to-left override"] = Body(b => b["name"] = "prod\u202Etxt.exe", 400, "name", "may contain only"),
-        ["name with a zero-width space"] = Body(b => b["name"] = "prod\u200Bpeering", 400, "name", "may contain only"),
+        ["name with a right-to-left override"] = Body(b => b["name"] = "prod\u202Etxt.exe", 400, "name", "invisible"),
+        ["name with a zero-width space"] = Body(b => b["name"] = "prod\u200Bpeering", 400, "name", "invisible"),
+        ["name with a Hangul filler (invisible letter)"] = Body(b => b["name"] = "prod\u3164peering", 400, "name", "invisible"),
+        ["name of Hangul choseong and jungseong fillers only"] = Body(b => b["name"] = "\u115F\u1160", 400, "name", "invisible"),
+        ["name with a half-width Hangul filler"] = Body(b => b["name"] = "ok\uFFA0", 400, "name", "invisible"),
+        ["name with a word joiner"] = Body(b => b["name"] = "prod\u2060peering", 400, "name", "invisible"),
+        ["name with a byte order mark inside"] = Body(b => b["name"] = "prod\uFEFFpeering", 400, "name", "invisible"),
+        ["name with a left-to-right isolate"] = Body(b => b["name"] = "prod\u2066peering", 400, "name", "invisible"),
+        ["name word mixing Latin and Cyrillic"] = Body(b => b["name"] = "prod-p\u0430yments", 400, "name", "mixes Latin, Greek or Cyrillic"),
+        ["name word mixing Latin and Greek"] = Body(b => b["name"] = "pr\u03BFd to beta", 400, "name", "mixes Latin, Greek or Cyrillic"),
         ["name with markup"] = Body(b => b["name"] = "<script>alert(1)</script>", 400, "name", "may contain only"),
 
         // The sides and their identifiers.
@@ -72,7 +84,10 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
         ["subnet listed twice"] = Body(b => Initiator(b)["subnetIds"] = new JsonArray("subnet-alphaweb", "subnet-alphaweb"), 400, "initiator.subnetIds", "must not repeat"),
         ["21 subnets"] = Body(b => Initiator(b)["subnetIds"] = new JsonArray([.. Enumerable.Range(0, 21).Select(i => (JsonNode?)$"subnet-{i:D8}")]), 400, "initiator.subnetIds", "at most 20"),
         ["same VPC on both sides"] = Body(b => b["receiver"] = PeeringBodies.Side("alpha", "ap-guangzhou", Demo.AlphaVpc), 400, "receiver.vpcId", "must differ from initiator.vpcId"),
-        ["region malformed"] = Body(b => Initiator(b)["region"] = "AP-GUANGZHOU", 400, "initiator.region", "must be a Tencent region"),
+        ["region malformed"] = Body(b => Initiator(b)["region"] = "AP-GUANGZHOU", 400, "initiator.region", "must be a known Tencent region"),
+        ["region of 60,000 characters"] = Body(b => Initiator(b)["region"] = "ap-" + new string('x', 60_000), 400, "initiator.region", "must be a known Tencent region"),
+        ["region not in Tencent's list"] = Body(b => Receiver(b)["region"] = "ap-atlantis", 400, "receiver.region", "must be a known Tencent region"),
+        ["region given as a short code"] = Body(b => Initiator(b)["region"] = "gz", 400, "initiator.region", "must be a known Tencent region"),
         ["region missing"] = Body(b => Receiver(b).Remove("region"), 400, "receiver.region", "is required"),
 
         // Accounts: only configured ones; the initiator must be ours.
@@ -97,6 +112,10 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
         ["deadline one second beyond 7 days"] = Body(b => b["acceptanceTimeout"] = "P7DT1S", 400, "acceptanceTimeout", "between PT1M and P7D"),
         ["deadline under a minute"] = Body(b => b["acceptanceTimeout"] = "PT10S", 400, "acceptanceTimeout", "between PT1M and P7D"),
         ["deadline negative"] = Body(b => b["acceptanceTimeout"] = "-P1D", 400, "acceptanceTimeout", "ISO 8601 duration"),
+        ["deadline with a trailing space"] = Body(b => b["acceptanceTimeout"] = "P2D ", 400, "acceptanceTimeout", "ISO 8601 duration"),
+        ["deadline with a trailing newline"] = Body(b => b["acceptanceTimeout"] = "P2D\n", 400, "acceptanceTimeout", "ISO 8601 duration"),
+        ["deadline with a leading space"] = Body(b => b["acceptanceTimeout"] = " P2D", 400, "acceptanceTimeout", "ISO 8601 duration"),
+        ["deadline with a space inside"] = Body(b => b["acceptanceTimeout"] = "P 2D", 400, "acceptanceTimeout", "ISO 8601 duration"),
         ["deadline not ISO 8601"] = Body(b => b["acceptanceTimeout"] = "2 days", 400, "acceptanceTimeout", "ISO 8601 duration"),
         ["bandwidth 0"] = Body(b => b["bandwidthMbps"] = 0, 400, "bandwidthMbps", "between 1 and 5000"),
         ["bandwidth 6000"] = Body(b => b["bandwidthMbps"] = 6000, 400, "bandwidthMbps", "between 1 and 5000"),
@@ -166,6 +185,13 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
     private static JsonObject Receiver(JsonObject body) => (JsonObject)body["receiver"]!;
 
     private static byte[] Bytes(JsonObject body) => Encoding.UTF8.GetBytes(body.ToJsonString());
+
+    /// <summary>The body's JSON with one more property written at its end, as text: JsonObject cannot hold a key twice.</summary>
+    private static string WithRawProperty(JsonObject body, string property)
+    {
+        var json = body.ToJsonString();
+        return json[..^1] + "," + property + "}";
+    }
 
     private static BadRequest Raw(string body, int status, string field, string rule) => new(Encoding.UTF8.GetBytes(body), Json, status, field, rule);
 

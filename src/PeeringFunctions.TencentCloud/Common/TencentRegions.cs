@@ -4,8 +4,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace PeeringFunctions.TencentCloud.Common;
 
 /// <summary>
-/// Maps the short region codes that DescribeVpcPeeringConnections returns (<c>gz</c>, <c>sh</c>, …) to the long
-/// region names every request takes (<c>ap-guangzhou</c>, …). Anything else passes through unchanged.
+/// The Tencent regions we know: maps the short region codes that DescribeVpcPeeringConnections returns (<c>gz</c>,
+/// <c>sh</c>, …) to the long region names every request takes (<c>ap-guangzhou</c>, …), and is the one list of long
+/// names that requests are checked against (<see cref="IsKnownLongName"/>). Mapping passes anything else through.
 /// </summary>
 public static class TencentRegions
 {
@@ -42,8 +43,20 @@ public static class TencentRegions
     private static readonly FrozenDictionary<string, string> LongToShort =
         ShortToLong.ToFrozenDictionary(kv => kv.Value, kv => kv.Key, StringComparer.OrdinalIgnoreCase);
 
+    // Long names exactly as Tencent spells them (lower case): a request naming anything else is refused at the door.
+    private static readonly FrozenSet<string> KnownLongNames = ShortToLong.Values.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Short code → long name, e.g. <c>gz</c> → <c>ap-guangzhou</c>.</summary>
     public static IReadOnlyDictionary<string, string> ShortCodes => ShortToLong;
+
+    /// <summary>Every known long region name (<c>ap-guangzhou</c>, …), sorted.</summary>
+    public static IReadOnlyList<string> LongNames { get; } = [.. KnownLongNames.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// True for a long region name of the list, spelt exactly (lower case). Short codes, other spellings and unknown
+    /// names are false: Tencent answers an unknown X-TC-Region with an error, or an oversized one with HTTP 431.
+    /// </summary>
+    public static bool IsKnownLongName([NotNullWhen(true)] string? region) => region is not null && KnownLongNames.Contains(region);
 
     /// <summary>
     /// Returns the long region name for a short code; long names, unknown values, empty strings and null pass

@@ -69,6 +69,41 @@ public sealed class VpcClientErrorTests
         Assert.DoesNotContain("busy", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(400, "<html>400 Bad Request</html>")]
+    [InlineData(413, "<html>413 Request Entity Too Large</html>")]
+    [InlineData(431, "")]
+    [InlineData(414, "<html>414 Request-URI Too Large</html>")]
+    [InlineData(403, "{\"message\":\"forbidden\"}")]
+    public async Task A_4xx_from_tencents_front_door_that_is_not_a_tencent_error_is_permanent_and_never_retried(int status, string body)
+    {
+        var client = ClientFactory.Create(CapturingHandler.RespondingJson(body, (HttpStatusCode)status));
+
+        var ex = await Assert.ThrowsAsync<TencentCloudSDKException>(() => client.CreateRoutes(new CreateRoutesRequest()));
+
+        Assert.Equal(TencentErrorKind.Http, ex.Kind);
+        Assert.Equal(status, ex.HttpStatusCode);
+        Assert.Equal(TencentErrorCodes.ClientHttpStatusCodeError, ex.Code);
+        Assert.False(ex.IsTransient, $"HTTP {status} must not be retried: the same request gets the same answer");
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(408)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Throttling_timeouts_and_5xx_from_the_front_door_stay_transient(int status)
+    {
+        var client = ClientFactory.Create(CapturingHandler.RespondingJson("<html>try later</html>", (HttpStatusCode)status));
+
+        var ex = await Assert.ThrowsAsync<TencentCloudSDKException>(() => client.DescribeVpcs(new DescribeVpcsRequest()));
+
+        Assert.Equal(TencentErrorKind.Http, ex.Kind);
+        Assert.Equal(status, ex.HttpStatusCode);
+        Assert.True(ex.IsTransient);
+    }
+
     [Fact]
     public async Task HttpRequestException_from_the_handler_becomes_a_transient_Network_exception()
     {

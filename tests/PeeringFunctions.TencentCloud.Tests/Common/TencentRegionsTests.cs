@@ -59,4 +59,15 @@ public sealed class TencentRegionsTests
         Assert.True(TencentRegions.AreSame("gz", "ap-guangzhou"));
         Assert.False(TencentRegions.AreSame("sh", "ap-guangzhou"));
     }
+
+    [Fact]
+    public void Every_long_name_of_the_short_code_table_is_a_known_region_and_nothing_else_is()
+    {
+        Assert.All(TencentRegions.ShortCodes.Values, longName => Assert.True(TencentRegions.IsKnownLongName(longName), longName));
+        Assert.Equal(TencentRegions.ShortCodes.Count, TencentRegions.LongNames.Count);
+        Assert.False(TencentRegions.IsKnownLongName("gz"));
+        Assert.False(TencentRegions.IsKnownLongName("AP-GUANGZHOU"));
+        Assert.False(TencentRegions.IsKnownLongName("ap-atlantis"));
+        Assert.False(TencentRegions.IsKnownLongName(null));
+    }
 }
