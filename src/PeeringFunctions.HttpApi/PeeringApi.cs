@@ -131,27 +131,14 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
                 "Send the request with 'Content-Type: application/json'.", [new FieldProblem("Content-Type", "must be application/json")]));
         }
 
-        if (http.ContentLength > MaxBodyBytes)
+        if (await BoundedBody.ReadAsync(http, MaxBodyBytes) is not { } bytes)
         {
             return (null, TooLarge());
         }
 
-        // Read at most one byte past the limit, so a body without Content-Length cannot be larger either.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return (null, TooLarge());
-            }
-        }
-
         try
         {
-            var body = JsonSerializer.Deserialize<T>(WithoutByteOrderMark(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), ApiJson.Options);
+            var body = JsonSerializer.Deserialize<T>(WithoutByteOrderMark(bytes), ApiJson.Options);
             return body is null
                 ? (null, ApiResponse.Problem(StatusCodes.Status400BadRequest, "The body is empty.", "Send a JSON object.", [new FieldProblem("$", "must be a JSON object")]))
                 : (body, null);
