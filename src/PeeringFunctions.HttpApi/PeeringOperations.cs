@@ -18,13 +18,21 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
 
     private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(50);
 
+    // Check-then-start as one step per id, for every instance of this class in the process.
+    private static readonly InstanceStartGate Starts = new();
+
     // Statuses in which an instance is never replaced by a start with the same id.
     private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
-    public async Task<StartResult> StartAsync(DurableTaskClient client, PeeringRequest request, CancellationToken cancellationToken)
+    public Task<StartResult> StartAsync(DurableTaskClient client, PeeringRequest request, CancellationToken cancellationToken)
     {
         var id = PeeringInstanceIds.For(request);
+        return Starts.RunAsync(id, () => CheckThenStartAsync(client, id, request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<StartResult> CheckThenStartAsync(DurableTaskClient client, string id, PeeringRequest request, CancellationToken cancellationToken)
+    {
         var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         if (existing is not null)
         {
@@ -133,7 +141,10 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
             : DecisionResult.After(decisionId, now, state);
     }
 
-    public async Task<TeardownResult> TeardownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    public Task<TeardownResult> TeardownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken) =>
+        Starts.RunAsync(PeeringInstanceIds.TeardownOf(instance.InstanceId), () => CheckThenTearDownAsync(client, instance, cancellationToken), cancellationToken);
+
+    private async Task<TeardownResult> CheckThenTearDownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
     {
         var teardown = await FindTeardownAsync(client, instance, cancellationToken);
         var view = PeeringView.From(instance, teardown);

@@ -1,53 +1,66 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
+using System.Net;
+using Microsoft.Extensions.Configuration;
 using PeeringFunctions.LocalHost.Durable;
+using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.Workflow.Contracts;
+using TencentVpcEmulator;
 
 namespace PeeringFunctions.FaultCampaign.Tests;
 
 /// <summary>
-/// The persistent backend (Azure Storage on Azurite) keeps one instance per id under simultaneous starts, as the
-/// use cases start them: with the live statuses as dedupe statuses.
+/// On the persistent backend (Azure Storage on Azurite), where the backend's own dedupe lets twenty simultaneous
+/// starts of one id all through, the local host still starts one peering and one teardown however many ask at once.
 /// </summary>
 public sealed class AzureStorageStartTests
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
     [Fact]
-    public async Task Twenty_simultaneous_starts_of_one_instance_id_on_azure_storage_start_it_once_and_it_completes()
+    public async Task Twenty_simultaneous_requests_and_then_twenty_simultaneous_teardowns_on_azure_storage_each_run_once()
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        await using var engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
+        await using var host = await LocalPeeringHost.StartAsync(new LocalHostOptions
         {
-            Backend = new DurableBackendOptions
+            Urls = "http://127.0.0.1:0",
+            Configuration = new ConfigurationBuilder().Build(),
+            Emulator = new EmulatorOptions(),
+            DurableBackend = new DurableBackendOptions
             {
                 Kind = DurableBackendKind.AzureStorage,
                 StorageConnectionString = azurite.ConnectionString,
                 TaskHubName = "StartRace",
             },
-            RegisterTasks = registry =>
-            {
-                registry.AddActivityFunc<string, string>("Echo", (_, text) => text);
-                registry.AddOrchestratorFunc<string, string>("EchoOnce", (context, text) => context.CallActivityAsync<string>("Echo", text));
-            },
         });
+        using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = Timeout };
+        var portal = new PortalClient(http);
+        var emulator = host.Emulator!;
+        // One account on both sides: Tencent makes it ACTIVE at once, no decision needed.
+        var body = PeeringBodies.Peering("start race",
+            PeeringBodies.Side("beta", "ap-shanghai", Demo.BetaVpc, Demo.BetaPeeringTable, Demo.BetaAppSubnet),
+            PeeringBodies.Side("beta", "ap-guangzhou", Demo.BetaGzVpc, Demo.BetaGzMainTable, Demo.BetaGzSubnet), crossRegion: true);
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
-            try
-            {
-                await engine.Client.ScheduleNewOrchestrationInstanceAsync("EchoOnce", $"start {i}", new StartOrchestrationOptions("one-id")
-                    .WithDedupeStatuses(OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended));
-                return true;
-            }
-            catch (Exception error) when (error.ToString().Contains("AlreadyExists", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
+            using var response = await portal.StartAsync(body);
+            return response.StatusCode;
         }));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var done = await engine.Client.WaitForInstanceCompletionAsync("one-id", getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(1, starts.Count(s => s == HttpStatusCode.Accepted));
+        Assert.Equal(19, starts.Count(s => s == HttpStatusCode.Conflict));
+        const string id = $"peering-{Demo.BetaVpc}-{Demo.BetaGzVpc}";
+        await portal.WaitUntilAsync(id, v => v.State == PeeringStatus.Active, "active", Timeout);
 
-        Assert.Equal(1, attempts.Count(started => started));
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        Assert.Equal(done.ReadInputAs<string>(), done.ReadOutputAs<string>());
+        var teardowns = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var response = await http.DeleteAsync($"api/peerings/{id}");
+            return response.StatusCode;
+        }));
+        Assert.Equal(1, teardowns.Count(s => s == HttpStatusCode.Accepted));
+        Assert.Equal(19, teardowns.Count(s => s == HttpStatusCode.Conflict));
+        var done = await portal.WaitUntilAsync(id, v => v.State == LifecycleStates.TornDown, "torn down", Timeout);
+
+        Assert.Equal(TeardownStatus.Removed, done.Teardown!.Outcome!.Status);
+        Assert.Equal(1, emulator.Calls().ForAction("CreateVpcPeeringConnection").Writes);
+        Assert.Equal(1, emulator.Calls().ForAction("DeleteVpcPeeringConnection").Writes);
     }
 }

@@ -49,6 +49,8 @@ public sealed class RequestFramingTests(InProcessHost fixture) : IClassFixture<I
     {
         var writesBefore = fixture.Emulator.Calls().Totals.Writes;
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        // A decision without a credential is 401 for any id (no existence oracle): with one, the id itself is judged.
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PeeringFunctions.LocalHost.Hosting.TencentSettings.DemoApproverKey("beta"));
         using var response = await fixture.Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
 
