@@ -99,11 +99,3 @@ public sealed class ChatNotificationOptions
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }
-
-/// <summary>The "Portal" section: where people look a peering up. Links are {BaseUrl}/api/peerings/{id}.</summary>
-public sealed class PortalOptions
-{
-    public const string SectionName = "Portal";
-
-    public string? BaseUrl { get; set; }
-}

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 using PeeringFunctions.ChatOps.Approvers;
 using PeeringFunctions.ChatOps.Commands;
 using PeeringFunctions.ChatOps.Http;
@@ -12,8 +11,8 @@ using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.ChatOps.Teams;
 using PeeringFunctions.ChatOps.Verification;
 using PeeringFunctions.ChatOps.WeCom;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.Workflow.Activities;
+using Polly;
 
 namespace PeeringFunctions.ChatOps;
 
@@ -21,17 +20,14 @@ public static class ChatOpsRegistration
 {
     /// <summary>
     /// Registers the chat webhooks, the command handler and the chat notifier (replacing the default
-    /// <see cref="IPeeringNotifier"/>), bound from "ChatOps" and "Portal". Needs the workflow's services
-    /// (AddPeeringWorkflow: ITencentClientFactory) beside it.
+    /// <see cref="IPeeringNotifier"/>), bound from "ChatOps". Needs the use cases (AddPeerings) and the workflow's
+    /// services (AddPeeringWorkflow: ITencentClientFactory) beside it.
     /// </summary>
     public static IServiceCollection AddPeeringChatOps(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChatOpsOptions>()
             .Bind(configuration.GetSection(ChatOpsOptions.SectionName))
             .PostConfigure(options => AddListedApprovers(options, configuration.GetSection(ChatOpsOptions.SectionName).GetSection("Approvers")));
-        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PeeringOperations>();
 
         services.TryAddSingleton<ReplayGuard>();
         services.TryAddSingleton<SlackRequestVerifier>();

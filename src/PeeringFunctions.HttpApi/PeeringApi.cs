@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 

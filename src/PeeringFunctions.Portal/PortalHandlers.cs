@@ -6,15 +6,16 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PeeringFunctions.HttpApi;
-using PeeringFunctions.Portal.Approval;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Approval;
+using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Portal.Html;
 using PeeringFunctions.Portal.Network;
 using PeeringFunctions.Portal.Pages;
 using PeeringFunctions.Portal.Status;
+using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Accounts;
 using PeeringFunctions.Workflow.Contracts;
-using PeeringFunctions.Workflow.Planning;
 
 namespace PeeringFunctions.Portal;
 
@@ -36,7 +37,7 @@ public sealed class PortalHandlers(
     NetworkReader network,
     StepClock clock,
     ITencentClientFactory accounts,
-    IOptionsMonitor<PortalPageOptions> options,
+    IOptionsMonitor<PortalOptions> options,
     TimeProvider time,
     ILogger<PortalHandlers> logger)
 {

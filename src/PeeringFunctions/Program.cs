@@ -2,21 +2,24 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Hosting;
-using PeeringFunctions.Acceptance;
 using PeeringFunctions.ChatOps;
 using PeeringFunctions.Diagnostics;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Portal;
 using PeeringFunctions.Workflow;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
+// Top-down: the workflow, the use cases over it, then the adapters that call them.
 builder.Services.AddPeeringWorkflow(builder.Configuration);
-builder.Services.AddPeeringHttpApi();
+builder.Services.AddPeerings(builder.Configuration);
 builder.Services.AddPeeringAcceptance();
+builder.Services.AddPeeringHttpApi();
 builder.Services.AddPeeringChatOps(builder.Configuration);
-builder.Services.AddPeeringPortal(builder.Configuration);
+builder.Services.AddPeeringPortal();
 
 // The class-based orchestrators and activities of PeeringFunctions.Workflow, registered natively (no source generator):
 // the Durable extension's metadata transformer reports each of them to the host as a function.

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Deployment.Tests.Support;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Deployment.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.LocalHost.Hosting;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Contracts;

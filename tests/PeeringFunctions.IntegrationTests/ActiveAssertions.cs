@@ -1,5 +1,5 @@
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Peerings;
 using TencentVpcEmulator;
 
 namespace PeeringFunctions.IntegrationTests;

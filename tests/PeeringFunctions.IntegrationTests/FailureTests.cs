@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;

@@ -88,7 +88,7 @@ public sealed class FunctionKeyTests(FunctionKeyHostFixture fixture) : Integrati
         for (var i = 0; i < 400; i++)
         {
             using var response = await Api.Http.GetAsync($"api/peerings/{Id}?code={FunctionKeyHostFixture.FunctionKey}");
-            var view = PeeringApiDriver.Read<PeeringFunctions.HttpApi.PeeringView>(await response.Content.ReadAsStringAsync());
+            var view = PeeringApiDriver.Read<PeeringFunctions.Peerings.PeeringView>(await response.Content.ReadAsStringAsync());
             if (view.Step == PeeringSteps.WaitingForAcceptance)
             {
                 return;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.Support.DemoIds;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
 using static PeeringFunctions.IntegrationTests.Support.DemoIds;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using PeeringFunctions.Portal.Approval;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Workflow.Activities;
 
 namespace PeeringFunctions.Portal.Tests;
@@ -13,7 +14,7 @@ public sealed class ApprovalLinkTests
 
     private (ApprovalLinks Links, ApprovalTokens Tokens) Make(string? key = "approval-link-tests-key-0123456789abcdef", string? baseUrl = "https://func-api.example.net/")
     {
-        var options = new PortalPageOptions { BaseUrl = baseUrl };
+        var options = new PortalOptions { BaseUrl = baseUrl };
         var tokens = new ApprovalTokens(ApprovalSigningKey.From(key, allowEphemeral: false), time);
         return (new ApprovalLinks(tokens, new StaticOptions(options), time), tokens);
     }
@@ -50,12 +51,12 @@ public sealed class ApprovalLinkTests
         Assert.False(Make(key: null).Links.CanCreate);
     }
 
-    private sealed class StaticOptions(PortalPageOptions value) : IOptionsMonitor<PortalPageOptions>
+    private sealed class StaticOptions(PortalOptions value) : IOptionsMonitor<PortalOptions>
     {
-        public PortalPageOptions CurrentValue => value;
+        public PortalOptions CurrentValue => value;
 
-        public PortalPageOptions Get(string? name) => value;
+        public PortalOptions Get(string? name) => value;
 
-        public IDisposable? OnChange(Action<PortalPageOptions, string?> listener) => null;
+        public IDisposable? OnChange(Action<PortalOptions, string?> listener) => null;
     }
 }

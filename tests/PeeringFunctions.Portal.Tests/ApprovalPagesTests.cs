@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.Portal.Approval;
+using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Portal.Tests.Support;
 using PeeringFunctions.Workflow.Contracts;
 

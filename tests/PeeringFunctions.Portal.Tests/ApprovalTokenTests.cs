@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using PeeringFunctions.Portal.Approval;
+using PeeringFunctions.Peerings.Approval;
 
 namespace PeeringFunctions.Portal.Tests;
 

@@ -85,7 +85,7 @@ public sealed class RequestChecksTests
         Assert.Equal("ap-shanghai", body.Receiver.Region);
         Assert.Equal(["subnet-betaapp1"], body.Receiver.SubnetIds!);
         Assert.Null(body.Receiver.RouteTableId);
-        var (request, problems) = HttpApi.PeeringRequestValidator.Validate(body, IsManaged);
+        var (request, problems) = Peerings.Requests.PeeringRequestValidator.Validate(body, IsManaged);
         Assert.Empty(problems);
         Assert.NotNull(request);
     }

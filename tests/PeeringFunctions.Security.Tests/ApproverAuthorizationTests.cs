@@ -1,7 +1,7 @@
 using System.Net;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Security.Tests;

@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.Security.Tests;
 

@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.Security.Tests;
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.Security.Tests;
 

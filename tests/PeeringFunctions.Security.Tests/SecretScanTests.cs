@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;

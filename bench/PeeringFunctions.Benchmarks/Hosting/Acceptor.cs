@@ -1,4 +1,4 @@
-using Microsoft.DurableTask.Client;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Benchmarks.Hosting;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using PeeringFunctions.Acceptance.Polling;
 using PeeringFunctions.Benchmarks.Hosting;
 using PeeringFunctions.Benchmarks.Reporting;
 using PeeringFunctions.Benchmarks.Seeding;
+using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Accounts;
 using PeeringFunctions.Workflow.Contracts;

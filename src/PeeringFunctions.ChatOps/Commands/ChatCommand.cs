@@ -1,4 +1,5 @@
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings.Requests;
+
 
 namespace PeeringFunctions.ChatOps.Commands;
 

@@ -4,7 +4,8 @@ using System.Text;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.ChatOps.Approvers;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Workflow.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 

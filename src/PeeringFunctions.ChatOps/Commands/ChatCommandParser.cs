@@ -3,7 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.ChatOps.Commands;

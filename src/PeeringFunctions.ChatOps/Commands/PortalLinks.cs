@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.ChatOps.Commands;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.ChatOps.Http;
 

@@ -6,8 +6,8 @@ using PeeringFunctions.ChatOps.Http;
 using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.ChatOps.Teams;
 using PeeringFunctions.ChatOps.WeCom;
+using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Workflow.Activities;
-using PeeringFunctions.Portal.Approval;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.ChatOps.Notifications;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.LocalHost.Http;
@@ -60,7 +59,7 @@ public sealed class PeeringDemo(LocalPeeringHost host, TextWriter output)
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
-        if (host.Configuration[FunctionKeyFilter.ConfigurationKey] is { Length: > 0 } functionKey)
+        if (host.Portal.FunctionKey is { Length: > 0 } functionKey)
         {
             http.DefaultRequestHeaders.Add(FunctionKeyFilter.HeaderName, functionKey);
         }

@@ -36,7 +36,7 @@ public static class Banner
             label = new string(' ', label.Length);
         }
 
-        output.WriteLine(string.IsNullOrEmpty(host.Configuration[FunctionKeyFilter.ConfigurationKey])
+        output.WriteLine(string.IsNullOrEmpty(host.Portal.FunctionKey)
             ? "  Portal     open (set Portal:FunctionKey to require x-functions-key or ?code= on the portal routes)"
             : $"  Portal     key required: {FunctionKeyFilter.HeaderName} header or ?{FunctionKeyFilter.QueryName}=");
     }

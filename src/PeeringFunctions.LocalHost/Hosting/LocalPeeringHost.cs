@@ -1,19 +1,18 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using PeeringFunctions.Acceptance;
+using Microsoft.Extensions.Options;
 using PeeringFunctions.ChatOps;
 using PeeringFunctions.HttpApi;
-using PeeringFunctions.Portal;
-using PeeringFunctions.Portal.Approval;
 using PeeringFunctions.LocalHost.Durable;
 using PeeringFunctions.LocalHost.Http;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Acceptance;
+using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Workflow;
 using TencentVpcEmulator;
 
@@ -28,7 +27,8 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 {
     private readonly WebApplication web;
 
-    private LocalPeeringHost(WebApplication web, Uri baseUrl, InProcessDurableEngine engine, TencentVpcEmulatorServer? emulator, TencentTarget tencent, IConfiguration configuration)
+    private LocalPeeringHost(
+        WebApplication web, Uri baseUrl, InProcessDurableEngine engine, TencentVpcEmulatorServer? emulator, TencentTarget tencent, IConfiguration configuration)
     {
         this.web = web;
         BaseUrl = baseUrl;
@@ -53,6 +53,9 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     /// <summary>The effective configuration (the given one, plus the emulator's settings when it is embedded).</summary>
     public IConfiguration Configuration { get; }
+
+    /// <summary>The "Portal" section as the pages bind it (function key, base URL, signing key).</summary>
+    public PortalOptions Portal => web.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
 
     /// <summary>The HTTP API's services (PeeringApi and its dependencies).</summary>
     public IServiceProvider Services => web.Services;
@@ -80,7 +83,8 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             var tencent = TencentSettings.Describe(configuration, embeddedEmulator: emulator is not null);
             var backend = options.DurableBackend ?? DurableBackendOptions.FromConfiguration(configuration);
             RefuseInMemoryRecordOfRealTencent(backend, tencent, configuration);
-            var signingKey = ApprovalSigningKey.From(configuration["Portal:ApprovalSigningKey"], allowEphemeral: true);
+            var portal = configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
+            var signingKey = ApprovalSigningKey.From(portal.ApprovalSigningKey, allowEphemeral: true);
             var logging = configuration.GetSection("Logging");
             engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
             {
@@ -91,7 +95,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                     // The activities' notifier: chat channels when configured, a log line otherwise; its approval links
                     // are signed with the same key the pages check (one key for both containers of this process).
                     services.AddSingleton(signingKey);
-                    services.AddPeeringPortal(configuration, allowEphemeralSigningKey: true);
+                    services.AddPeerings(configuration);
                     services.AddPeeringChatOps(configuration);
                     options.ConfigureWorkflowServices?.Invoke(services);
                 },
@@ -221,12 +225,15 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         // The engine owns the client; registered as an instance, the web host will not dispose it.
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton(tencent);
+        // Top-down, as the Functions app: the workflow, the use cases over it (one signing key for both containers),
+        // then the adapters.
         builder.Services.AddPeeringWorkflow(configuration);
-        builder.Services.AddPeeringHttpApi();
-        builder.Services.AddPeeringAcceptancePolling(configuration);
-        builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddSingleton(signingKey);
-        builder.Services.AddLocalPortal(configuration, options);
+        builder.Services.AddPeerings(configuration);
+        builder.Services.AddPeeringAcceptancePolling(configuration);
+        builder.Services.AddPeeringHttpApi();
+        builder.Services.AddPeeringChatOps(configuration);
+        builder.Services.AddLocalPortal(options);
         builder.Services.AddAllowedHosts(configuration);
 
         var app = builder.Build();

@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.LocalHost.Http;
 

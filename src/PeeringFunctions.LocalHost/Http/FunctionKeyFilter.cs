@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using PeeringFunctions.HttpApi;
+using Microsoft.Extensions.Options;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.LocalHost.Http;
 
@@ -12,7 +13,7 @@ namespace PeeringFunctions.LocalHost.Http;
 /// the routes are open, like `func start`. Accept/reject never pass through here: consent is the receiver's approver
 /// key, checked inside PeeringApi.
 /// </summary>
-internal sealed class FunctionKeyFilter(IConfiguration configuration) : IEndpointFilter
+internal sealed class FunctionKeyFilter(IOptionsMonitor<PortalOptions> portal) : IEndpointFilter
 {
     public const string ConfigurationKey = "Portal:FunctionKey";
     public const string HeaderName = "x-functions-key";
@@ -20,7 +21,7 @@ internal sealed class FunctionKeyFilter(IConfiguration configuration) : IEndpoin
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var expected = configuration[ConfigurationKey];
+        var expected = portal.CurrentValue.FunctionKey;
         if (string.IsNullOrEmpty(expected))
         {
             return await next(context);

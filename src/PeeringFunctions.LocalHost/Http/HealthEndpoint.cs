@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.HttpApi;
 using PeeringFunctions.LocalHost.Hosting;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.LocalHost.Http;
 

@@ -1,17 +1,15 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PeeringFunctions.HttpApi;
+using Microsoft.Extensions.Options;
 using PeeringFunctions.LocalHost.Hosting;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Portal;
-using PeeringFunctions.Portal.Approval;
 using PeeringFunctions.Portal.Status;
 using PeeringFunctions.Workflow.Contracts;
 
@@ -25,30 +23,25 @@ namespace PeeringFunctions.LocalHost.Http;
 internal static class PortalEndpoints
 {
     /// <summary>Portal:PrintApprovalLinks — print each waiting receiver's approval link (default: on for the command-line host).</summary>
-    public const string PrintLinksKey = "Portal:PrintApprovalLinks";
 
     /// <summary>
     /// The pages' services. Without Portal:ApprovalSigningKey the local host signs approval links with a random key
     /// made at start-up (links die with the process). Having no chat, it stands in for the receiver's notification by
     /// printing the approval link of each peering that starts waiting for a managed receiver.
     /// </summary>
-    public static IServiceCollection AddLocalPortal(this IServiceCollection services, IConfiguration configuration, LocalHostOptions options)
+    public static IServiceCollection AddLocalPortal(this IServiceCollection services, LocalHostOptions options)
     {
-        services.AddPeeringPortal(configuration, allowEphemeralSigningKey: true);
-        var print = configuration.GetValue<bool?>(PrintLinksKey) ?? options.HandleConsoleSignals;
-        if (print)
-        {
-            services.AddSingleton<IHostedService>(provider => new ApprovalLinkPrinter(
-                provider.GetRequiredService<DurableTaskClient>(),
-                provider.GetRequiredService<ApprovalLinks>(),
-                provider.GetRequiredService<ApprovalSigningKey>(),
-                provider.GetRequiredService<StepClock>(),
-                provider.GetRequiredService<IServer>(),
-                configuration,
-                Console.Out,
-                provider.GetRequiredService<ILogger<ApprovalLinkPrinter>>()));
-        }
-
+        services.AddPeeringPortal();
+        services.AddSingleton<IHostedService>(provider => new ApprovalLinkPrinter(
+            provider.GetRequiredService<DurableTaskClient>(),
+            provider.GetRequiredService<ApprovalLinks>(),
+            provider.GetRequiredService<ApprovalSigningKey>(),
+            provider.GetRequiredService<StepClock>(),
+            provider.GetRequiredService<IServer>(),
+            provider.GetRequiredService<IOptions<PortalOptions>>().Value,
+            printByDefault: options.HandleConsoleSignals,
+            Console.Out,
+            provider.GetRequiredService<ILogger<ApprovalLinkPrinter>>()));
         return services;
     }
 
@@ -84,7 +77,8 @@ internal sealed class ApprovalLinkPrinter(
     ApprovalSigningKey key,
     StepClock clock,
     IServer server,
-    IConfiguration configuration,
+    PortalOptions portal,
+    bool printByDefault,
     TextWriter output,
     ILogger<ApprovalLinkPrinter> logger) : BackgroundService
 {
@@ -93,12 +87,13 @@ internal sealed class ApprovalLinkPrinter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!links.CanCreate)
+        // Printed when Portal:PrintApprovalLinks says so, else when the host runs in a console.
+        if (!links.CanCreate || !(portal.PrintApprovalLinks ?? printByDefault))
         {
             return;
         }
 
-        var baseUrl = configuration["Portal:BaseUrl"] is { Length: > 0 } configured ? configured : null;
+        var baseUrl = portal.BaseUrl is { Length: > 0 } configured ? configured : null;
         var introduced = false;
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))

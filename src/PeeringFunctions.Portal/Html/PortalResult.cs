@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Web;
 
 namespace PeeringFunctions.Portal.Html;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Accounts;
@@ -18,7 +19,7 @@ namespace PeeringFunctions.Portal.Network;
 public sealed class NetworkReader(
     ITencentClientFactory clients,
     IOptionsMonitor<TencentOptions> tencent,
-    IOptionsMonitor<PortalPageOptions> options,
+    IOptionsMonitor<PortalOptions> options,
     TimeProvider time,
     ILogger<NetworkReader> logger)
 {
@@ -60,7 +61,7 @@ public sealed class NetworkReader(
 
     /// <summary>
     /// The real state of a peering's sides. <paramref name="cacheKey"/> names the moment (instance, step, pcx): the
-    /// same key within <see cref="PortalPageOptions.PictureCacheDuration"/> reuses the reads.
+    /// same key within <see cref="PortalOptions.PictureCacheDuration"/> reuses the reads.
     /// </summary>
     public Task<NetworkState> ReadAsync(PeeringRequest request, string? peeringConnectionId, string cacheKey, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.Portal.Html.HtmlText;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Portal.Network;
 using PeeringFunctions.Workflow.Planning;
 

@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Portal.Status;

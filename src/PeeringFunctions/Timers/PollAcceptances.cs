@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.Acceptance.Polling;
+using PeeringFunctions.Peerings.Acceptance;
 
 namespace PeeringFunctions.Timers;
 

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.Commands;
 using PeeringFunctions.ChatOps.Tests.Support;
 using PeeringFunctions.Workflow.Contracts;
@@ -14,8 +13,8 @@ public sealed class ChatCommandHandlerTests : IDisposable
     private static readonly ChatUser AlphaApprover = new(ChatPlatforms.Slack, "U0ALPHA01", "alice");
 
     private readonly ChatOpsHost host = ChatOpsHost.Create();
-    private readonly PeeringRequest request = Peerings.AlphaToBeta();
-    private readonly string id = Peerings.IdOf(Peerings.AlphaToBeta());
+    private readonly PeeringRequest request = PeeringInstances.AlphaToBeta();
+    private readonly string id = PeeringInstances.IdOf(PeeringInstances.AlphaToBeta());
 
     private ChatCommandHandler Handler => host.Get<ChatCommandHandler>();
 
@@ -29,7 +28,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Accept_by_an_allow_listed_user_raises_the_decision_with_source_chat_and_the_user_as_DecidedBy()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync($"accept {id}", SlackApprover, deliveryId: "398738663015.47445629121");
 
@@ -38,7 +37,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
         Assert.True(decision.Accept);
         Assert.Equal(DecisionSources.Chat, decision.Source);
         Assert.Equal("slack:U2CERLKJA", decision.DecidedBy);
-        Assert.Equal(Peerings.Pcx, decision.PeeringConnectionId);
+        Assert.Equal(PeeringInstances.Pcx, decision.PeeringConnectionId);
         Assert.StartsWith("chat:", decision.DecisionId, StringComparison.Ordinal);
         Assert.DoesNotContain("398738663015", decision.DecisionId, StringComparison.Ordinal);
         Assert.Equal(ChatReplyKind.Done, reply.Kind);
@@ -49,7 +48,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Reject_by_an_allow_listed_user_raises_a_rejection()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync($"reject {id}", new ChatUser(ChatPlatforms.WeCom, "chenjiashun"));
 
@@ -62,7 +61,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task The_same_delivery_twice_carries_the_same_decision_id_so_the_workflow_counts_it_once()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         await SayAsync($"accept {id}", SlackApprover, deliveryId: "trigger-1");
         await SayAsync($"accept {id}", SlackApprover, deliveryId: "trigger-1");
@@ -78,7 +77,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [InlineData("reject")]
     public async Task A_user_who_is_not_an_approver_is_refused_politely_and_nothing_is_raised(string verb)
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync($"{verb} {id}", Stranger);
 
@@ -92,7 +91,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task An_approver_of_the_initiator_cannot_accept_for_the_receiver()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync($"accept {id}", AlphaApprover);
 
@@ -103,7 +102,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task The_same_user_id_on_another_platform_is_not_an_approver()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         await SayAsync($"accept {id}", new ChatUser(ChatPlatforms.Teams, ChatOpsHost.SlackApprover));
 
@@ -113,10 +112,10 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task An_external_receiver_decides_in_its_own_console_not_in_chat()
     {
-        var external = Peerings.AlphaToExternal();
-        Durable.With(Peerings.Waiting(external));
+        var external = PeeringInstances.AlphaToExternal();
+        Durable.With(PeeringInstances.Waiting(external));
 
-        var reply = await SayAsync($"accept {Peerings.IdOf(external)}", SlackApprover);
+        var reply = await SayAsync($"accept {PeeringInstances.IdOf(external)}", SlackApprover);
 
         Assert.Empty(Durable.Raised);
         Assert.Equal(ChatReplyKind.Refused, reply.Kind);
@@ -126,7 +125,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Accepting_a_peering_that_is_not_waiting_raises_nothing_and_says_what_it_is()
     {
-        Durable.With(Peerings.Configuring(request));
+        Durable.With(PeeringInstances.Configuring(request));
 
         var reply = await SayAsync($"accept {id}", SlackApprover);
 
@@ -138,9 +137,9 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_peering_can_be_named_by_its_pcx_id()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
-        await SayAsync($"accept {Peerings.Pcx}", SlackApprover);
+        await SayAsync($"accept {PeeringInstances.Pcx}", SlackApprover);
 
         Assert.Equal(id, Assert.Single(Durable.Raised).InstanceId);
     }
@@ -151,7 +150,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [InlineData("teardown peering-vpc-nothere1-vpc-nothere2")]
     public async Task An_unknown_peering_is_not_found_and_nothing_happens(string text)
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync(text, SlackApprover);
 
@@ -164,14 +163,14 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Teardown_by_an_approver_of_the_receiver_starts_the_teardown_orchestration()
     {
-        Durable.With(Peerings.Active(request));
+        Durable.With(PeeringInstances.Active(request));
 
         var reply = await SayAsync($"teardown {id}", SlackApprover);
 
         var started = Assert.Single(Durable.Started);
         Assert.Equal(nameof(TeardownOrchestrator), started.Orchestrator);
         Assert.Equal($"{id}-teardown", started.InstanceId);
-        Assert.Equal(Peerings.Pcx, Assert.IsType<TeardownRequest>(started.Input).PeeringConnectionId);
+        Assert.Equal(PeeringInstances.Pcx, Assert.IsType<TeardownRequest>(started.Input).PeeringConnectionId);
         Assert.Equal(ChatReplyKind.Done, reply.Kind);
         Assert.StartsWith("Tearing down “web-to-db”", reply.Text, StringComparison.Ordinal);
     }
@@ -179,7 +178,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Teardown_by_someone_else_is_refused_and_starts_nothing()
     {
-        Durable.With(Peerings.Active(request));
+        Durable.With(PeeringInstances.Active(request));
 
         var reply = await SayAsync($"teardown {id}", Stranger);
 
@@ -191,11 +190,11 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Teardown_of_a_peering_with_an_external_receiver_is_for_the_initiators_approvers()
     {
-        var external = Peerings.AlphaToExternal();
-        Durable.With(Peerings.Active(external));
+        var external = PeeringInstances.AlphaToExternal();
+        Durable.With(PeeringInstances.Active(external));
 
-        var refused = await SayAsync($"teardown {Peerings.IdOf(external)}", SlackApprover);
-        var done = await SayAsync($"teardown {Peerings.IdOf(external)}", AlphaApprover);
+        var refused = await SayAsync($"teardown {PeeringInstances.IdOf(external)}", SlackApprover);
+        var done = await SayAsync($"teardown {PeeringInstances.IdOf(external)}", AlphaApprover);
 
         Assert.Equal(ChatReplyKind.Refused, refused.Kind);
         Assert.Equal(ChatReplyKind.Done, done.Kind);
@@ -205,7 +204,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Teardown_of_a_peering_that_is_not_active_changes_nothing()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync($"teardown {id}", SlackApprover);
 
@@ -217,13 +216,13 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Status_says_where_the_peering_stands_and_links_to_the_portal()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync($"status {id}", Stranger);
 
         Assert.Equal(
             $"“web-to-db” ({id}) is waiting for beta to accept (until 2026-12-01 08:00 UTC).\n" +
-            $"alpha/ap-guangzhou/vpc-alpha001 → beta/ap-shanghai/vpc-beta0001, {Peerings.Pcx}\n" +
+            $"alpha/ap-guangzhou/vpc-alpha001 → beta/ap-shanghai/vpc-beta0001, {PeeringInstances.Pcx}\n" +
             $"Status: {ChatOpsHost.PortalBaseUrl}/api/peerings/{id}",
             reply.Text);
         Assert.Empty(Durable.Raised);
@@ -232,9 +231,9 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task Status_of_an_active_peering_says_active()
     {
-        Durable.With(Peerings.Active(request));
+        Durable.With(PeeringInstances.Active(request));
 
-        var reply = await SayAsync($"status {Peerings.Pcx}", Stranger);
+        var reply = await SayAsync($"status {PeeringInstances.Pcx}", Stranger);
 
         Assert.StartsWith($"“web-to-db” ({id}) is active.", reply.Text, StringComparison.Ordinal);
         Assert.Contains("The peering is active and routed on both sides.", reply.Text, StringComparison.Ordinal);
@@ -243,15 +242,15 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task List_shows_each_peering_with_its_state()
     {
-        var external = Peerings.AlphaToExternal();
-        Durable.With(Peerings.Waiting(request)).With(Peerings.Active(external));
+        var external = PeeringInstances.AlphaToExternal();
+        Durable.With(PeeringInstances.Waiting(request)).With(PeeringInstances.Active(external));
 
         var all = await SayAsync("list", Stranger);
         var waiting = await SayAsync("list waiting", Stranger);
 
         Assert.StartsWith("2 peerings:\n", all.Text, StringComparison.Ordinal);
         Assert.Contains($"• {id} — web-to-db: WaitingForAcceptance", all.Text, StringComparison.Ordinal);
-        Assert.Contains($"• {Peerings.IdOf(external)} — to-partner: Active", all.Text, StringComparison.Ordinal);
+        Assert.Contains($"• {PeeringInstances.IdOf(external)} — to-partner: Active", all.Text, StringComparison.Ordinal);
         Assert.StartsWith("1 peering in state WaitingForAcceptance:\n", waiting.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("to-partner", waiting.Text, StringComparison.Ordinal);
     }
@@ -299,7 +298,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_request_for_a_pair_that_is_already_running_starts_nothing_new()
     {
-        Durable.With(Peerings.Waiting(request));
+        Durable.With(PeeringInstances.Waiting(request));
 
         var reply = await SayAsync("request name=again from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001", AlphaApprover);
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +19,7 @@ namespace PeeringFunctions.ChatOps.Tests.Notifications;
 public sealed class ChatPeeringNotifierTests : IAsyncLifetime
 {
     private const string Key = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
-    private readonly string id = Peerings.IdOf(Peerings.AlphaToBeta());
+    private readonly string id = PeeringInstances.IdOf(PeeringInstances.AlphaToBeta());
     private FakeChatServer server = null!;
 
     public async Task InitializeAsync() => server = await FakeChatServer.StartAsync();
@@ -44,7 +43,7 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     });
 
     private NotifyReceiverInput Waiting(string? receiver = "beta", string? uin = null) =>
-        new(id, Peerings.Pcx, "web-to-db", receiver, uin, "alpha", Peerings.Deadline);
+        new(id, PeeringInstances.Pcx, "web-to-db", receiver, uin, "alpha", PeeringInstances.Deadline);
 
     private RecordedPost PostTo(string pathPart) => Assert.Single(server.Posts, p => p.Path.Contains(pathPart, StringComparison.Ordinal));
 
@@ -129,7 +128,7 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     {
         using var host = Host();
         var outcome = new PeeringOutcomeNotice(
-            id, "web-to-db", "alpha", "beta", null, PeeringStatus.Active, Peerings.Pcx, "The peering is active and routed on both sides.");
+            id, "web-to-db", "alpha", "beta", null, PeeringStatus.Active, PeeringInstances.Pcx, "The peering is active and routed on both sides.");
 
         await host.Get<IPeeringNotifier>().NotifyOutcomeAsync(outcome, CancellationToken.None);
 
@@ -148,7 +147,7 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
         var activity = new NotifyOutcomeActivity(host.Get<IPeeringNotifier>(), NullLogger<NotifyOutcomeActivity>.Instance);
 
         var delivered = await activity.RunAsync(Mock.Of<Microsoft.DurableTask.TaskActivityContext>(), new PeeringOutcomeNotice(
-            id, "web-to-db", "alpha", null, "100000000001", PeeringStatus.Rejected, Peerings.Pcx, "The receiver rejected the peering."));
+            id, "web-to-db", "alpha", null, "100000000001", PeeringStatus.Rejected, PeeringInstances.Pcx, "The receiver rejected the peering."));
 
         Assert.True(delivered);
         Assert.StartsWith("Peering rejected: web-to-db", (string?)PostTo("/BALPHA/").Json["text"], StringComparison.Ordinal);
@@ -160,7 +159,7 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
         using var host = Host();
 
         await host.Get<IPeeringChatNotifier>().NotifyProgressAsync(
-            new PeeringProgressNotice(id, "web-to-db", "alpha", "beta", PeeringSteps.Configuring, Peerings.Pcx), CancellationToken.None);
+            new PeeringProgressNotice(id, "web-to-db", "alpha", "beta", PeeringSteps.Configuring, PeeringInstances.Pcx), CancellationToken.None);
 
         var post = Assert.Single(server.Posts);
         Assert.Contains("/BALPHA/", post.Path, StringComparison.Ordinal);

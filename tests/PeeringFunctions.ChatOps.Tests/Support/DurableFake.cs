@@ -31,7 +31,7 @@ internal sealed class DurableFake
                 Started.Enqueue((name.Name, id, input));
                 if (input is PeeringRequest request)
                 {
-                    Instances[id] = Peerings.Starting(request);
+                    Instances[id] = PeeringInstances.Starting(request);
                 }
 
                 return Task.FromResult(id);

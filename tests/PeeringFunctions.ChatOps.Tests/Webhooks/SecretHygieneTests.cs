@@ -24,9 +24,9 @@ public sealed class SecretHygieneTests
     public async Task A_session_of_good_and_bad_requests_on_every_platform_leaks_no_secret()
     {
         using var host = ChatOpsHost.Create(fakeTime: Now);
-        var request = Peerings.AlphaToBeta();
-        host.Durable.With(Peerings.Waiting(request));
-        var id = Peerings.IdOf(request);
+        var request = PeeringInstances.AlphaToBeta();
+        host.Durable.With(PeeringInstances.Waiting(request));
+        var id = PeeringInstances.IdOf(request);
         var timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var responses = new List<ChatWebhookResponse>();
 

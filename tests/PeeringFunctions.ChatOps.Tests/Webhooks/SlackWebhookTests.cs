@@ -12,7 +12,7 @@ namespace PeeringFunctions.ChatOps.Tests.Webhooks;
 public sealed class SlackWebhookTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private readonly string id = Peerings.IdOf(Peerings.AlphaToBeta());
+    private readonly string id = PeeringInstances.IdOf(PeeringInstances.AlphaToBeta());
     private FakeChatServer server = null!;
     private ChatOpsHost host = null!;
 
@@ -20,7 +20,7 @@ public sealed class SlackWebhookTests : IAsyncLifetime
     {
         server = await FakeChatServer.StartAsync();
         host = ChatOpsHost.Create(new Dictionary<string, string?> { ["ChatOps:Slack:ResponseUrlHosts:0"] = "127.0.0.1" }, Now);
-        host.Durable.With(Peerings.Waiting(Peerings.AlphaToBeta()));
+        host.Durable.With(PeeringInstances.Waiting(PeeringInstances.AlphaToBeta()));
     }
 
     public async Task DisposeAsync()
@@ -225,7 +225,7 @@ public sealed class SlackWebhookTests : IAsyncLifetime
     public async Task A_response_url_on_a_host_that_is_not_Slack_is_never_called()
     {
         using var strict = ChatOpsHost.Create(fakeTime: Now);
-        strict.Durable.With(Peerings.Waiting(Peerings.AlphaToBeta()));
+        strict.Durable.With(PeeringInstances.Waiting(PeeringInstances.AlphaToBeta()));
 
         await strict.Get<SlackWebhook>().HandleInteractionAsync(strict.Durable.Client, Signed(ButtonClick($"accept {id}")));
 

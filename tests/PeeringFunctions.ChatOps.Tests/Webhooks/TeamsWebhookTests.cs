@@ -12,9 +12,9 @@ public sealed class TeamsWebhookTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private readonly ChatOpsHost host = ChatOpsHost.Create(fakeTime: Now);
-    private readonly string id = Peerings.IdOf(Peerings.AlphaToBeta());
+    private readonly string id = PeeringInstances.IdOf(PeeringInstances.AlphaToBeta());
 
-    public TeamsWebhookTests() => host.Durable.With(Peerings.Waiting(Peerings.AlphaToBeta()));
+    public TeamsWebhookTests() => host.Durable.With(PeeringInstances.Waiting(PeeringInstances.AlphaToBeta()));
 
     public void Dispose() => host.Dispose();
 

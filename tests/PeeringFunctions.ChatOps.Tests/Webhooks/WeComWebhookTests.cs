@@ -14,7 +14,7 @@ public sealed class WeComWebhookTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly WeComCrypto Crypto = new(Vectors.WeCom.Token, Vectors.WeCom.EncodingAesKey, Vectors.WeCom.CorpId);
-    private readonly string id = Peerings.IdOf(Peerings.AlphaToBeta());
+    private readonly string id = PeeringInstances.IdOf(PeeringInstances.AlphaToBeta());
     private readonly List<ChatOpsHost> hosts = [];
 
     public void Dispose() => hosts.ForEach(h => h.Dispose());
@@ -22,7 +22,7 @@ public sealed class WeComWebhookTests : IDisposable
     private ChatOpsHost Host(DateTimeOffset now)
     {
         var host = ChatOpsHost.Create(fakeTime: now);
-        host.Durable.With(Peerings.Waiting(Peerings.AlphaToBeta()));
+        host.Durable.With(PeeringInstances.Waiting(PeeringInstances.AlphaToBeta()));
         hosts.Add(host);
         return host;
     }

@@ -4,7 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Requests;
 
 namespace PeeringFunctions.Reliability.Support;
 

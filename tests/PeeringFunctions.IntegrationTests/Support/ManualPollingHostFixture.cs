@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PeeringFunctions.Acceptance.Polling;
+using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Common.Profile;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;

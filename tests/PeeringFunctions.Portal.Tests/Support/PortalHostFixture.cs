@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.LocalHost.Hosting;
-using PeeringFunctions.Portal.Approval;
+using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 

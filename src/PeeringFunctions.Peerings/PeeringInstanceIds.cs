@@ -1,0 +1,30 @@
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.Peerings;
+
+/// <summary>
+/// Instance ids derived from the VPC pair (in either direction, as Tencent allows one peering per pair), so a
+/// duplicate request finds the running instance instead of starting a second peering.
+/// </summary>
+public static class PeeringInstanceIds
+{
+    public const string Prefix = "peering-";
+    private const string TeardownSuffix = "-teardown";
+
+    public static string For(PeeringRequest request)
+    {
+        var pair = new[] { request.Initiator.VpcId, request.Receiver.VpcId }.Order(StringComparer.Ordinal).ToArray();
+        return $"{Prefix}{pair[0]}-{pair[1]}";
+    }
+
+    public static string TeardownOf(string peeringInstanceId) => peeringInstanceId + TeardownSuffix;
+
+    /// <summary>The peering a teardown id belongs to, or null when <paramref name="id"/> is not a teardown id.</summary>
+    public static string? PeeringOfTeardown(string id) =>
+        id.EndsWith(TeardownSuffix, StringComparison.Ordinal) && IsPeeringId(id[..^TeardownSuffix.Length]) ? id[..^TeardownSuffix.Length] : null;
+
+    /// <summary>Ids come from URLs: accept only the shape we make, so nothing else can be looked up.</summary>
+    public static bool IsPeeringId(string? id) =>
+        id is { Length: <= 64 } && id.StartsWith(Prefix, StringComparison.Ordinal) && !id.EndsWith(TeardownSuffix, StringComparison.Ordinal)
+        && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+}

@@ -1,0 +1,232 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Orchestrations;
+
+namespace PeeringFunctions.Peerings;
+
+/// <summary>
+/// What every front door can do — start, look up, list, decide, tear down — on the Durable client it is given.
+/// The HTTP API and the chat commands both call this, each after its own authentication; nothing here decides
+/// about the peering itself (that is the orchestrator's job).
+/// </summary>
+public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
+{
+    /// <summary>How long a decision waits to learn whether it won; longer than the orchestrator needs to take an event locally.</summary>
+    public static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(50);
+
+    // Check-then-start as one step per id, for every instance of this class in the process.
+    private static readonly InstanceStartGate Starts = new();
+
+    // Statuses in which an instance is never replaced by a start with the same id.
+    private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
+
+    public Task<StartResult> StartAsync(DurableTaskClient client, PeeringRequest request, CancellationToken cancellationToken)
+    {
+        var id = PeeringInstanceIds.For(request);
+        return Starts.RunAsync(id, () => CheckThenStartAsync(client, id, request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<StartResult> CheckThenStartAsync(DurableTaskClient client, string id, PeeringRequest request, CancellationToken cancellationToken)
+    {
+        var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        if (existing is not null)
+        {
+            // A live run, or a peering of this pair that is still in place: a new run would replace its record (what
+            // teardown must undo) and write to the receiver's side without asking. Changing it means tearing it down first.
+            var view = PeeringView.From(existing, await FindTeardownAsync(client, existing, cancellationToken));
+            if (IsLive(existing))
+            {
+                return new StartResult(id, Started: false, view, $"These two VPCs already have a peering in progress: {id} ({view.State}).");
+            }
+
+            if (view.State is PeeringStatus.Active or LifecycleStates.TearingDown or LifecycleStates.TeardownFailed)
+            {
+                return new StartResult(id, Started: false, view,
+                    $"These two VPCs are already peered by {id} ({view.PeeringConnectionId}, {view.State}). To change the peering, " +
+                    $"tear it down (DELETE /api/peerings/{id}) and request it again.");
+            }
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(PeeringOrchestrator),
+                request,
+                new StartOrchestrationOptions(id) { Version = PeeringOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
+                cancellationToken);
+        }
+        catch (Exception error) when (IsAlreadyExists(error))
+        {
+            // Two identical requests raced past the check above; the other one won.
+            var winner = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            return new StartResult(id, Started: false, winner is null ? null : PeeringView.From(winner, null),
+                $"These two VPCs already have a peering in progress: {id} (started a moment ago by another request).");
+        }
+
+        logger.LogInformation("Started peering {InstanceId}: {Initiator} -> {Receiver}", id, request.Initiator.Describe(), request.Receiver.Describe());
+        var started = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        return new StartResult(id, Started: true, started is null ? null : PeeringView.From(started, null));
+    }
+
+    /// <summary>The peering instance, or null when the id is not one of ours or does not exist.</summary>
+    public async Task<OrchestrationMetadata?> FindAsync(DurableTaskClient client, string id, CancellationToken cancellationToken) =>
+        PeeringInstanceIds.IsPeeringId(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
+
+    public async Task<PeeringView?> GetAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var instance = await FindAsync(client, id, cancellationToken);
+        return instance is null ? null : PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken));
+    }
+
+    /// <summary>Peerings, newest first; <paramref name="state"/> matches the view's State (a step while running, the outcome once done).</summary>
+    public async Task<IReadOnlyList<PeeringView>> ListAsync(DurableTaskClient client, string? state, CancellationToken cancellationToken)
+    {
+        // Teardown ids share the prefix, so one pass brings each peering and its teardown.
+        var peerings = new List<OrchestrationMetadata>();
+        var teardowns = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
+        var query = new OrchestrationQuery { InstanceIdPrefix = PeeringInstanceIds.Prefix, FetchInputsAndOutputs = true, PageSize = 100 };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            if (PeeringInstanceIds.IsPeeringId(instance.InstanceId))
+            {
+                peerings.Add(instance);
+            }
+            else if (PeeringInstanceIds.PeeringOfTeardown(instance.InstanceId) is { } peeringId)
+            {
+                teardowns[peeringId] = instance;
+            }
+        }
+
+        return peerings
+            .Select(instance => PeeringView.From(instance, TeardownOf(instance, teardowns.GetValueOrDefault(instance.InstanceId))))
+            .Where(view => string.IsNullOrEmpty(state) || string.Equals(view.State, state, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(v => v.CreatedAt)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Raises the receiver's decision and waits (at most <paramref name="confirmWithin"/>) until the orchestrator has
+    /// taken one: the first decision it takes wins, and a caller whose decision lost is told which one won. The caller
+    /// has already checked that whoever decides may do so for <see cref="PeeringRequest.Receiver"/>. A caller retrying
+    /// with the same <paramref name="idempotencyKey"/> produces the same decision id, which the orchestrator de-duplicates.
+    /// </summary>
+    public async Task<DecisionResult> DecideAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, bool accept, string source, string decidedBy, string? idempotencyKey,
+        CancellationToken cancellationToken, TimeSpan? confirmWithin = null)
+    {
+        var decisionId = idempotencyKey is { Length: > 0 and <= 100 } ? $"{source}:{idempotencyKey}" : $"{source}:{Guid.NewGuid():N}";
+        var progress = instance.ReadCustomStatusAs<PeeringProgress>();
+        if (progress?.Decision is { } taken)
+        {
+            return DecisionResult.After(decisionId, taken, PeeringView.StateOf(instance, progress, null));
+        }
+
+        if (!instance.IsRunning || progress?.Step != PeeringSteps.WaitingForAcceptance)
+        {
+            return new DecisionResult(false, null, PeeringView.StateOf(instance, progress, null));
+        }
+
+        var decision = new AcceptanceDecision(decisionId, accept, source, decidedBy, progress.PeeringConnectionId);
+        await client.RaiseEventAsync(instance.InstanceId, EventNames.Decision, decision, cancellationToken);
+        logger.LogInformation("Raised {Decision} for {InstanceId} from {Source}", accept ? "accept" : "reject", instance.InstanceId, source);
+
+        var (now, state) = await WaitForDecisionTakenAsync(client, instance.InstanceId, confirmWithin ?? DecisionConfirmationWait, cancellationToken);
+        return now is null
+            ? new DecisionResult(true, decisionId, state, Confirmed: false)
+            : DecisionResult.After(decisionId, now, state);
+    }
+
+    public Task<TeardownResult> TeardownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken) =>
+        Starts.RunAsync(PeeringInstanceIds.TeardownOf(instance.InstanceId), () => CheckThenTearDownAsync(client, instance, cancellationToken), cancellationToken);
+
+    private async Task<TeardownResult> CheckThenTearDownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    {
+        var teardown = await FindTeardownAsync(client, instance, cancellationToken);
+        var view = PeeringView.From(instance, teardown);
+        var outcome = view.Outcome;
+        // A running teardown, or one that removed the peering, is not started again; a failed one may be retried.
+        if (view.State is not (PeeringStatus.Active or LifecycleStates.TeardownFailed) || outcome?.PeeringConnectionId is null)
+        {
+            return new TeardownResult(null, view.State);
+        }
+
+        var teardownId = PeeringInstanceIds.TeardownOf(instance.InstanceId);
+        try
+        {
+            var receiver = outcome.Receiver is { Account: not null } managed ? managed : null;
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(TeardownOrchestrator),
+                new TeardownRequest(outcome.PeeringConnectionId, outcome.Initiator, receiver),
+                new StartOrchestrationOptions(teardownId).WithDedupeStatuses(LiveStatuses),
+                cancellationToken);
+        }
+        catch (Exception error) when (IsAlreadyExists(error))
+        {
+            // Another teardown of this peering started a moment ago: exactly one runs.
+            return new TeardownResult(null, LifecycleStates.TearingDown);
+        }
+
+        logger.LogInformation("Started teardown {TeardownId} of {PeeringConnectionId}", teardownId, outcome.PeeringConnectionId);
+        return new TeardownResult(teardownId, view.State);
+    }
+
+    /// <summary>Polls the instance until the orchestrator shows the decision it took, or it stops running, or time is up.</summary>
+    private static async Task<(DecisionTaken? Taken, string State)> WaitForDecisionTakenAsync(
+        DurableTaskClient client, string instanceId, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            var progress = instance?.ReadCustomStatusAs<PeeringProgress>();
+            var state = instance is null ? "gone" : PeeringView.StateOf(instance, progress, null);
+            if (progress?.Decision is not null || instance is not { IsRunning: true } || DateTime.UtcNow >= until)
+            {
+                return (progress?.Decision, state);
+            }
+
+            await Task.Delay(DecisionPollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>The teardown of this peering's current run, or null (none yet, or one left from an earlier peering of the pair).</summary>
+    private static async Task<OrchestrationMetadata?> FindTeardownAsync(DurableTaskClient client, OrchestrationMetadata peering, CancellationToken cancellationToken) =>
+        TeardownOf(peering, await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(peering.InstanceId), getInputsAndOutputs: true, cancellationToken));
+
+    private static OrchestrationMetadata? TeardownOf(OrchestrationMetadata peering, OrchestrationMetadata? teardown)
+    {
+        var pcx = peering.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? peering.ReadOutputAs<PeeringOutcome>()?.PeeringConnectionId : null;
+        return teardown is not null && pcx is not null && teardown.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == pcx ? teardown : null;
+    }
+
+    private static bool IsLive(OrchestrationMetadata instance) =>
+        instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;
+
+    private static bool IsAlreadyExists(Exception error) =>
+        error is DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException
+        || (error.GetType().Name == "RpcException" && error.Message.Contains("AlreadyExists", StringComparison.OrdinalIgnoreCase))
+        || (error.InnerException is { } inner && IsAlreadyExists(inner));
+}
+
+/// <param name="Started">False when a live instance or a peering still in place exists for the same VPC pair (<paramref name="View"/> shows it).</param>
+/// <param name="Refusal">Why nothing was started, in a sentence that says what to do instead.</param>
+public sealed record StartResult(string InstanceId, bool Started, PeeringView? View, string? Refusal = null);
+
+/// <param name="Raised">True when this caller's decision is the one that counts (or was sent and is not yet confirmed).</param>
+/// <param name="State">The peering's state word (why nothing was raised, when nothing was).</param>
+/// <param name="Winner">The decision the orchestrator took, when it is not this caller's.</param>
+/// <param name="Confirmed">False when the orchestrator had not taken a decision within the wait.</param>
+public sealed record DecisionResult(bool Raised, string? DecisionId, string State, DecisionTaken? Winner = null, bool Confirmed = true)
+{
+    /// <summary>Once the orchestrator took <paramref name="taken"/>: ours if the ids match, else another's that won.</summary>
+    public static DecisionResult After(string decisionId, DecisionTaken taken, string state) =>
+        taken.DecisionId == decisionId ? new(true, decisionId, state) : new(false, null, state, taken);
+}
+
+/// <param name="TeardownId">Null when no teardown was started (then <paramref name="State"/> says why: not active, being or already torn down).</param>
+public sealed record TeardownResult(string? TeardownId, string State);

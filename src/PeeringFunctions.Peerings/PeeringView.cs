@@ -1,0 +1,88 @@
+using Microsoft.DurableTask.Client;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.Peerings;
+
+/// <summary>
+/// Our own status document. Never the Durable management URLs: those carry the host's keys in their query string.
+/// </summary>
+public sealed record PeeringView(
+    string Id,
+    string Name,
+    string State,
+    string RuntimeStatus,
+    string? Step,
+    string? PeeringConnectionId,
+    PeeringSideView Initiator,
+    PeeringSideView Receiver,
+    DateTime? AcceptanceDeadline,
+    string? Message,
+    PeeringOutcome? Outcome,
+    TeardownView? Teardown,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    IReadOnlyDictionary<string, string> Links)
+{
+    public static PeeringView From(OrchestrationMetadata instance, OrchestrationMetadata? teardown)
+    {
+        var request = instance.ReadInputAs<PeeringRequest>()!;
+        var progress = instance.ReadCustomStatusAs<PeeringProgress>();
+        var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<PeeringOutcome>() : null;
+        var id = instance.InstanceId;
+        var links = new Dictionary<string, string> { ["self"] = $"/api/peerings/{id}" };
+        if (progress?.Step == PeeringSteps.WaitingForAcceptance && instance.IsRunning)
+        {
+            links["accept"] = $"/api/peerings/{id}/accept";
+            links["reject"] = $"/api/peerings/{id}/reject";
+        }
+
+        return new PeeringView(
+            id,
+            request.Name,
+            StateOf(instance, progress, outcome, teardown),
+            instance.RuntimeStatus.ToString(),
+            progress?.Step,
+            outcome?.PeeringConnectionId ?? progress?.PeeringConnectionId,
+            PeeringSideView.From(request.Initiator, progress?.Initiator),
+            PeeringSideView.From(request.Receiver, progress?.Receiver),
+            progress?.AcceptanceDeadline,
+            outcome?.Message ?? progress?.Message ?? instance.FailureDetails?.ErrorMessage,
+            outcome,
+            teardown is null ? null : TeardownView.From(teardown),
+            instance.CreatedAt,
+            instance.LastUpdatedAt,
+            links);
+    }
+
+    /// <summary>
+    /// One word a portal can filter on: the step while running, the outcome once finished, and for an active peering
+    /// what its <paramref name="teardown"/> (of this run's peering connection) has done to it.
+    /// </summary>
+    public static string StateOf(OrchestrationMetadata instance, PeeringProgress? progress, PeeringOutcome? outcome, OrchestrationMetadata? teardown = null) =>
+        instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed when outcome?.Status == PeeringStatus.Active && teardown is not null => teardown.RuntimeStatus switch
+            {
+                OrchestrationRuntimeStatus.Completed when teardown.ReadOutputAs<TeardownOutcome>()?.Status == TeardownStatus.Removed => LifecycleStates.TornDown,
+                OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => LifecycleStates.TeardownFailed,
+                _ => LifecycleStates.TearingDown,
+            },
+            OrchestrationRuntimeStatus.Completed => outcome?.Status ?? "Completed",
+            OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending => progress?.Step ?? "Starting",
+            var other => other.ToString(),
+        };
+}
+
+public sealed record PeeringSideView(string? Account, string? Uin, string Region, string VpcId, string? RouteTableId, IReadOnlyList<string> SubnetIds, string? Progress)
+{
+    public static PeeringSideView From(PeeringSide side, SideProgress? progress) =>
+        new(side.Account, side.ExternalUin, side.Region, side.VpcId, side.RouteTableId, side.Subnets, progress?.State);
+}
+
+public sealed record TeardownView(string Id, string RuntimeStatus, TeardownOutcome? Outcome)
+{
+    public static TeardownView From(OrchestrationMetadata teardown) => new(
+        teardown.InstanceId,
+        teardown.RuntimeStatus.ToString(),
+        teardown.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? teardown.ReadOutputAs<TeardownOutcome>() : null);
+}
