@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.ChatOps.Notifications;
 using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.ChatOps.Tests.Support;
@@ -306,9 +307,11 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
 
         var workflowFirst = new ServiceCollection().AddLogging();
         workflowFirst.AddPeeringWorkflow(configuration);
+        workflowFirst.AddPeerings(configuration);
         workflowFirst.AddPeeringChatOps(configuration);
         var chatFirst = new ServiceCollection().AddLogging();
         chatFirst.AddPeeringChatOps(configuration);
+        chatFirst.AddPeerings(configuration);
         chatFirst.AddPeeringWorkflow(configuration);
 
         foreach (var services in new[] { workflowFirst, chatFirst })

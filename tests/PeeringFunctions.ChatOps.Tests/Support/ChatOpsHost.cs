@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Accounts;
 
 namespace PeeringFunctions.ChatOps.Tests.Support;
@@ -71,6 +72,7 @@ internal sealed class ChatOpsHost : IDisposable
         var accounts = new Mock<ITencentClientFactory>();
         accounts.Setup(a => a.IsManaged(It.IsAny<string>())).Returns((string alias) => alias is "alpha" or "beta" or "gamma");
         services.AddSingleton(accounts.Object);
+        services.AddPeerings(configuration);
         services.AddPeeringChatOps(configuration);
         return new ChatOpsHost(services.BuildServiceProvider(), time, logs);
     }
