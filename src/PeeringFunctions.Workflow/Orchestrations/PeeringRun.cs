@@ -369,16 +369,16 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var problems = failure is PeeringVerificationException verification ? verification.Problems : [reason];
         context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogWarning("Peering {InstanceId} failed at {Step}: {Reason}", context.InstanceId, failedStep, reason);
 
-        var undone = new List<string>();
-        var notUndone = new List<string>();
+        var compensation = UndoRunner.ForCompensation(activities);
+        var kept = new List<string>();
         if (request.KeepPartialWorkOnFailure)
         {
-            notUndone.AddRange(undo.Entries.Select(e => "kept for inspection: " + e.Change));
+            kept.AddRange(undo.Entries.Select(e => "kept for inspection: " + e.Change));
         }
         else
         {
             Report(progress with { Step = PeeringSteps.Compensating, Message = reason });
-            await CompensateAsync(undone, notUndone);
+            await CompensateAsync(compensation);
         }
 
         Report(progress with
@@ -392,10 +392,10 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             PeeringStatus.Failed,
             progress.PeeringConnectionId,
             $"Failed at {failedStep}: {reason}",
-            [.. problems, .. notUndone],
+            [.. problems, .. kept, .. compensation.Problems],
             SideOutcomeOf(plan.Initiator),
             plan.Receiver is null ? ExternalOutcome() : SideOutcomeOf(plan.Receiver),
-            undone,
+            compensation.Done,
             failedStep,
             code);
     }
@@ -412,44 +412,27 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             outcome.PeeringConnectionId,
             outcome.Message));
 
-    /// <summary>Undo in reverse order; an undo step that fails is reported, never allowed to stop the others.</summary>
-    private async Task CompensateAsync(List<string> undone, List<string> notUndone)
+    /// <summary>Undo in reverse order, one change after another.</summary>
+    private async Task CompensateAsync(UndoRunner compensation)
     {
         foreach (var entry in undo.Entries.Reverse())
         {
-            try
-            {
-                await (entry switch
-                {
-                    UndoEntry.RemoveRoutes r => (Task)activities.DeleteRoutesAsync(
-                        new DeleteRoutesInput(r.Account, r.Region, r.RouteTableId, r.PeeringConnectionId, r.KeepRouteItemIds)),
-                    UndoEntry.RestoreAssociation a => activities.AssociateSubnetAsync(
-                        new AssociateSubnetInput(a.Account, a.Region, a.SubnetId, a.PreviousRouteTableId)),
-                    UndoEntry.DeletePeering p => DeletePeeringAsync(p),
-                    _ => throw new InvalidOperationException($"No compensation for {entry}."),
-                });
-                undone.Add(entry.ToString());
-            }
-            catch (TaskFailedException error)
-            {
-                notUndone.Add($"could not undo ({entry}): {error.FailureDetails.ErrorMessage}");
-            }
+            await (entry is UndoEntry.DeletePeering peering
+                ? compensation.UndoAsync(entry, () => DeletePeeringAsync(peering))
+                : compensation.UndoAsync(entry));
         }
     }
 
     /// <summary>With the initiator's credentials, or by the managed receiver's when the initiator's are refused.</summary>
-    private async Task<bool> DeletePeeringAsync(UndoEntry.DeletePeering entry)
+    private async Task DeletePeeringAsync(UndoEntry.DeletePeering entry)
     {
-        var target = entry.PeeringConnectionId is { } id
-            ? new PeeringTarget(entry.Account, entry.Region, id)
-            : new PeeringTarget(entry.Account, entry.Region, "", entry.SourceVpcId, entry.DestinationVpcId);
         try
         {
-            return await activities.DeletePeeringAsync(target);
+            await activities.DeletePeeringAsync(entry.Target);
         }
         catch (TaskFailedException) when (entry is { ReceiverAccount: { } account, ReceiverRegion: { } region, PeeringConnectionId: { } pcx })
         {
-            return await activities.DeletePeeringAsync(new PeeringTarget(account, region, pcx));
+            await activities.DeletePeeringAsync(new PeeringTarget(account, region, pcx));
         }
     }
 
