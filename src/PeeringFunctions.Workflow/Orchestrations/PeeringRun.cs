@@ -16,6 +16,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// <summary>How many decision events one wait accepts (duplicates included) before it only waits for the deadline.</summary>
     private const int MaximumDecisionEvents = 100;
 
+    private readonly WorkflowActivities activities = new(context);
     private readonly UndoLog undo = new();
     private readonly Dictionary<string, CreateRoutesResult> routesCreated = [];
     private PeeringProgress progress = new(
@@ -36,7 +37,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var receiverFacts = receiver.IsManaged ? ReadSideAsync(receiver, includePeerings: false) : Task.FromResult<SideFacts?>(null);
         var receiverUin = receiver.ExternalUin is { } uin
             ? Task.FromResult(uin)
-            : context.CallActivityAsync<string>(nameof(ResolveUinActivity), receiver.Account!);
+            : activities.ResolveUinAsync(receiver.Account!);
         await Task.WhenAll(initiatorFacts, receiverFacts, receiverUin);
         return PeeringPlanner.Plan(request, (await initiatorFacts)!, await receiverFacts, await receiverUin);
     }
@@ -56,7 +57,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var receiver = request.Receiver;
         undo.PeeringRequested(initiator.Account!, initiator.Region, initiator.VpcId, receiver.VpcId,
             receiver.IsManaged ? (receiver.Account!, receiver.Region) : null);
-        var created = await CallAsync<PeeringFacts>(nameof(CreatePeeringActivity), new CreatePeeringInput(
+        var created = await activities.CreatePeeringAsync(new CreatePeeringInput(
             initiator.Account!,
             initiator.Region,
             initiator.VpcId,
@@ -87,7 +88,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             AcceptanceDeadline = deadline,
             ActiveBeforeConsent = peering.State == PeeringConnectionStates.Active,
         });
-        await context.CallActivityAsync<bool>(nameof(NotifyReceiverActivity), new NotifyReceiverInput(
+        await activities.NotifyReceiverAsync(new NotifyReceiverInput(
             context.InstanceId,
             peering.PeeringConnectionId,
             request.Name,
@@ -159,7 +160,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     public async Task AcceptAsInitiatorAsync(PeeringFacts peering)
     {
         Report(progress with { Step = PeeringSteps.Accepting, Message = "The receiver asked first; accepting its request." });
-        await CallAsync<string>(nameof(AcceptPeeringActivity),
+        await activities.AcceptPeeringAsync(
             new PeeringTarget(request.Initiator.Account!, request.Initiator.Region, peering.PeeringConnectionId));
     }
 
@@ -171,7 +172,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             return; // accepted on the receiver's side already; verification confirms it
         }
 
-        await CallAsync<string>(nameof(AcceptPeeringActivity),
+        await activities.AcceptPeeringAsync(
             new PeeringTarget(request.Receiver.Account!, request.Receiver.Region, peering.PeeringConnectionId));
     }
 
@@ -185,7 +186,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
         Report(progress with { Step = PeeringSteps.ClosingRequest, Message = "No decision before the deadline." });
         var initiator = request.Initiator;
-        await CallAsync<bool>(nameof(DeletePeeringActivity),
+        await activities.DeletePeeringAsync(
             new PeeringTarget(initiator.Account!, initiator.Region, peering.PeeringConnectionId));
         Report(progress with { Step = PeeringSteps.Completed });
         return Ended(PeeringStatus.Expired, peering.PeeringConnectionId,
@@ -212,14 +213,14 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var undone = new List<string>();
         if (observed is null && request.Receiver.IsManaged)
         {
-            await CallAsync<string>(nameof(RejectPeeringActivity),
+            await activities.RejectPeeringAsync(
                 new PeeringTarget(request.Receiver.Account!, request.Receiver.Region, peering.PeeringConnectionId));
             undone.Add($"rejected pending request {peering.PeeringConnectionId}");
         }
         else if (observed is null)
         {
             // An external receiver cannot be rejected for: withdraw our request instead.
-            await CallAsync<bool>(nameof(DeletePeeringActivity),
+            await activities.DeletePeeringAsync(
                 new PeeringTarget(request.Initiator.Account!, request.Initiator.Region, peering.PeeringConnectionId));
             undone.Add($"withdrew pending request {peering.PeeringConnectionId}");
         }
@@ -261,7 +262,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         foreach (var move in side.SubnetMoves)
         {
             undo.SubnetMoveRequested(side, move);
-            work.Add(CallAsync<string>(nameof(AssociateSubnetActivity),
+            work.Add(activities.AssociateSubnetAsync(
                 new AssociateSubnetInput(side.Account, side.Region, move.SubnetId, move.RouteTableId)));
         }
 
@@ -279,7 +280,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
     private async Task CreateRoutesAsync(SidePlan side, string peeringConnectionId)
     {
-        routesCreated[side.RouteTableId] = await CallAsync<CreateRoutesResult>(nameof(CreateRoutesActivity), new CreateRoutesInput(
+        routesCreated[side.RouteTableId] = await activities.CreateRoutesAsync(new CreateRoutesInput(
             side.Account, side.Region, side.RouteTableId, peeringConnectionId, side.DestinationsToAdd, $"peering {request.Name}"));
     }
 
@@ -295,13 +296,13 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     {
         Report(progress with { Step = PeeringSteps.Verifying });
         var initiator = request.Initiator;
-        var peeringRead = CallAsync<IReadOnlyList<PeeringFacts>>(nameof(DescribePeeringsActivity),
+        var peeringRead = activities.DescribePeeringsAsync(
             new PeeringLookup(initiator.Account!, initiator.Region, PeeringConnectionId: peeringConnectionId));
         var sides = new[] { plan.Initiator, plan.Receiver }.OfType<SidePlan>()
             .Select(side => (Side: side, Reply: PeeringVerifier.CheckReply(side, peeringConnectionId, RoutesTencentReported(side))))
             .ToList();
         var tableReads = sides.Select(s => s.Reply is null
-            ? CallAsync<IReadOnlyList<RouteTableFacts>>(nameof(DescribeRouteTablesActivity), new VpcTarget(s.Side.Account, s.Side.Region, s.Side.VpcId))
+            ? activities.DescribeRouteTablesAsync(new VpcTarget(s.Side.Account, s.Side.Region, s.Side.VpcId))
             : null).ToList();
         await Task.WhenAll([peeringRead, .. tableReads.OfType<Task<IReadOnlyList<RouteTableFacts>>>()]);
 
@@ -368,16 +369,16 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var problems = failure is PeeringVerificationException verification ? verification.Problems : [reason];
         context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogWarning("Peering {InstanceId} failed at {Step}: {Reason}", context.InstanceId, failedStep, reason);
 
-        var undone = new List<string>();
-        var notUndone = new List<string>();
+        var compensation = UndoRunner.ForCompensation(activities);
+        var kept = new List<string>();
         if (request.KeepPartialWorkOnFailure)
         {
-            notUndone.AddRange(undo.Entries.Select(e => "kept for inspection: " + e.Change));
+            kept.AddRange(undo.Entries.Select(e => "kept for inspection: " + e.Change));
         }
         else
         {
             Report(progress with { Step = PeeringSteps.Compensating, Message = reason });
-            await CompensateAsync(undone, notUndone);
+            await CompensateAsync(compensation);
         }
 
         Report(progress with
@@ -391,17 +392,17 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             PeeringStatus.Failed,
             progress.PeeringConnectionId,
             $"Failed at {failedStep}: {reason}",
-            [.. problems, .. notUndone],
+            [.. problems, .. kept, .. compensation.Problems],
             SideOutcomeOf(plan.Initiator),
             plan.Receiver is null ? ExternalOutcome() : SideOutcomeOf(plan.Receiver),
-            undone,
+            compensation.Done,
             failedStep,
             code);
     }
 
     /// <summary>The initiator's channel hears how it ended (a no-op without a configured channel).</summary>
     public Task AnnounceAsync(PeeringOutcome outcome) =>
-        context.CallActivityAsync<bool>(nameof(NotifyOutcomeActivity), new PeeringOutcomeNotice(
+        activities.NotifyOutcomeAsync(new PeeringOutcomeNotice(
             context.InstanceId,
             request.Name,
             request.Initiator.Account!,
@@ -411,57 +412,37 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             outcome.PeeringConnectionId,
             outcome.Message));
 
-    /// <summary>Undo in reverse order; an undo step that fails is reported, never allowed to stop the others.</summary>
-    private async Task CompensateAsync(List<string> undone, List<string> notUndone)
+    /// <summary>Undo in reverse order, one change after another.</summary>
+    private async Task CompensateAsync(UndoRunner compensation)
     {
         foreach (var entry in undo.Entries.Reverse())
         {
-            try
-            {
-                await (entry switch
-                {
-                    UndoEntry.RemoveRoutes r => (Task)CallAsync<int>(nameof(DeleteRoutesActivity),
-                        new DeleteRoutesInput(r.Account, r.Region, r.RouteTableId, r.PeeringConnectionId, r.KeepRouteItemIds)),
-                    UndoEntry.RestoreAssociation a => CallAsync<string>(nameof(AssociateSubnetActivity),
-                        new AssociateSubnetInput(a.Account, a.Region, a.SubnetId, a.PreviousRouteTableId)),
-                    UndoEntry.DeletePeering p => DeletePeeringAsync(p),
-                    _ => throw new InvalidOperationException($"No compensation for {entry}."),
-                });
-                undone.Add(entry.ToString());
-            }
-            catch (TaskFailedException error)
-            {
-                notUndone.Add($"could not undo ({entry}): {error.FailureDetails.ErrorMessage}");
-            }
+            await (entry is UndoEntry.DeletePeering peering
+                ? compensation.UndoAsync(entry, () => DeletePeeringAsync(peering))
+                : compensation.UndoAsync(entry));
         }
     }
 
     /// <summary>With the initiator's credentials, or by the managed receiver's when the initiator's are refused.</summary>
-    private async Task<bool> DeletePeeringAsync(UndoEntry.DeletePeering entry)
+    private async Task DeletePeeringAsync(UndoEntry.DeletePeering entry)
     {
-        var target = entry.PeeringConnectionId is { } id
-            ? new PeeringTarget(entry.Account, entry.Region, id)
-            : new PeeringTarget(entry.Account, entry.Region, "", entry.SourceVpcId, entry.DestinationVpcId);
         try
         {
-            return await CallAsync<bool>(nameof(DeletePeeringActivity), target);
+            await activities.DeletePeeringAsync(entry.Target);
         }
         catch (TaskFailedException) when (entry is { ReceiverAccount: { } account, ReceiverRegion: { } region, PeeringConnectionId: { } pcx })
         {
-            return await CallAsync<bool>(nameof(DeletePeeringActivity), new PeeringTarget(account, region, pcx));
+            await activities.DeletePeeringAsync(new PeeringTarget(account, region, pcx));
         }
     }
-
-    private Task<T> CallAsync<T>(string activity, object input) =>
-        context.CallActivityAsync<T>(activity, input, TencentRetry.Options);
 
     private async Task<SideFacts?> ReadSideAsync(PeeringSide side, bool includePeerings)
     {
         var target = new VpcTarget(side.Account!, side.Region, side.VpcId);
-        var vpc = CallAsync<VpcFacts?>(nameof(DescribeVpcActivity), target);
-        var tables = CallAsync<IReadOnlyList<RouteTableFacts>>(nameof(DescribeRouteTablesActivity), target);
+        var vpc = activities.DescribeVpcAsync(target);
+        var tables = activities.DescribeRouteTablesAsync(target);
         var peerings = includePeerings
-            ? CallAsync<IReadOnlyList<PeeringFacts>>(nameof(DescribePeeringsActivity), new PeeringLookup(side.Account!, side.Region, VpcId: side.VpcId))
+            ? activities.DescribePeeringsAsync(new PeeringLookup(side.Account!, side.Region, VpcId: side.VpcId))
             : Task.FromResult<IReadOnlyList<PeeringFacts>>([]);
         await Task.WhenAll(vpc, tables, peerings);
         return new SideFacts(await vpc, await tables ?? [], await peerings ?? []);

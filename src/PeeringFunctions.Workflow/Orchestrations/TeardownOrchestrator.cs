@@ -13,51 +13,29 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
     public override async Task<TeardownOutcome> RunAsync(TaskOrchestrationContext context, TeardownRequest request)
     {
         var pcx = request.PeeringConnectionId;
-        var removed = new List<string>();
-        var problems = new List<string>();
-        context.SetCustomStatus(new { Step = "RemovingRoutes", PeeringConnectionId = pcx });
+        var teardown = UndoRunner.ForTeardown(new WorkflowActivities(context));
+        context.SetCustomStatus(new TeardownProgress(TeardownSteps.RemovingRoutes, pcx));
 
         // Both sides at once: routes first, then each subnet back to the table it was on before.
         var sides = new[] { request.Initiator, request.Receiver }.OfType<SideOutcome>().Where(s => s.Account is not null);
-        await Task.WhenAll(sides.Select(side => UndoSideAsync(context, side, pcx, removed, problems)));
+        await Task.WhenAll(sides.Select(side => UndoSideAsync(teardown, side, pcx)));
 
-        context.SetCustomStatus(new { Step = "DeletingPeering", PeeringConnectionId = pcx });
-        await Attempt(
-            () => context.CallActivityAsync<bool>(nameof(DeletePeeringActivity),
-                new PeeringTarget(request.Initiator.Account!, request.Initiator.Region, pcx), TencentRetry.Options),
-            $"deleted peering {pcx}", removed, problems);
+        // With the initiator's credentials only: the fallback to the receiver's is compensation's alone.
+        context.SetCustomStatus(new TeardownProgress(TeardownSteps.DeletingPeering, pcx));
+        await teardown.UndoAsync(UndoEntry.DeletePeering.ById(request.Initiator.Account!, request.Initiator.Region, pcx));
 
-        context.SetCustomStatus(new { Step = "Completed", PeeringConnectionId = pcx });
-        return new TeardownOutcome(problems.Count == 0 ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, removed, problems);
+        context.SetCustomStatus(new TeardownProgress(TeardownSteps.Completed, pcx));
+        return new TeardownOutcome(teardown.Problems.Count == 0 ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, teardown.Done, teardown.Problems);
     }
 
-    private static async Task UndoSideAsync(
-        TaskOrchestrationContext context, SideOutcome side, string pcx, List<string> removed, List<string> problems)
+    private static async Task UndoSideAsync(UndoRunner teardown, SideOutcome side, string pcx)
     {
         if (side.RouteTableId is not null)
         {
-            await Attempt(
-                () => context.CallActivityAsync<int>(nameof(DeleteRoutesActivity),
-                    new DeleteRoutesInput(side.Account!, side.Region, side.RouteTableId, pcx, []), TencentRetry.Options),
-                $"removed the routes to {pcx} from {side.RouteTableId} ({side.Account})", removed, problems);
+            await teardown.UndoAsync(new UndoEntry.RemoveRoutes(side.Account!, side.Region, side.RouteTableId, pcx, KeepRouteItemIds: []));
         }
 
-        await Task.WhenAll(side.AssociationChanges.Select(change => Attempt(
-            () => context.CallActivityAsync<string>(nameof(AssociateSubnetActivity),
-                new AssociateSubnetInput(side.Account!, side.Region, change.SubnetId, change.PreviousRouteTableId), TencentRetry.Options),
-            $"moved subnet {change.SubnetId} back to {change.PreviousRouteTableId} ({side.Account})", removed, problems)));
-    }
-
-    private static async Task Attempt(Func<Task> step, string description, List<string> removed, List<string> problems)
-    {
-        try
-        {
-            await step();
-            removed.Add(description);
-        }
-        catch (TaskFailedException error)
-        {
-            problems.Add($"could not complete ({description}): {error.FailureDetails.ErrorMessage}");
-        }
+        await Task.WhenAll(side.AssociationChanges.Select(change => teardown.UndoAsync(
+            new UndoEntry.RestoreAssociation(side.Account!, side.Region, change.SubnetId, change.PreviousRouteTableId, change.RouteTableId))));
     }
 }

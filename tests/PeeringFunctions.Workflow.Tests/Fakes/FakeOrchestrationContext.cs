@@ -9,7 +9,8 @@ using PeeringFunctions.Workflow.Orchestrations;
 namespace PeeringFunctions.Workflow.Tests.Fakes;
 
 /// <summary>One CallActivityAsync the orchestrator made, in the order it made them.</summary>
-public sealed record ActivityCall(int Order, string Name, object? Input, TaskOptions? Options);
+/// <param name="Episode">The episode that scheduled it, when run with <see cref="FakeOrchestrationContext.RunInEpisodes{T}"/> (else 0).</param>
+public sealed record ActivityCall(int Order, string Name, object? Input, TaskOptions? Options, int Episode = 0);
 
 /// <summary>
 /// A <see cref="TaskOrchestrationContext"/> for calling an orchestrator's RunAsync directly: a loose Moq mock whose
@@ -29,6 +30,9 @@ public sealed class FakeOrchestrationContext
     private static readonly MethodInfo FaultedMethod =
         typeof(FakeOrchestrationContext).GetMethod(nameof(Faulted), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    private static readonly MethodInfo DeferMethod =
+        typeof(FakeOrchestrationContext).GetMethod(nameof(Defer), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
     private readonly object gate = new();
     private readonly Dictionary<string, Func<object?, object?>> handlers = new(StringComparer.Ordinal);
     private readonly List<(string Activity, Func<object?, bool> When, TaskFailureDetails Failure)> failures = [];
@@ -38,7 +42,9 @@ public sealed class FakeOrchestrationContext
     private readonly List<TaskCompletionSource<AcceptanceDecision>> pendingWaits = [];
     private readonly List<string> waitedEvents = [];
     private readonly List<FakeTimer> timers = [];
+    private readonly List<Action> deferred = [];
     private AcceptanceDecision? repeatedDecision;
+    private int? episode;
     private bool deadlinePassed;
     private int taskIds;
 
@@ -213,6 +219,62 @@ public sealed class FakeOrchestrationContext
     public Task<TeardownOutcome> RunTeardownAsync(TeardownRequest request) =>
         new TeardownOrchestrator().RunAsync(Object, request).WaitAsync(TimeSpan.FromSeconds(10));
 
+    /// <summary>
+    /// Runs an orchestrator the way Durable Task does: on one thread until it waits; then the activities that episode
+    /// scheduled complete together, in the order they were scheduled, and the next episode begins. Each call records
+    /// its episode, so a history shows what ran side by side and what waited for an earlier result. (Otherwise the
+    /// fake completes every activity at once, and parallel and sequential code schedule in the same order.)
+    /// </summary>
+    public T RunInEpisodes<T>(Func<TaskOrchestrationContext, Task<T>> orchestrator)
+    {
+        var previous = SynchronizationContext.Current;
+        var thread = new EpisodeThread();
+        SynchronizationContext.SetSynchronizationContext(thread);
+        try
+        {
+            lock (gate)
+            {
+                episode = 1;
+            }
+
+            var run = orchestrator(Object);
+            while (true)
+            {
+                thread.RunUntilIdle();
+                if (run.IsCompleted)
+                {
+                    return run.GetAwaiter().GetResult();
+                }
+
+                List<Action> due;
+                lock (gate)
+                {
+                    due = [.. deferred];
+                    deferred.Clear();
+                    episode++;
+                }
+
+                if (due.Count == 0)
+                {
+                    throw new InvalidOperationException("The orchestrator waits for something this fake will not deliver.");
+                }
+
+                foreach (var complete in due)
+                {
+                    complete();
+                }
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+            lock (gate)
+            {
+                episode = null;
+            }
+        }
+    }
+
     private void RecordStatus(object? status)
     {
         lock (gate)
@@ -228,13 +290,20 @@ public sealed class FakeOrchestrationContext
         var input = invocation.Arguments[1];
         var options = (TaskOptions?)invocation.Arguments[2];
 
+        var ready = Answer(resultType, name, input, options, out var inEpisodes);
+        return inEpisodes ? DeferMethod.MakeGenericMethod(resultType).Invoke(this, [ready])! : ready;
+    }
+
+    private object Answer(Type resultType, string name, object? input, TaskOptions? options, out bool inEpisodes)
+    {
         Func<object?, object?>? handler;
         TaskFailureDetails? failure;
         int taskId;
         lock (gate)
         {
             taskId = taskIds++;
-            calls.Add(new ActivityCall(calls.Count, name, input, options));
+            inEpisodes = episode is not null;
+            calls.Add(new ActivityCall(calls.Count, name, input, options, episode ?? 0));
             failure = failures.FirstOrDefault(f => f.Activity == name && f.When(input)).Failure;
             handlers.TryGetValue(name, out handler);
         }
@@ -273,6 +342,28 @@ public sealed class FakeOrchestrationContext
     private static Task<T> Completed<T>(object? value) => Task.FromResult(value is null ? default! : (T)value);
 
     private static Task<T> Faulted<T>(Exception error) => Task.FromException<T>(error);
+
+    /// <summary>The answer, held back until the episode that scheduled the call has ended.</summary>
+    private Task<T> Defer<T>(Task<T> ready)
+    {
+        var later = new TaskCompletionSource<T>();
+        lock (gate)
+        {
+            deferred.Add(() =>
+            {
+                if (ready.IsFaulted)
+                {
+                    later.SetException(ready.Exception!.InnerExceptions);
+                }
+                else
+                {
+                    later.SetResult(ready.Result);
+                }
+            });
+        }
+
+        return later.Task;
+    }
 
     private Task<AcceptanceDecision> WaitForDecision(string name, CancellationToken cancellationToken)
     {

@@ -280,6 +280,24 @@ public sealed class CompensationTests
     }
 
     [Fact]
+    public async Task A_peering_the_initiator_may_not_delete_is_deleted_with_the_receivers_credentials()
+    {
+        const string refused = "DeleteVpcPeeringConnection: [UnauthorizedOperation] Not allowed. (RequestId 4b7e-alpha)";
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept())
+            .Fails<CreateRoutesInput>(nameof(CreateRoutesActivity), NextHopInvalid, when: r => r.Account == Beta)
+            .Fails<PeeringTarget>(nameof(DeletePeeringActivity), refused, when: p => p.Account == Alpha);
+
+        var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
+
+        Assert.Equal(UndoneEverything, outcome.Undone);
+        Assert.Equal([NextHopInvalid], outcome.Problems);
+        Assert.Equal(
+            [new PeeringTarget(Alpha, Guangzhou, NewPeeringId), new PeeringTarget(Beta, Shanghai, NewPeeringId)],
+            context.InputsOf<PeeringTarget>(nameof(DeletePeeringActivity)));
+        Assert.Equal("DELETED", cloud.PeeringState(NewPeeringId));
+    }
+
+    [Fact]
     public async Task A_reused_peering_is_never_deleted_and_its_earlier_routes_are_kept()
     {
         const string existing = "pcx-11ve0001";

@@ -58,6 +58,34 @@ public sealed class TeardownOrchestratorTests
         Assert.All(statuses, s => Assert.Equal(NewPeeringId, s.GetProperty("PeeringConnectionId").GetString()));
     }
 
+    [Fact]
+    public async Task Teardown_status_is_a_typed_record_that_serializes_with_the_names_its_readers_know()
+    {
+        var request = await PeerAlphaAndBetaAsync();
+        var context = Demo.ContextFor(cloud);
+
+        await context.RunTeardownAsync(request);
+
+        Assert.Equal(
+        [
+            new TeardownProgress(TeardownSteps.RemovingRoutes, NewPeeringId),
+            new TeardownProgress(TeardownSteps.DeletingPeering, NewPeeringId),
+            new TeardownProgress(TeardownSteps.Completed, NewPeeringId),
+        ], context.Statuses);
+        var workerJson = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Assert.Equal("""{"step":"DeletingPeering","peeringConnectionId":"pcx-ab12cd34"}""", JsonSerializer.Serialize(context.Statuses[1], workerJson));
+    }
+
+    [Fact]
+    public void A_status_stored_by_a_teardown_from_before_the_typed_record_reads_as_one()
+    {
+        var stored = JsonSerializer.Serialize(new { Step = "RemovingRoutes", PeeringConnectionId = NewPeeringId }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        var read = JsonSerializer.Deserialize<TeardownProgress>(stored, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        Assert.Equal(new TeardownProgress(TeardownSteps.RemovingRoutes, NewPeeringId), read);
+    }
+
     [Theory]
     [InlineData(nameof(DeleteRoutesActivity), Beta, "removed the routes to pcx-ab12cd34 from rtb-betapcx1 (beta)")]
     [InlineData(nameof(AssociateSubnetActivity), Alpha, "moved subnet subnet-alphaweb back to rtb-alphamai (alpha)")]
@@ -82,6 +110,21 @@ public sealed class TeardownOrchestratorTests
         Assert.DoesNotContain(step, outcome.Removed);
         Assert.Equal(5, context.Calls.Count);
         Assert.Equal(nameof(DeletePeeringActivity), context.Names[^1]);
+    }
+
+    [Fact]
+    public async Task Teardown_deletes_the_peering_with_the_initiators_credentials_only()
+    {
+        const string refused = "DeleteVpcPeeringConnection: [UnauthorizedOperation] Not allowed. (RequestId 4b7e-alpha)";
+        var request = await PeerAlphaAndBetaAsync();
+        var context = Demo.ContextFor(cloud).Fails<PeeringTarget>(nameof(DeletePeeringActivity), refused, when: p => p.Account == Alpha);
+
+        var outcome = await context.RunTeardownAsync(request);
+
+        // Unlike compensation, teardown has no fallback to the receiver's credentials.
+        Assert.Equal([$"could not complete (deleted peering {NewPeeringId}): {refused}"], outcome.Problems);
+        Assert.Equal([new PeeringTarget(Alpha, Guangzhou, NewPeeringId)], context.InputsOf<PeeringTarget>(nameof(DeletePeeringActivity)));
+        Assert.Equal("ACTIVE", cloud.PeeringState(NewPeeringId));
     }
 
     [Fact]

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using PeeringFunctions.Workflow.Activities;
+using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Orchestrations;
+using PeeringFunctions.Workflow.Tests.Fakes;
+using PeeringFunctions.Workflow.Tests.Fixtures;
+using static PeeringFunctions.Workflow.Tests.Fixtures.DemoCloud;
+
+namespace PeeringFunctions.Workflow.Tests.Orchestrations;
+
+/// <summary>
+/// Instances in flight replay their history against the code deployed now, so every path must schedule exactly what it
+/// scheduled before: the same activities, inputs (as JSON), retry options, order and episodes. The expected histories in
+/// Histories/ were recorded from the code before the typed activity calls and the shared undo mechanism; a change
+/// that alters one needs a new orchestration version, not a new golden file.
+/// </summary>
+public sealed class HistoryCompatibilityTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly DemoCloud cloud = new();
+
+    [Fact]
+    public async Task Teardown_of_both_sides_schedules_the_recorded_history()
+    {
+        var request = await PeerAlphaAndBetaAsync();
+
+        AssertRecorded("teardown", Teardown(Demo.ContextFor(cloud), request));
+    }
+
+    [Fact]
+    public async Task Teardown_with_a_failing_step_schedules_the_recorded_history()
+    {
+        var request = await PeerAlphaAndBetaAsync();
+        var context = Demo.ContextFor(cloud)
+            .Fails<DeleteRoutesInput>(nameof(DeleteRoutesActivity), "DeleteRoutes: [InternalError] Something went wrong.", when: d => d.Account == Beta);
+
+        AssertRecorded("teardown-failing-step", Teardown(context, request));
+    }
+
+    [Fact]
+    public void Teardown_of_a_peering_with_an_external_receiver_schedules_the_recorded_history()
+    {
+        var request = new TeardownRequest(
+            NewPeeringId,
+            new SideOutcome(Alpha, Guangzhou, AlphaVpc, AlphaPcxTable, ["192.168.100.0/24"], ["rti-00000101"],
+                [new AssociationChange(AlphaWeb, AlphaMainTable, AlphaPcxTable), new AssociationChange(AlphaDb, AlphaMainTable, AlphaPcxTable)]),
+            new SideOutcome(null, Shanghai, ExternalVpc, null, [], [], []));
+
+        AssertRecorded("teardown-external", Teardown(Demo.ContextFor(cloud), request));
+    }
+
+    [Fact]
+    public void Compensation_of_a_receiver_route_failure_schedules_the_recorded_history()
+    {
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept())
+            .Fails<CreateRoutesInput>(nameof(CreateRoutesActivity), "CreateRoutes: [InvalidParameterValue.RouteNextHopInvalid] No.", when: r => r.Account == Beta);
+
+        AssertRecorded("compensation", Peering(context, Demo.AlphaToBeta()));
+    }
+
+    [Fact]
+    public void Compensation_deleting_with_the_receivers_credentials_after_the_initiators_are_refused_schedules_the_recorded_history()
+    {
+        var context = Demo.ContextFor(cloud).Decide(Demo.Accept())
+            .Fails<CreateRoutesInput>(nameof(CreateRoutesActivity), "CreateRoutes: [InvalidParameterValue.RouteNextHopInvalid] No.", when: r => r.Account == Beta)
+            .Fails<PeeringTarget>(nameof(DeletePeeringActivity), "DeleteVpcPeeringConnection: [UnauthorizedOperation] No.", when: p => p.Account == Alpha);
+
+        AssertRecorded("compensation-receiver-deletes", Peering(context, Demo.AlphaToBeta()));
+    }
+
+    [Fact]
+    public void Compensation_of_a_request_whose_reply_was_lost_schedules_the_recorded_history()
+    {
+        var context = Demo.ContextFor(cloud)
+            .Fails<CreatePeeringInput>(nameof(CreatePeeringActivity), "CreateVpcPeeringConnection: [InternalError] Lost.", transient: true);
+
+        AssertRecorded("compensation-lost-request", Peering(context, Demo.AlphaToBeta()));
+    }
+
+    [Fact]
+    public void An_accepted_peering_schedules_the_recorded_history()
+    {
+        AssertRecorded("accepted", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta()));
+    }
+
+    [Fact]
+    public void A_rejected_peering_schedules_the_recorded_history()
+    {
+        AssertRecorded("rejected", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToBeta()));
+    }
+
+    [Fact]
+    public void An_expired_peering_schedules_the_recorded_history()
+    {
+        AssertRecorded("expired", Peering(Demo.ContextFor(cloud).DeadlinePasses(), Demo.AlphaToBeta()));
+    }
+
+    [Fact]
+    public void A_refused_external_peering_schedules_the_recorded_history()
+    {
+        AssertRecorded("external-rejected", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToExternal()));
+    }
+
+    [Fact]
+    public void A_request_the_receiver_sent_first_schedules_the_recorded_history()
+    {
+        cloud.AddPeering("pcx-rev00001", Beta, Shanghai, BetaVpc, Alpha, Guangzhou, AlphaVpc, "PENDING");
+
+        AssertRecorded("receiver-asked-first", Peering(Demo.ContextFor(cloud), Demo.AlphaToBeta()));
+    }
+
+    private static IReadOnlyList<string> Peering(FakeOrchestrationContext context, PeeringRequest request)
+    {
+        context.RunInEpisodes(c => new PeeringOrchestrator().RunAsync(c, request));
+        return History(context);
+    }
+
+    private static IReadOnlyList<string> Teardown(FakeOrchestrationContext context, TeardownRequest request)
+    {
+        context.RunInEpisodes(c => new TeardownOrchestrator().RunAsync(c, request));
+        return History(context);
+    }
+
+    /// <summary>One line per scheduled activity: episode, name, input as the worker serializes it, retry options.</summary>
+    private static IReadOnlyList<string> History(FakeOrchestrationContext context) =>
+    [
+        .. context.Calls.Select(c =>
+            $"{c.Episode} {c.Name} {JsonSerializer.Serialize(c.Input, c.Input?.GetType() ?? typeof(object), Json)}"
+            + (c.Options is null ? "" : ReferenceEquals(c.Options, TencentRetry.Options) ? " +TencentRetry" : " +other options")),
+    ];
+
+    private static void AssertRecorded(string name, IReadOnlyList<string> history)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Orchestrations", "Histories", name + ".history");
+        Assert.Equal(File.ReadAllLines(path), history);
+    }
+
+    private async Task<TeardownRequest> PeerAlphaAndBetaAsync()
+    {
+        var outcome = await Demo.ContextFor(cloud).Decide(Demo.Accept()).RunPeeringAsync(Demo.AlphaToBeta());
+        Assert.Equal(PeeringStatus.Active, outcome.Status);
+        return new TeardownRequest(outcome.PeeringConnectionId!, outcome.Initiator, outcome.Receiver);
+    }
+}
