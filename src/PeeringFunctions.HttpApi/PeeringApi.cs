@@ -35,7 +35,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         }
 
         var result = await operations.StartAsync(client, request, http.HttpContext.RequestAborted);
-        var location = $"/api/peerings/{result.InstanceId}";
+        var location = HttpRoutes.PathOf(HttpRoutes.Peering, result.InstanceId);
         if (!result.Started)
         {
             // A run in progress answers with its status document; a peering already in place, with how to change it.
@@ -99,7 +99,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         }
 
         return result.Raised
-            ? ApiResponse.Accepted(new { id, decision = accept ? "accept" : "reject", decisionId = result.DecisionId, confirmed = result.Confirmed }, $"/api/peerings/{id}")
+            ? ApiResponse.Accepted(new { id, decision = accept ? "accept" : "reject", decisionId = result.DecisionId, confirmed = result.Confirmed }, HttpRoutes.PathOf(HttpRoutes.Peering, id))
             : ApiResponse.Problem(StatusCodes.Status409Conflict, "This peering is not waiting for a decision.", $"It is {result.State}.");
     }
 
@@ -118,7 +118,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         var result = await operations.TeardownAsync(client, instance, http.HttpContext.RequestAborted);
         return result.TeardownId is null
             ? ApiResponse.Problem(StatusCodes.Status409Conflict, "Only an active peering can be torn down.", $"It is {result.State}.")
-            : ApiResponse.Accepted(new { id, teardownId = result.TeardownId }, $"/api/peerings/{id}");
+            : ApiResponse.Accepted(new { id, teardownId = result.TeardownId }, HttpRoutes.PathOf(HttpRoutes.Peering, id));
     }
 
     private static ApiResponse NotFound(string id) =>

@@ -29,11 +29,11 @@ public sealed record PeeringView(
         var progress = instance.ReadCustomStatusAs<PeeringProgress>();
         var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<PeeringOutcome>() : null;
         var id = instance.InstanceId;
-        var links = new Dictionary<string, string> { ["self"] = $"/api/peerings/{id}" };
+        var links = new Dictionary<string, string> { ["self"] = HttpRoutes.PathOf(HttpRoutes.Peering, id) };
         if (progress?.Step == PeeringSteps.WaitingForAcceptance && instance.IsRunning)
         {
-            links["accept"] = $"/api/peerings/{id}/accept";
-            links["reject"] = $"/api/peerings/{id}/reject";
+            links["accept"] = HttpRoutes.PathOf(HttpRoutes.Accept, id);
+            links["reject"] = HttpRoutes.PathOf(HttpRoutes.Reject, id);
         }
 
         return new PeeringView(

@@ -41,7 +41,7 @@ public sealed class PortalHandlers(
     TimeProvider time,
     ILogger<PortalHandlers> logger)
 {
-    public const string PortalPath = "/api/portal";
+    public const string PortalPath = $"{HttpRoutes.Prefix}/{HttpRoutes.Portal}";
     public const int MaxFormBytes = 32 * 1024;
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset Version, StepTimes Times)> stepTimes = new(StringComparer.Ordinal);
@@ -213,7 +213,7 @@ public sealed class PortalHandlers(
 
         var (steps, picture) = await LiveAsync(client, peering!, http.HttpContext.RequestAborted);
         var intro = "<p class=\"notice success\" role=\"status\">Your decision was recorded. This page follows the peering until it is set up.</p>\n";
-        return StatusPage(peering!, steps, picture, Audience.LinkHolder, "/api/watch/live", intro);
+        return StatusPage(peering!, steps, picture, Audience.LinkHolder, HttpRoutes.PathOf(HttpRoutes.WatchLive), intro);
     }
 
     /// <summary>GET /api/watch/live?token=…</summary>

@@ -6,7 +6,7 @@ namespace PeeringFunctions.ChatOps.Commands;
 /// <summary>Links people can follow: {Portal:BaseUrl}/api/peerings/{id} and its accept/reject endpoints.</summary>
 public sealed class PortalLinks(IOptionsMonitor<PortalOptions> options)
 {
-    public string Status(string instanceId) => $"{Base}/api/peerings/{Uri.EscapeDataString(instanceId)}";
+    public string Status(string instanceId) => Base + HttpRoutes.PathOf(HttpRoutes.Peering, instanceId);
 
     /// <summary>POST with "Authorization: Bearer {approver key}".</summary>
     public string Accept(string instanceId) => Status(instanceId) + "/accept";
@@ -14,7 +14,7 @@ public sealed class PortalLinks(IOptionsMonitor<PortalOptions> options)
     public string Reject(string instanceId) => Status(instanceId) + "/reject";
 
     public string List(string? state) =>
-        string.IsNullOrEmpty(state) ? $"{Base}/api/peerings" : $"{Base}/api/peerings?state={Uri.EscapeDataString(state)}";
+        Base + HttpRoutes.PathOf(HttpRoutes.Peerings) + (string.IsNullOrEmpty(state) ? "" : $"?state={Uri.EscapeDataString(state)}");
 
     private string Base => (options.CurrentValue.BaseUrl ?? "").TrimEnd('/');
 }

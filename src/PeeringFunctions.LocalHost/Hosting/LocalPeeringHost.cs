@@ -246,7 +246,6 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         }
 
         app.MapPeeringApi();
-        app.MapChatWebhooks();
         return app;
     }
 }

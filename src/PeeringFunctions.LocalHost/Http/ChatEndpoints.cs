@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.ChatOps.Teams;
 using PeeringFunctions.ChatOps.WeCom;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.LocalHost.Http;
 
@@ -14,16 +15,16 @@ namespace PeeringFunctions.LocalHost.Http;
 /// </summary>
 internal static class ChatEndpoints
 {
-    public static void MapChatWebhooks(this IEndpointRouteBuilder app)
+    /// <param name="api">The /api group.</param>
+    public static void MapChatWebhooks(this IEndpointRouteBuilder api)
     {
-        var chat = app.MapGroup("/api/chat");
-        chat.MapPost("/slack/commands", (SlackWebhook slack, DurableTaskClient client, HttpRequest request) =>
+        api.MapPost(HttpRoutes.SlackCommands, (SlackWebhook slack, DurableTaskClient client, HttpRequest request) =>
             slack.HandleCommandAsync(client, request));
-        chat.MapPost("/slack/interactions", (SlackWebhook slack, DurableTaskClient client, HttpRequest request) =>
+        api.MapPost(HttpRoutes.SlackInteractions, (SlackWebhook slack, DurableTaskClient client, HttpRequest request) =>
             slack.HandleInteractionAsync(client, request));
-        chat.MapMethods("/wecom", [HttpMethods.Get, HttpMethods.Post], (WeComWebhook wecom, DurableTaskClient client, HttpRequest request) =>
+        api.MapMethods(HttpRoutes.WeCom, [HttpMethods.Get, HttpMethods.Post], (WeComWebhook wecom, DurableTaskClient client, HttpRequest request) =>
             wecom.HandleAsync(client, request));
-        chat.MapPost("/teams", (TeamsWebhook teams, DurableTaskClient client, HttpRequest request) =>
+        api.MapPost(HttpRoutes.Teams, (TeamsWebhook teams, DurableTaskClient client, HttpRequest request) =>
             teams.HandleAsync(client, request));
     }
 }

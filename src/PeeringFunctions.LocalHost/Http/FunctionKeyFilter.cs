@@ -17,6 +17,9 @@ internal sealed class FunctionKeyFilter(IOptionsMonitor<PortalOptions> portal) :
 {
     public const string ConfigurationKey = "Portal:FunctionKey";
     public const string HeaderName = "x-functions-key";
+
+    /// <summary>Endpoint metadata of the routes behind this filter.</summary>
+    public static readonly object Required = new FunctionKeyRequired();
     public const string QueryName = "code";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -42,3 +45,16 @@ internal sealed class FunctionKeyFilter(IOptionsMonitor<PortalOptions> portal) :
     private static bool SameKey(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
+
+internal static class FunctionKeyRouteExtensions
+{
+    /// <summary>
+    /// What AuthorizationLevel.Function is to the Functions host: the route needs the portal's key (when one is
+    /// configured). Also marks the endpoint, so a test can compare the routes with functions.metadata.
+    /// </summary>
+    public static RouteHandlerBuilder RequireFunctionKey(this RouteHandlerBuilder route) =>
+        route.AddEndpointFilter<FunctionKeyFilter>().WithMetadata(FunctionKeyFilter.Required);
+}
+
+/// <summary>Marks an endpoint that needs the portal's key, as AuthorizationLevel.Function marks a trigger.</summary>
+public sealed record FunctionKeyRequired;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.LocalHost.Http;
 
@@ -14,27 +15,26 @@ internal static class PeeringEndpoints
 {
     public static void MapPeeringApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/health", HealthEndpoint.CheckAsync);
+        var api = app.MapGroup(HttpRoutes.Prefix);
+        api.MapGet(HttpRoutes.Health, HealthEndpoint.CheckAsync);
 
         // Portal routes: behind the function key when one is configured.
-        var portal = api.MapGroup("/peerings").AddEndpointFilter<FunctionKeyFilter>();
-        portal.MapPost("", (PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
-            peerings.StartAsync(client, request));
-        portal.MapGet("", (PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
-            peerings.ListAsync(client, request));
-        portal.MapGet("/{id}", (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
-            peerings.GetAsync(client, id, request));
-        portal.MapDelete("/{id}", (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
-            peerings.TeardownAsync(client, id, request));
+        api.MapPost(HttpRoutes.Peerings, (PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+            peerings.StartAsync(client, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.Peerings, (PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+            peerings.ListAsync(client, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.Peering, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+            peerings.GetAsync(client, id, request)).RequireFunctionKey();
+        api.MapDelete(HttpRoutes.Peering, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+            peerings.TeardownAsync(client, id, request)).RequireFunctionKey();
 
         // The receiver's consent: authorized by its approver key inside PeeringApi, never by the portal's key.
-        var consent = api.MapGroup("/peerings/{id}");
-        consent.MapPost("/accept", (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+        api.MapPost(HttpRoutes.Accept, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.DecideAsync(client, id, accept: true, request));
-        consent.MapPost("/reject", (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+        api.MapPost(HttpRoutes.Reject, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.DecideAsync(client, id, accept: false, request));
 
-        app.MapPortal();
+        api.MapPortal();
+        api.MapChatWebhooks();
     }
 }

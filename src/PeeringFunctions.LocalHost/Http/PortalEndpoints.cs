@@ -45,24 +45,25 @@ internal static class PortalEndpoints
         return services;
     }
 
-    public static void MapPortal(this IEndpointRouteBuilder app)
+    /// <param name="api">The /api group.</param>
+    public static void MapPortal(this IEndpointRouteBuilder api)
     {
-        var portal = app.MapGroup("/api/portal").AddEndpointFilter<FunctionKeyFilter>();
-        portal.MapGet("", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.ListAsync(client, request));
-        portal.MapGet("/new", (PortalHandlers pages, HttpRequest request) => pages.NewAsync(request));
-        portal.MapPost("/new", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.SubmitAsync(client, request))
-            .DisableAntiforgery();
-        portal.MapGet("/peerings/{id}", (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
-            pages.StatusAsync(client, id, request));
-        portal.MapGet("/peerings/{id}/live", (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
-            pages.StatusLiveAsync(client, id, request));
+        api.MapGet(HttpRoutes.Portal, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.ListAsync(client, request))
+            .RequireFunctionKey();
+        api.MapGet(HttpRoutes.PortalNew, (PortalHandlers pages, HttpRequest request) => pages.NewAsync(request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.PortalNew, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.SubmitAsync(client, request))
+            .RequireFunctionKey().DisableAntiforgery();
+        api.MapGet(HttpRoutes.PortalPeering, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
+            pages.StatusAsync(client, id, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.PortalPeeringLive, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
+            pages.StatusLiveAsync(client, id, request)).RequireFunctionKey();
 
         // The receiver's links: the signed token is the credential, never the portal's key.
-        app.MapGet("/api/approve", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.ApprovalAsync(client, request));
-        app.MapPost("/api/approve", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.DecideAsync(client, request))
+        api.MapGet(HttpRoutes.Approve, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.ApprovalAsync(client, request));
+        api.MapPost(HttpRoutes.Approve, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.DecideAsync(client, request))
             .DisableAntiforgery();
-        app.MapGet("/api/watch", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchAsync(client, request));
-        app.MapGet("/api/watch/live", (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchLiveAsync(client, request));
+        api.MapGet(HttpRoutes.Watch, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchAsync(client, request));
+        api.MapGet(HttpRoutes.WatchLive, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchLiveAsync(client, request));
     }
 }
 

@@ -11,8 +11,8 @@ namespace PeeringFunctions.Peerings.Approval;
 /// </summary>
 public sealed class ApprovalLinks(ApprovalTokens tokens, IOptionsMonitor<PortalOptions> options, TimeProvider time)
 {
-    public const string ApprovePath = "/api/approve";
-    public const string WatchPath = "/api/watch";
+    public const string ApprovePath = $"{HttpRoutes.Prefix}/{HttpRoutes.Approve}";
+    public const string WatchPath = $"{HttpRoutes.Prefix}/{HttpRoutes.Watch}";
 
     /// <summary>False when no signing key is configured: then send the receiver the API's accept route instead.</summary>
     public bool CanCreate => tokens.CanIssue;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.Slack;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.ChatOps;
 
@@ -12,7 +13,7 @@ public sealed class SlackInteractions(SlackWebhook slack)
     // Anonymous: verified by Slack's v0 signature inside SlackWebhook.
     [Function(nameof(SlackInteractions))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "chat/slack/interactions")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.SlackInteractions)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await slack.HandleInteractionAsync(client, req);
 }

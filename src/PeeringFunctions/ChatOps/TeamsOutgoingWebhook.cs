@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.Teams;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.ChatOps;
 
@@ -12,7 +13,7 @@ public sealed class TeamsOutgoingWebhook(TeamsWebhook teams)
     // Anonymous: verified by the HMAC of the body with the webhook's security token inside TeamsWebhook.
     [Function(nameof(TeamsOutgoingWebhook))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "chat/teams")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Teams)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await teams.HandleAsync(client, req);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.WeCom;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.ChatOps;
 
@@ -15,13 +16,13 @@ public sealed class WeComCallback(WeComWebhook wecom)
     // Anonymous: verified by msg_signature and decrypted with the EncodingAESKey inside WeComWebhook.
     [Function("WeComVerifyUrl")]
     public async Task<IActionResult> VerifyUrlAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "chat/wecom")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.WeCom)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await wecom.HandleAsync(client, req);
 
     [Function(nameof(WeComCallback))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "chat/wecom")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.WeCom)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await wecom.HandleAsync(client, req);
 }

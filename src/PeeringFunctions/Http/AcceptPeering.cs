@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.Http;
 
@@ -15,7 +16,7 @@ public sealed class AcceptPeering(PeeringApi api)
     // 401/403 before any event is raised.
     [Function(nameof(AcceptPeering))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "peerings/{id}/accept")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Accept)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
         await api.DecideAsync(client, id, accept: true, req);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.Http;
 
@@ -11,7 +12,7 @@ public sealed class ListPeerings(PeeringApi api)
 {
     [Function(nameof(ListPeerings))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "peerings")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HttpRoutes.Peerings)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await api.ListAsync(client, req);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.Http;
 
@@ -13,7 +14,7 @@ public sealed class RejectPeering(PeeringApi api)
     // PeeringApi.DecideAsync, not with the portal's function key.
     [Function(nameof(RejectPeering))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "peerings/{id}/reject")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Reject)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
         await api.DecideAsync(client, id, accept: false, req);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.Http;
 
@@ -11,7 +12,7 @@ public sealed class StartPeering(PeeringApi api)
 {
     [Function(nameof(StartPeering))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "peerings")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = HttpRoutes.Peerings)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await api.StartAsync(client, req);
 }

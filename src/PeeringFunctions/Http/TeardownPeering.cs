@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
+using PeeringFunctions.Peerings;
 
 namespace PeeringFunctions.Http;
 
@@ -11,7 +12,7 @@ public sealed class TeardownPeering(PeeringApi api)
 {
     [Function(nameof(TeardownPeering))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "peerings/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = HttpRoutes.Peering)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
         await api.TeardownAsync(client, id, req);

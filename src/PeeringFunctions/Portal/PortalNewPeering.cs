@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
 namespace PeeringFunctions.PortalTriggers;
@@ -13,6 +14,6 @@ public sealed class PortalNewPeering(PortalHandlers pages)
     // routes: open /api/portal?code=<function key> in a browser; the pages keep the key on their own links.
     [Function(nameof(PortalNewPeering))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "portal/new")] HttpRequest req) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HttpRoutes.PortalNew)] HttpRequest req) =>
         await pages.NewAsync(req);
 }

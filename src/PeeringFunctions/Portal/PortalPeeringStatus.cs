@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
 namespace PeeringFunctions.PortalTriggers;
@@ -13,7 +14,7 @@ public sealed class PortalPeeringStatus(PortalHandlers pages)
     // routes: open /api/portal?code=<function key> in a browser; the pages keep the key on their own links.
     [Function(nameof(PortalPeeringStatus))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "portal/peerings/{id}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HttpRoutes.PortalPeering)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
         await pages.StatusAsync(client, id, req);

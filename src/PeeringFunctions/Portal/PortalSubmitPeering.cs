@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
 namespace PeeringFunctions.PortalTriggers;
@@ -13,7 +14,7 @@ public sealed class PortalSubmitPeering(PortalHandlers pages)
     // routes: open /api/portal?code=<function key> in a browser; the pages keep the key on their own links.
     [Function(nameof(PortalSubmitPeering))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "portal/new")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = HttpRoutes.PortalNew)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await pages.SubmitAsync(client, req);
 }

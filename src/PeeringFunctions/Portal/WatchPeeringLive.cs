@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
 namespace PeeringFunctions.PortalTriggers;
@@ -15,7 +16,7 @@ public sealed class WatchPeeringLive(PortalHandlers pages)
     // shown, and that the peering still waits before a decision is raised. The app has no route that mints a token.
     [Function(nameof(WatchPeeringLive))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "watch/live")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.WatchLive)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
         await pages.WatchLiveAsync(client, req);
 }

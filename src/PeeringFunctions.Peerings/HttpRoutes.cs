@@ -1,0 +1,37 @@
+namespace PeeringFunctions.Peerings;
+
+/// <summary>
+/// The app's HTTP routes, written once, under the "api" prefix both hosts put before them: the Functions triggers
+/// name them in their attributes, the local host maps them, and links (approval, status) are built from them. A test
+/// checks that the local host serves exactly the routes, methods and auth levels of the generated functions.metadata.
+/// </summary>
+public static class HttpRoutes
+{
+    public const string Prefix = "/api";
+
+    public const string Peerings = "peerings";
+    public const string Peering = "peerings/{id}";
+    public const string Accept = "peerings/{id}/accept";
+    public const string Reject = "peerings/{id}/reject";
+
+    public const string SlackCommands = "chat/slack/commands";
+    public const string SlackInteractions = "chat/slack/interactions";
+    public const string WeCom = "chat/wecom";
+    public const string Teams = "chat/teams";
+
+    public const string Portal = "portal";
+    public const string PortalNew = "portal/new";
+    public const string PortalPeering = "portal/peerings/{id}";
+    public const string PortalPeeringLive = "portal/peerings/{id}/live";
+
+    public const string Approve = "approve";
+    public const string Watch = "watch";
+    public const string WatchLive = "watch/live";
+
+    /// <summary>The local host only: its health check (the Functions host has its own).</summary>
+    public const string Health = "health";
+
+    /// <summary>The path of <paramref name="route"/> for a link, with the peering id (escaped) in place of {id}.</summary>
+    public static string PathOf(string route, string? id = null) =>
+        $"{Prefix}/{(id is null ? route : route.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal))}";
+}
