@@ -55,7 +55,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
     public IConfiguration Configuration { get; }
 
     /// <summary>The "Portal" section as the pages bind it (function key, base URL, signing key).</summary>
-    public PortalOptions Portal => web.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+    public PortalOptions Portal => Services.GetRequiredService<IOptions<PortalOptions>>().Value;
 
     /// <summary>The HTTP API's services (PeeringApi and its dependencies).</summary>
     public IServiceProvider Services => web.Services;
