@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 
 namespace PeeringFunctions.HttpApi;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.HttpApi;

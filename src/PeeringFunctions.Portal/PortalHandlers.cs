@@ -12,7 +12,7 @@ using PeeringFunctions.Portal.Html;
 using PeeringFunctions.Portal.Network;
 using PeeringFunctions.Portal.Pages;
 using PeeringFunctions.Portal.Status;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Planning;
 

@@ -10,7 +10,7 @@ using PeeringFunctions.Benchmarks.Reporting;
 using PeeringFunctions.Benchmarks.Seeding;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 

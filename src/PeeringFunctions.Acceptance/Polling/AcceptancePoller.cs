@@ -2,7 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Acceptance.Polling;

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.ChatOps.Approvers;
 using PeeringFunctions.HttpApi;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.ChatOps.Commands;

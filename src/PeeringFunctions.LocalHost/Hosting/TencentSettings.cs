@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using PeeringFunctions.TencentCloud.Common.Profile;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using TencentVpcEmulator;
 
 namespace PeeringFunctions.LocalHost.Hosting;

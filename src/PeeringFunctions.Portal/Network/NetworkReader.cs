@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Portal.Network;

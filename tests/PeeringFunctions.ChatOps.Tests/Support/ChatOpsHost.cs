@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 
 namespace PeeringFunctions.ChatOps.Tests.Support;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Common.Profile;
+using PeeringFunctions.TencentAccess.RateLimiting;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.Accounts;
 
 /// <summary>Builds a VPC client for an account alias and region; the only place credentials are read.</summary>
 public interface ITencentClientFactory
