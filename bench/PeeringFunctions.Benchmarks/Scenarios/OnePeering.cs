@@ -171,7 +171,7 @@ public static class OnePeering
         return clock.Elapsed;
     }
 
-    private static async Task ConfigureAsync(VpcClient client, Endpoint side, string peerCidr, string pcx)
+    private static async Task ConfigureAsync(IVpcClient client, Endpoint side, string peerCidr, string pcx)
     {
         await client.CreateRoutes(new CreateRoutesRequest
         {

@@ -132,7 +132,7 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
 
     /// <summary>Every peering the account sees in the region, a page at a time.</summary>
     private static async Task<PeerConnection[]> ReadAllVisibleAsync(
-        TencentCloud.Vpc.V20170312.VpcClient client, CancellationToken cancellationToken, Action counted)
+        TencentCloud.Vpc.V20170312.IVpcClient client, CancellationToken cancellationToken, Action counted)
     {
         var visible = new List<PeerConnection>();
         while (true)

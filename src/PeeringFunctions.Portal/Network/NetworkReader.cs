@@ -229,7 +229,7 @@ public sealed class NetworkReader(
         }
     }
 
-    private static async Task<IReadOnlyList<RouteTableInfo>> ReadTablesAsync(VpcClient client, string vpcId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RouteTableInfo>> ReadTablesAsync(IVpcClient client, string vpcId, CancellationToken cancellationToken)
     {
         var tables = await ReadAllAsync(offset => client.DescribeRouteTables(new DescribeRouteTablesRequest
         {

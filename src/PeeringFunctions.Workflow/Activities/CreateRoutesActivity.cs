@@ -35,7 +35,7 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
         }
     }
 
-    private static async Task<IReadOnlyList<RouteFacts>> CreateAsync(VpcClient client, CreateRoutesInput input, IReadOnlyList<string> destinations)
+    private static async Task<IReadOnlyList<RouteFacts>> CreateAsync(IVpcClient client, CreateRoutesInput input, IReadOnlyList<string> destinations)
     {
         var response = await client.CreateRoutes(new CreateRoutesRequest
         {

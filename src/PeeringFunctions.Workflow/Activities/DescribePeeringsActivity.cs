@@ -16,7 +16,7 @@ public sealed class DescribePeeringsActivity(ITencentClientFactory clients)
     }
 
     internal static async Task<IReadOnlyList<PeeringFacts>> ReadAsync(
-        TencentCloud.Vpc.V20170312.VpcClient client, PeeringLookup input)
+        TencentCloud.Vpc.V20170312.IVpcClient client, PeeringLookup input)
     {
         try
         {
