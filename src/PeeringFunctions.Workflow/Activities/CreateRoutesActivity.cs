@@ -2,7 +2,7 @@ using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
-using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.TencentAccess.Facts;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -27,7 +27,7 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
             var present = (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? [])
                 .Where(r => r.GatewayType == GatewayTypes.PeerConnection && r.GatewayId == input.PeeringConnectionId
                     && input.Destinations.Contains(r.DestinationCidrBlock ?? ""))
-                .Select(DescribeRouteTablesActivity.ToFacts)
+                .Select(TencentMapping.ToFacts)
                 .ToList();
             var missing = input.Destinations.Except(present.Select(r => r.DestinationCidrBlock)).ToList();
             var created = missing.Count == 0 ? [] : await CreateAsync(client, input, missing);
@@ -49,6 +49,6 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
                 Enabled = true,
             }).ToArray(),
         });
-        return (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? []).Select(DescribeRouteTablesActivity.ToFacts).ToList();
+        return (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? []).Select(TencentMapping.ToFacts).ToList();
     }
 }
