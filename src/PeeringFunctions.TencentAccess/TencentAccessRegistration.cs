@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentAccess.RateLimiting;
 
@@ -14,7 +15,9 @@ public static class TencentAccessRegistration
     /// </summary>
     public static IServiceCollection AddTencentAccess(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TencentOptions>().Bind(configuration.GetSection(TencentOptions.SectionName));
+        // Validated when the host starts, so a bad setting stops it with a message instead of failing each activity later.
+        services.AddOptions<TencentOptions>().Bind(configuration.GetSection(TencentOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TencentOptions>, TencentOptionsValidator>());
         services.AddHttpClient(TencentClientFactory.HttpClientName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddTencentRateLimiting(configuration);
