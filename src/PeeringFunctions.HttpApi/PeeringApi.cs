@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Web;
-using PeeringFunctions.Workflow.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.HttpApi;

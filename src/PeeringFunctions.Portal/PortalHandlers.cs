@@ -13,8 +13,8 @@ using PeeringFunctions.Portal.Html;
 using PeeringFunctions.Portal.Network;
 using PeeringFunctions.Portal.Pages;
 using PeeringFunctions.Portal.Status;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Web;
-using PeeringFunctions.Workflow.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Portal;

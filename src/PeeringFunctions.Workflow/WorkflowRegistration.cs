@@ -2,7 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Orchestrations;
 
@@ -34,14 +34,10 @@ public static class WorkflowRegistration
         registry.AddActivity<AssociateSubnetActivity>();
     }
 
-    /// <summary>The services activities need: accounts from the "Tencent" section, a client factory and its rate limits.</summary>
+    /// <summary>The services activities need: the Tencent access layer (accounts, client factory, rate limits) and a notifier.</summary>
     public static IServiceCollection AddPeeringWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TencentOptions>().Bind(configuration.GetSection(TencentOptions.SectionName));
-        services.AddHttpClient(TencentClientFactory.HttpClientName);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddTencentRateLimiting(configuration);
-        services.TryAddSingleton<ITencentClientFactory, TencentClientFactory>();
+        services.AddTencentAccess(configuration);
         services.TryAddSingleton<IPeeringNotifier, LoggingPeeringNotifier>();
         return services;
     }

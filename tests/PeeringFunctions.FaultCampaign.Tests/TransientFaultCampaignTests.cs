@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Reliability.Support;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using Verdict = PeeringFunctions.HttpApi.ApproverAuthenticator.Verdict;
 
 namespace PeeringFunctions.HttpApi.Tests;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PeeringFunctions.Benchmarks.Seeding;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Peerings;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.RateLimiting;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;

@@ -5,7 +5,7 @@ using PeeringFunctions.Benchmarks.Hosting;
 using PeeringFunctions.Benchmarks.Reporting;
 using PeeringFunctions.Benchmarks.Seeding;
 using PeeringFunctions.LocalHost.Durable;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.RateLimiting;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 

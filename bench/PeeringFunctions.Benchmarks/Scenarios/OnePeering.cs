@@ -10,7 +10,7 @@ using PeeringFunctions.Benchmarks.Reporting;
 using PeeringFunctions.Benchmarks.Seeding;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 
@@ -171,7 +171,7 @@ public static class OnePeering
         return clock.Elapsed;
     }
 
-    private static async Task ConfigureAsync(VpcClient client, Endpoint side, string peerCidr, string pcx)
+    private static async Task ConfigureAsync(IVpcClient client, Endpoint side, string peerCidr, string pcx)
     {
         await client.CreateRoutes(new CreateRoutesRequest
         {

@@ -5,7 +5,8 @@ using PeeringFunctions.Benchmarks.Reporting;
 using PeeringFunctions.Benchmarks.Seeding;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.RateLimiting;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Benchmarks.Scenarios;

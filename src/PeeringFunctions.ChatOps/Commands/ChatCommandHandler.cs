@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using PeeringFunctions.ChatOps.Approvers;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.ChatOps.Commands;

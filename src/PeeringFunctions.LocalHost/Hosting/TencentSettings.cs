@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using PeeringFunctions.TencentCloud.Common.Profile;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using TencentVpcEmulator;
 
 namespace PeeringFunctions.LocalHost.Hosting;
@@ -42,44 +42,17 @@ public static class TencentSettings
         return settings;
     }
 
-    /// <summary>Refuses a configuration that cannot work, naming the missing keys (never printing values).</summary>
+    /// <summary>
+    /// Refuses a configuration that cannot work, naming the missing keys (never printing values): the rules and
+    /// messages of <see cref="TencentOptionsValidator"/>, which every host applies at start-up, checked here before
+    /// anything starts so the host can say it as a <see cref="LocalHostConfigurationException"/>.
+    /// </summary>
     public static void Validate(IConfiguration configuration)
     {
-        var options = Bind(configuration);
-        var problems = new List<string>();
-        if (options.Accounts.Count == 0)
-        {
-            problems.Add($"{Section}:Accounts has no account, but {Section}:BaseUrl or {Section}:Endpoint is set. " +
-                "Configure at least one account, or remove every Tencent setting to use the embedded emulator.");
-        }
-
-        foreach (var (alias, account) in options.Accounts)
-        {
-            var prefix = $"{Section}:Accounts:{alias}";
-            if (string.IsNullOrWhiteSpace(account.Uin) || !account.Uin.Trim().All(char.IsAsciiDigit))
-            {
-                problems.Add($"{prefix}:Uin must be the account's numeric UIN.");
-            }
-
-            if (string.IsNullOrWhiteSpace(account.SecretId))
-            {
-                problems.Add($"{prefix}:SecretId is not set.");
-            }
-
-            if (string.IsNullOrWhiteSpace(account.SecretKey))
-            {
-                problems.Add($"{prefix}:SecretKey is not set.");
-            }
-        }
-
-        if (options.BaseUrl is { } baseUrl && !baseUrl.IsAbsoluteUri)
-        {
-            problems.Add($"{Section}:BaseUrl must be an absolute URL.");
-        }
-
+        var problems = TencentOptionsValidator.ProblemsOf(Bind(configuration));
         if (problems.Count > 0)
         {
-            throw new LocalHostConfigurationException("The Tencent configuration cannot be used: " + string.Join(" ", problems));
+            throw new LocalHostConfigurationException(TencentOptionsValidator.Describe(problems));
         }
     }
 

@@ -2,7 +2,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Paging;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Peerings.Acceptance;
@@ -16,7 +17,7 @@ namespace PeeringFunctions.Peerings.Acceptance;
 public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<AcceptancePoller> logger)
 {
     /// <summary>Tencent's page size cap; also the most ids we put in one request.</summary>
-    public const int PageSize = 100;
+    public const int PageSize = TencentPaging.PageSize;
 
     private static readonly HashSet<string> DecidedStates = ["ACTIVE", "REJECTED", "EXPIRED", "DELETED"];
 
@@ -130,23 +131,18 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
         }
     }
 
-    /// <summary>Every peering the account sees in the region, a page at a time.</summary>
+    /// <summary>Every peering the account sees in the region, a page at a time; <paramref name="counted"/> counts each call.</summary>
     private static async Task<PeerConnection[]> ReadAllVisibleAsync(
-        TencentCloud.Vpc.V20170312.VpcClient client, CancellationToken cancellationToken, Action counted)
+        TencentCloud.Vpc.V20170312.IVpcClient client, CancellationToken cancellationToken, Action counted)
     {
-        var visible = new List<PeerConnection>();
-        while (true)
+        var visible = await TencentPaging.ReadAllAsync<PeerConnection>(async offset =>
         {
             counted();
             var response = await client.DescribeVpcPeeringConnections(
-                new DescribeVpcPeeringConnectionsRequest { Offset = visible.Count, Limit = PageSize }, cancellationToken);
-            var page = response.PeerConnectionSet ?? [];
-            visible.AddRange(page);
-            if (page.Length < PageSize || visible.Count >= (response.TotalCount ?? 0))
-            {
-                return [.. visible];
-            }
-        }
+                new DescribeVpcPeeringConnectionsRequest { Offset = offset, Limit = PageSize }, cancellationToken);
+            return (response.PeerConnectionSet, response.TotalCount);
+        });
+        return [.. visible];
     }
 
     private sealed record GroupResult(int Calls, IReadOnlyList<string> Raised, string? Error);

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Facts;
+using PeeringFunctions.TencentAccess.Paging;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Portal.Network;
@@ -24,7 +26,10 @@ public sealed class NetworkReader(
     ILogger<NetworkReader> logger)
 {
     private const int MaxParallelReads = 4;
-    private const string PageSize = "100";
+
+    /// <summary>A safety cap on the pages of one listing (5,000 items): the pages are read while a person waits.</summary>
+    private const int MaxPages = 50;
+    private static readonly string PageSize = Text(TencentPaging.PageSize);
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<NetworkState> State)> pictures = new(StringComparer.Ordinal);
     private (DateTimeOffset At, Task<Inventory> Inventory)? inventory;
@@ -101,18 +106,25 @@ public sealed class NetworkReader(
         try
         {
             var client = clients.Create(account, region);
-            var vpcs = await ReadAllAsync(offset => client.DescribeVpcs(
-                new DescribeVpcsRequest { Offset = offset, Limit = PageSize }, cancellationToken), r => (r.VpcSet, r.TotalCount));
+            var vpcs = await TencentPaging.ReadAllAsync<Vpc>(async offset =>
+            {
+                var response = await client.DescribeVpcs(new DescribeVpcsRequest { Offset = Text(offset), Limit = PageSize }, cancellationToken);
+                return (response.VpcSet, (long?)response.TotalCount);
+            }, MaxPages);
             var result = new List<VpcInventory>();
             foreach (var vpc in vpcs.Where(v => v.VpcId is not null && v.CidrBlock is not null))
             {
                 var tables = await ReadTablesAsync(client, vpc.VpcId!, cancellationToken);
-                var subnets = await ReadAllAsync(offset => client.DescribeSubnets(new DescribeSubnetsRequest
+                var subnets = await TencentPaging.ReadAllAsync<Subnet>(async offset =>
                 {
-                    Filters = [new Filter { Name = "vpc-id", Values = [vpc.VpcId!] }],
-                    Offset = offset,
-                    Limit = PageSize,
-                }, cancellationToken), r => (r.SubnetSet, r.TotalCount));
+                    var response = await client.DescribeSubnets(new DescribeSubnetsRequest
+                    {
+                        Filters = [new Filter { Name = "vpc-id", Values = [vpc.VpcId!] }],
+                        Offset = Text(offset),
+                        Limit = PageSize,
+                    }, cancellationToken);
+                    return (response.SubnetSet, (long?)response.TotalCount);
+                }, MaxPages);
                 result.Add(new VpcInventory(
                     ToInfo(account, region, vpc),
                     tables,
@@ -230,23 +242,34 @@ public sealed class NetworkReader(
         }
     }
 
-    private static async Task<IReadOnlyList<RouteTableInfo>> ReadTablesAsync(VpcClient client, string vpcId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RouteTableInfo>> ReadTablesAsync(IVpcClient client, string vpcId, CancellationToken cancellationToken)
     {
-        var tables = await ReadAllAsync(offset => client.DescribeRouteTables(new DescribeRouteTablesRequest
+        var tables = await TencentPaging.ReadAllAsync<RouteTable>(async offset =>
         {
-            Filters = [new Filter { Name = "vpc-id", Values = [vpcId] }],
-            Offset = offset,
-            Limit = PageSize,
-        }, cancellationToken), r => (r.RouteTableSet, r.TotalCount));
-        return tables.Where(t => t.RouteTableId is not null).Select(t => new RouteTableInfo(
-                t.RouteTableId!,
-                t.RouteTableName,
-                t.Main ?? false,
-                (t.AssociationSet ?? []).Select(a => a.SubnetId).OfType<string>().ToList(),
-                (t.RouteSet ?? []).Select(r => new RouteInfo(r.DestinationCidrBlock ?? "", r.GatewayType ?? "", r.GatewayId ?? "", r.Enabled ?? true)).ToList()))
+            var response = await client.DescribeRouteTables(new DescribeRouteTablesRequest
+            {
+                Filters = [new Filter { Name = "vpc-id", Values = [vpcId] }],
+                Offset = Text(offset),
+                Limit = PageSize,
+            }, cancellationToken);
+            return (response.RouteTableSet, (long?)response.TotalCount);
+        }, MaxPages);
+        return tables.Where(t => t.RouteTableId is not null).Select(ToInfo)
             .OrderByDescending(t => t.Main)
             .ThenBy(t => t.RouteTableId, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The page's view of a table: our one mapping (<see cref="TencentMapping"/>) plus the name it shows.</summary>
+    private static RouteTableInfo ToInfo(RouteTable table)
+    {
+        var facts = table.ToFacts();
+        return new RouteTableInfo(
+            facts.RouteTableId,
+            table.RouteTableName,
+            facts.Main,
+            facts.AssociatedSubnetIds,
+            facts.Routes.Select(r => new RouteInfo(r.DestinationCidrBlock, r.GatewayType, r.GatewayId, r.Enabled)).ToList());
     }
 
     private static VpcInfo ToInfo(string account, string region, Vpc vpc) => new(
@@ -257,20 +280,6 @@ public sealed class NetworkReader(
         vpc.CidrBlock!,
         (vpc.AssistantCidrSet ?? []).Where(c => c.AssistantType is null or 0).Select(c => c.CidrBlock).OfType<string>().ToList());
 
-    /// <summary>Every page of a Describe action with string Offset/Limit (Tencent caps a page at 100).</summary>
-    private static async Task<List<T>> ReadAllAsync<TResponse, T>(Func<string, Task<TResponse>> read, Func<TResponse, (T[]? Items, ulong? Total)> items)
-    {
-        var all = new List<T>();
-        for (var page = 0; page < 50; page++)
-        {
-            var (set, total) = items(await read(all.Count.ToString(CultureInfo.InvariantCulture)));
-            all.AddRange(set ?? []);
-            if (set is not { Length: > 0 } || set.Length < 100 || (ulong)all.Count >= (total ?? 0))
-            {
-                break;
-            }
-        }
-
-        return all;
-    }
+    /// <summary>DescribeVpcs, DescribeSubnets and DescribeRouteTables take Offset and Limit as strings.</summary>
+    private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

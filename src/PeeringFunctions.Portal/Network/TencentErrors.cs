@@ -1,5 +1,5 @@
 using PeeringFunctions.TencentCloud.Common;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 
 namespace PeeringFunctions.Portal.Network;
 

@@ -1,3 +1,5 @@
+using PeeringFunctions.TencentAccess.Facts;
+
 namespace PeeringFunctions.Workflow.Activities;
 
 // Activity inputs name the account by alias; the activity resolves credentials itself (never in history).
@@ -49,4 +51,4 @@ public sealed record NotifyReceiverInput(
     string InitiatorAccount,
     DateTime AcceptanceDeadline);
 
-public sealed record CreateRoutesResult(string RouteTableId, IReadOnlyList<Contracts.RouteFacts> Created, IReadOnlyList<Contracts.RouteFacts> AlreadyPresent);
+public sealed record CreateRoutesResult(string RouteTableId, IReadOnlyList<RouteFacts> Created, IReadOnlyList<RouteFacts> AlreadyPresent);

@@ -1,5 +1,5 @@
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 
 namespace PeeringFunctions.Workflow.Activities;
 

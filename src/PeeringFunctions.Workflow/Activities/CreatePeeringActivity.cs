@@ -1,7 +1,7 @@
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
-using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Facts;
 
 namespace PeeringFunctions.Workflow.Activities;
 

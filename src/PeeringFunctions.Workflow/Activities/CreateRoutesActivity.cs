@@ -1,8 +1,8 @@
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
-using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Facts;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -27,7 +27,7 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
             var present = (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? [])
                 .Where(r => r.GatewayType == GatewayTypes.PeerConnection && r.GatewayId == input.PeeringConnectionId
                     && input.Destinations.Contains(r.DestinationCidrBlock ?? ""))
-                .Select(DescribeRouteTablesActivity.ToFacts)
+                .Select(TencentMapping.ToFacts)
                 .ToList();
             var missing = input.Destinations.Except(present.Select(r => r.DestinationCidrBlock)).ToList();
             var created = missing.Count == 0 ? [] : await CreateAsync(client, input, missing);
@@ -35,7 +35,7 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
         }
     }
 
-    private static async Task<IReadOnlyList<RouteFacts>> CreateAsync(VpcClient client, CreateRoutesInput input, IReadOnlyList<string> destinations)
+    private static async Task<IReadOnlyList<RouteFacts>> CreateAsync(IVpcClient client, CreateRoutesInput input, IReadOnlyList<string> destinations)
     {
         var response = await client.CreateRoutes(new CreateRoutesRequest
         {
@@ -49,6 +49,6 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
                 Enabled = true,
             }).ToArray(),
         });
-        return (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? []).Select(DescribeRouteTablesActivity.ToFacts).ToList();
+        return (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? []).Select(TencentMapping.ToFacts).ToList();
     }
 }

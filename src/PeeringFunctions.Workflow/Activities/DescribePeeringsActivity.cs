@@ -1,7 +1,8 @@
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
-using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Facts;
+using PeeringFunctions.TencentAccess.Paging;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -16,7 +17,7 @@ public sealed class DescribePeeringsActivity(ITencentClientFactory clients)
     }
 
     internal static async Task<IReadOnlyList<PeeringFacts>> ReadAsync(
-        TencentCloud.Vpc.V20170312.VpcClient client, PeeringLookup input)
+        TencentCloud.Vpc.V20170312.IVpcClient client, PeeringLookup input)
     {
         try
         {
@@ -35,20 +36,11 @@ public sealed class DescribePeeringsActivity(ITencentClientFactory clients)
                 var response = await client.DescribeVpcPeeringConnections(request);
                 return (response.PeerConnectionSet, response.TotalCount);
             });
-            return peerings.Select(ToFacts).ToList();
+            return peerings.Select(TencentMapping.ToFacts).ToList();
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.ResourceNotFound && input.PeeringConnectionId is not null)
         {
             return [];
         }
     }
-
-    private static PeeringFacts ToFacts(PeerConnection peering) => new(
-        peering.PeeringConnectionId ?? "",
-        peering.PeeringConnectionName ?? "",
-        peering.SourceVpcId ?? "",
-        peering.DestinationVpcId ?? peering.PeerVpcId ?? "",
-        peering.State ?? "",
-        peering.SourceUin,
-        peering.DestinationUin);
 }

@@ -1,7 +1,8 @@
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
-using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Facts;
+using PeeringFunctions.TencentAccess.Paging;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -26,21 +27,6 @@ public sealed class DescribeRouteTablesActivity(ITencentClientFactory clients)
             return (response.RouteTableSet, (long?)response.TotalCount);
         });
 
-        return tables.Select(ToFacts).ToList();
+        return tables.Select(TencentMapping.ToFacts).ToList();
     }
-
-    internal static RouteTableFacts ToFacts(RouteTable table) => new(
-        table.RouteTableId ?? "",
-        table.Main ?? false,
-        (table.AssociationSet ?? []).Select(a => a.SubnetId).OfType<string>().ToList(),
-        (table.RouteSet ?? []).Select(ToFacts).ToList());
-
-    internal static RouteFacts ToFacts(Route route) => new(
-        route.RouteItemId,
-        route.RouteId,
-        route.DestinationCidrBlock ?? "",
-        route.GatewayType ?? "",
-        route.GatewayId ?? "",
-        route.Enabled ?? true,
-        route.RouteType);
 }

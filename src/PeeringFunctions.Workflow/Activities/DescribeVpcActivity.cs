@@ -1,7 +1,7 @@
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
-using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Facts;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -15,12 +15,7 @@ public sealed class DescribeVpcActivity(ITencentClientFactory clients) : Tencent
         {
             var response = await client.DescribeVpcs(new DescribeVpcsRequest { VpcIds = [input.VpcId] });
             var vpc = (response.VpcSet ?? []).FirstOrDefault(v => v.VpcId == input.VpcId);
-            return vpc?.CidrBlock is null
-                ? null
-                : new VpcFacts(
-                    input.VpcId,
-                    vpc.CidrBlock,
-                    (vpc.AssistantCidrSet ?? []).Select(a => a.CidrBlock).OfType<string>().ToList());
+            return vpc?.ToFacts();
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.ResourceNotFound)
         {

@@ -6,7 +6,7 @@ namespace PeeringFunctions.Workflow.Activities;
 /// <summary>The read half of read-check-write for accept and reject, which Tencent answers with VpcPeerInvalidStateChange when repeated.</summary>
 internal static class PeeringStateChange
 {
-    public static async Task<string> ConfirmAsync(VpcClient client, PeeringTarget input, string wanted, TencentCloudSDKException refusal)
+    public static async Task<string> ConfirmAsync(IVpcClient client, PeeringTarget input, string wanted, TencentCloudSDKException refusal)
     {
         var peerings = await DescribePeeringsActivity.ReadAsync(
             client, new PeeringLookup(input.Account, input.Region, PeeringConnectionId: input.PeeringConnectionId));

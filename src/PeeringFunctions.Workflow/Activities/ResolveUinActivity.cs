@@ -1,5 +1,5 @@
 using Microsoft.DurableTask;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 
 namespace PeeringFunctions.Workflow.Activities;
 

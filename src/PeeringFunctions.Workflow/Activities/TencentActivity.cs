@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 using PeeringFunctions.TencentCloud.Common;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 
 namespace PeeringFunctions.Workflow.Activities;
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Workflow.Activities;

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;

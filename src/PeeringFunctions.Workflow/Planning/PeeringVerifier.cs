@@ -1,3 +1,4 @@
+using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Workflow.Planning;

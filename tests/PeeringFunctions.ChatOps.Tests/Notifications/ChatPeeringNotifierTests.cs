@@ -10,7 +10,7 @@ using PeeringFunctions.ChatOps.Notifications;
 using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.ChatOps.Tests.Support;
 using PeeringFunctions.Workflow;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 

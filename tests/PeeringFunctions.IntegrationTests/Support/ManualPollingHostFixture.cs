@@ -5,7 +5,7 @@ using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Common.Profile;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
 using TencentVpcEmulator;
 
 namespace PeeringFunctions.IntegrationTests.Support;

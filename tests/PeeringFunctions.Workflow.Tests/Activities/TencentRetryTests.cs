@@ -20,7 +20,7 @@ public sealed class TencentRetryTests
 
     [Theory]
     [InlineData("System.InvalidOperationException")]
-    [InlineData("PeeringFunctions.Workflow.Accounts.UnknownAccountException")]
+    [InlineData("PeeringFunctions.TencentAccess.Accounts.UnknownAccountException")]
     [InlineData("TransientTencentCallException")]
     public void Any_other_failure_type_is_not_retried(string errorType)
     {

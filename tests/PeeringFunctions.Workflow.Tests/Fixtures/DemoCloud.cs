@@ -1,3 +1,4 @@
+using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Tests.Fakes;

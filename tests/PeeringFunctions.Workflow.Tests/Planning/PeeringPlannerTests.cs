@@ -1,3 +1,4 @@
+using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Planning;
 using PeeringFunctions.Workflow.Tests.Fixtures;

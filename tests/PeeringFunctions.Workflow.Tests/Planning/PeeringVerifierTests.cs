@@ -1,3 +1,4 @@
+using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Planning;
 using static PeeringFunctions.Workflow.Tests.Fixtures.DemoCloud;

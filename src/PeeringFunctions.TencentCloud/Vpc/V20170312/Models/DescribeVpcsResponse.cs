@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PeeringFunctions.TencentCloud.Common;
 
 namespace PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 

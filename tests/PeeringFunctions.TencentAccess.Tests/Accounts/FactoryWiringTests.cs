@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.RateLimiting;
+using PeeringFunctions.TencentAccess.Tests.Support;
 
-namespace PeeringFunctions.Workflow.RateLimiting.Tests;
+namespace PeeringFunctions.TencentAccess.Tests.Accounts;
 
 public sealed class FactoryWiringTests
 {
@@ -12,7 +14,7 @@ public sealed class FactoryWiringTests
     public async Task Every_client_the_factory_builds_goes_through_the_limiter()
     {
         var tencent = new ScriptedTencent();
-        using var services = Services.Workflow(Services.TwoAccounts(), tencent);
+        using var services = Services.Access(Services.TwoAccounts(), tencent);
         var factory = services.GetRequiredService<ITencentClientFactory>();
 
         await factory.Create("alpha", "ap-guangzhou").DescribeVpcs(new DescribeVpcsRequest());
@@ -28,7 +30,7 @@ public sealed class FactoryWiringTests
         var tencent = new ScriptedTencent { Otherwise = ScriptedTencent.Throttled };
         var settings = Services.TwoAccounts();
         settings["Tencent:RateLimits:MaxThrottleRetries"] = "1";
-        using var services = Services.Workflow(settings, tencent);
+        using var services = Services.Access(settings, tencent);
 
         var error = await Assert.ThrowsAsync<TencentCloudSDKException>(() =>
             services.GetRequiredService<ITencentClientFactory>().Create("alpha", "ap-guangzhou").DescribeVpcs(new DescribeVpcsRequest()));
@@ -44,7 +46,7 @@ public sealed class FactoryWiringTests
         var tencent = new ScriptedTencent();
         var settings = Services.TwoAccounts();
         settings["Tencent:RateLimits:Enabled"] = "false";
-        using var services = Services.Workflow(settings, tencent);
+        using var services = Services.Access(settings, tencent);
 
         await services.GetRequiredService<ITencentClientFactory>().Create("alpha", "ap-guangzhou").DescribeVpcs(new DescribeVpcsRequest());
 
@@ -59,7 +61,7 @@ public sealed class FactoryWiringTests
         settings["Tencent:RateLimits:Headroom"] = "0.5";
         settings["Tencent:RateLimits:PerSecond:DescribeVpcs"] = "10";
         settings["Tencent:RateLimits:MaxWait"] = "00:00:20";
-        using var services = Services.Workflow(settings, new ScriptedTencent());
+        using var services = Services.Access(settings, new ScriptedTencent());
 
         var options = services.GetRequiredService<IOptionsMonitor<TencentRateLimitOptions>>().CurrentValue;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PeeringFunctions.TencentAccess.Accounts;
 
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.RateLimiting;
 
 /// <summary>
 /// The client-side rate limits of every Tencent call made through <see cref="TencentClientFactory"/>: one

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.RateLimiting;
 using TencentVpcEmulator;
+using PeeringFunctions.TencentAccess.Tests.Support;
 
-namespace PeeringFunctions.Workflow.RateLimiting.Tests;
+namespace PeeringFunctions.TencentAccess.Tests.RateLimiting;
 
 /// <summary>The limiter in front of the emulator with Tencent's documented limits enforced (spec §6).</summary>
 public sealed class AgainstTheEmulatorTests : IAsyncLifetime
@@ -32,7 +34,7 @@ public sealed class AgainstTheEmulatorTests : IAsyncLifetime
         // RequestLimitExceeded can still come back; the client re-sends it.)
         var settings = Services.TwoAccounts(Emulator.BaseUrl.ToString());
         settings["Tencent:RateLimits:PerSecond:DescribeVpcPeeringConnections"] = "8";
-        using var services = Services.Workflow(settings, tencent: null);
+        using var services = Services.Access(settings, tencent: null);
         var client = services.GetRequiredService<ITencentClientFactory>().Create("alpha", "ap-guangzhou");
         await client.DescribeVpcPeeringConnections(new DescribeVpcPeeringConnectionsRequest()); // opens the connection
         Emulator.ResetCalls();
@@ -56,7 +58,7 @@ public sealed class AgainstTheEmulatorTests : IAsyncLifetime
     {
         // Tencent (the emulator) allows DescribeVpcs 20/s; the client believes the documented 100/s.
         Emulator.ConfigureRateLimits(true, new Dictionary<string, int> { ["DescribeVpcs"] = 20 });
-        using var services = Services.Workflow(Services.TwoAccounts(Emulator.BaseUrl.ToString()), tencent: null);
+        using var services = Services.Access(Services.TwoAccounts(Emulator.BaseUrl.ToString()), tencent: null);
         var client = services.GetRequiredService<ITencentClientFactory>().Create("alpha", "ap-guangzhou");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 80).Select(_ => client.DescribeVpcs(new DescribeVpcsRequest())));

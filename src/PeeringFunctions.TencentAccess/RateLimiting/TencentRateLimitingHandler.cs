@@ -2,8 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentAccess.Accounts;
 
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.RateLimiting;
 
 /// <summary>
 /// The outermost handler of one account's Tencent HTTP client (<see cref="TencentClientFactory"/> puts it in front

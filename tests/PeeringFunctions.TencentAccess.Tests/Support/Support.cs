@@ -4,10 +4,10 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PeeringFunctions.Workflow;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess;
+using PeeringFunctions.TencentAccess.Accounts;
 
-namespace PeeringFunctions.Workflow.RateLimiting.Tests;
+namespace PeeringFunctions.TencentAccess.Tests.Support;
 
 /// <summary>Stands in for Tencent: answers each request with the next scripted body and remembers what it was sent.</summary>
 internal sealed class ScriptedTencent : HttpMessageHandler
@@ -56,8 +56,8 @@ internal sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
 
 internal static class Services
 {
-    /// <summary>The workflow's services as a host registers them, with <paramref name="tencent"/> (when given) as the primary handler of the "tencent" client.</summary>
-    public static ServiceProvider Workflow(IEnumerable<KeyValuePair<string, string?>> settings, HttpMessageHandler? tencent, TimeProvider? time = null)
+    /// <summary>The Tencent access layer's services as a host registers them (AddPeeringWorkflow adds these), with <paramref name="tencent"/> (when given) as the primary handler of the "tencent" client.</summary>
+    public static ServiceProvider Access(IEnumerable<KeyValuePair<string, string?>> settings, HttpMessageHandler? tencent, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -66,7 +66,7 @@ internal static class Services
             services.AddSingleton(time);
         }
 
-        services.AddPeeringWorkflow(configuration);
+        services.AddTencentAccess(configuration);
         if (tencent is not null)
         {
             services.AddHttpClient(TencentClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => tencent);

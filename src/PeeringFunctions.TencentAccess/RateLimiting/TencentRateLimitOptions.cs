@@ -1,4 +1,4 @@
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.RateLimiting;
 
 /// <summary>
 /// The "Tencent:RateLimits" section: the client-side limit every Tencent call goes through, one limiter per

@@ -1,4 +1,4 @@
-namespace PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+namespace PeeringFunctions.TencentCloud.Common;
 
 /// <summary>Every response carries Tencent's RequestId; lets the client log it without knowing the action.</summary>
 public interface IResponseWithRequestId

@@ -1,4 +1,4 @@
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.Accounts;
 
 /// <summary>
 /// The "Tencent" configuration section: which endpoint to call and the accounts the app manages, by alias.

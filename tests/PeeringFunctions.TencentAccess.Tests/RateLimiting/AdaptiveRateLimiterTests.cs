@@ -1,8 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
-using PeeringFunctions.Workflow.Accounts;
+using PeeringFunctions.TencentAccess.RateLimiting;
+using PeeringFunctions.TencentAccess.Tests.Support;
 
-namespace PeeringFunctions.Workflow.RateLimiting.Tests;
+namespace PeeringFunctions.TencentAccess.Tests.RateLimiting;
 
 public sealed class AdaptiveRateLimiterTests
 {

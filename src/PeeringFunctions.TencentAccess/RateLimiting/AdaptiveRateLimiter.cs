@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.RateLimiting;
 
 /// <summary>How one <see cref="AdaptiveRateLimiter"/> behaves.</summary>
 /// <param name="PermitsPerSecond">The configured (highest) rate.</param>

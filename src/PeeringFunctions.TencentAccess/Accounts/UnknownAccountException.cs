@@ -1,4 +1,4 @@
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.Accounts;
 
 /// <summary>An account alias that is not configured. Permanent: retrying cannot help.</summary>
 public sealed class UnknownAccountException(string account)

@@ -1,7 +1,8 @@
-namespace PeeringFunctions.Workflow.Contracts;
+namespace PeeringFunctions.TencentAccess.Facts;
 
-// What the read activities return: the parts of Tencent's answers the workflow decides on, as plain records
-// (they are persisted in orchestration history, so they stay small and carry no secrets).
+// The parts of Tencent's answers the app decides on, as plain records (TencentMapping makes them from Tencent's
+// models). The read activities return them, so they are persisted in orchestration history: they stay small, carry no
+// secrets, and their property names (the JSON in history) do not change.
 
 public sealed record VpcFacts(string VpcId, string CidrBlock, IReadOnlyList<string> AssistantCidrs)
 {
@@ -38,9 +39,3 @@ public sealed record PeeringFacts(
     /// <summary>PENDING or ACTIVE: the states in which Tencent refuses a second peering of the same pair.</summary>
     public bool IsLive => State is "PENDING" or "ACTIVE";
 }
-
-/// <summary>Everything pre-flight reads about one managed side, in one round of parallel calls.</summary>
-public sealed record SideFacts(
-    VpcFacts? Vpc,
-    IReadOnlyList<RouteTableFacts> RouteTables,
-    IReadOnlyList<PeeringFacts> Peerings);

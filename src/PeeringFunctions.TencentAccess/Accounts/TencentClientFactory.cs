@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Common.Profile;
+using PeeringFunctions.TencentAccess.RateLimiting;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 
-namespace PeeringFunctions.Workflow.Accounts;
+namespace PeeringFunctions.TencentAccess.Accounts;
 
 /// <summary>Builds a VPC client for an account alias and region; the only place credentials are read.</summary>
+/// <remarks>Returns <see cref="IVpcClient"/>, not the concrete client, so another implementation could stand behind it.</remarks>
 public interface ITencentClientFactory
 {
-    VpcClient Create(string account, string region);
+    IVpcClient Create(string account, string region);
 
     /// <summary>The UIN of a managed account, or null when the alias is unknown.</summary>
     string? UinOf(string account);
@@ -30,7 +32,7 @@ public sealed class TencentClientFactory(
 {
     public const string HttpClientName = "tencent";
 
-    public VpcClient Create(string account, string region)
+    public IVpcClient Create(string account, string region)
     {
         var settings = options.CurrentValue;
         if (!settings.Accounts.TryGetValue(account, out var credentials))
