@@ -368,19 +368,7 @@ public static partial class ChatCommandParser
 
     private static Dictionary<string, string> BuildStates()
     {
-        var states = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var state in new[]
-                 {
-                     PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting,
-                     PeeringSteps.Configuring, PeeringSteps.Verifying, PeeringSteps.Compensating,
-                     PeeringStatus.Active, PeeringStatus.Rejected, PeeringStatus.Expired, PeeringStatus.PreflightFailed,
-                     PeeringStatus.Failed, PeeringStatus.PeerDeleted, LifecycleStates.TearingDown, LifecycleStates.TornDown,
-                     LifecycleStates.TeardownFailed, "Starting", "Terminated", "Suspended",
-                 })
-        {
-            states[state] = state;
-        }
-
+        var states = PeeringVocabulary.States.ToDictionary(state => state, StringComparer.OrdinalIgnoreCase);
         states["waiting"] = PeeringSteps.WaitingForAcceptance;
         states["pending"] = PeeringSteps.WaitingForAcceptance;
         return states;

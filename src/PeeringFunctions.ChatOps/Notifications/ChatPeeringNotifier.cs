@@ -6,6 +6,7 @@ using PeeringFunctions.ChatOps.Http;
 using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.ChatOps.Teams;
 using PeeringFunctions.ChatOps.WeCom;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
@@ -142,17 +143,7 @@ public sealed class ChatPeeringNotifier(
         }
     }
 
-    private static string StepText(string step) => step switch
-    {
-        PeeringSteps.Preflight => "checking both VPCs",
-        PeeringSteps.Requesting => "requesting the peering",
-        PeeringSteps.WaitingForAcceptance => "waiting for acceptance",
-        PeeringSteps.Accepting => "accepted and being set up",
-        PeeringSteps.Configuring => "configuring routes",
-        PeeringSteps.Verifying => "verifying routes",
-        PeeringSteps.Compensating => "undoing partial work",
-        _ => step,
-    };
+    private static string StepText(string step) => PeeringVocabulary.Phrase(step);
 
     private static string OutcomeTitle(string status) => status switch
     {

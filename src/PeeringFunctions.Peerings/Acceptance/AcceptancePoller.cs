@@ -19,7 +19,7 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
     /// <summary>Tencent's page size cap; also the most ids we put in one request.</summary>
     public const int PageSize = TencentPaging.PageSize;
 
-    private static readonly HashSet<string> DecidedStates = ["ACTIVE", "REJECTED", "EXPIRED", "DELETED"];
+    private static readonly HashSet<string> DecidedStates = [PeeringConnectionStates.Active, PeeringConnectionStates.Rejected, PeeringConnectionStates.Expired, PeeringConnectionStates.Deleted];
 
     public async Task<PollReport> PollAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
                 {
                     // The id is the same every tick, so repeated sightings de-duplicate in the orchestrator.
                     var decision = new AcceptanceDecision(
-                        $"poller:{peering.PeeringConnectionId}:{state}", state == "ACTIVE", DecisionSources.Poller,
+                        $"poller:{peering.PeeringConnectionId}:{state}", state == PeeringConnectionStates.Active, DecisionSources.Poller,
                         "Tencent", peering.PeeringConnectionId, state);
                     try
                     {

@@ -10,27 +10,7 @@ namespace PeeringFunctions.Portal.Pages;
 internal static class ListPage
 {
     /// <summary>The states a peering can be in, in the order the groups are shown (running first).</summary>
-    public static readonly IReadOnlyList<string> States =
-    [
-        PeeringSteps.WaitingForAcceptance,
-        PeeringSteps.Preflight,
-        PeeringSteps.Requesting,
-        PeeringSteps.Accepting,
-        PeeringSteps.ClosingRequest,
-        PeeringSteps.Configuring,
-        PeeringSteps.Verifying,
-        PeeringSteps.Compensating,
-        PeeringStatus.Active,
-        LifecycleStates.TearingDown,
-        LifecycleStates.TeardownFailed,
-        LifecycleStates.TornDown,
-        PeeringStatus.Failed,
-        PeeringStatus.PreflightFailed,
-        PeeringStatus.Rejected,
-        PeeringStatus.Expired,
-        PeeringStatus.PeerDeleted,
-        "Terminated",
-    ];
+    public static IReadOnlyList<string> States => PeeringVocabulary.States;
 
     public static string Body(IReadOnlyList<PeeringView> peerings, string? filter, string? notice)
     {
@@ -85,18 +65,7 @@ internal static class ListPage
         return html.ToString();
     }
 
-    private static int Order(string state)
-    {
-        for (var i = 0; i < States.Count; i++)
-        {
-            if (string.Equals(States[i], state, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return States.Count;
-    }
+    private static int Order(string state) => PeeringVocabulary.OrderOf(state);
 
     private static string Side(PeeringSideView side) => $"{side.Account ?? "UIN " + side.Uin} · {side.Region} · {side.VpcId}";
 

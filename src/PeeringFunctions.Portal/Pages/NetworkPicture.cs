@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PeeringFunctions.Portal.Network;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using static PeeringFunctions.Portal.Html.HtmlText;
 
 namespace PeeringFunctions.Portal.Pages;
@@ -59,8 +60,8 @@ internal static class NetworkPicture
     {
         null when state.PeeringConnectionId is null => ("none", "not requested yet"),
         null => ("unknown", "state unknown"),
-        "ACTIVE" => ("active", "ACTIVE"),
-        "PENDING" => ("pending", "PENDING (not accepted)"),
+        PeeringConnectionStates.Active => ("active", "ACTIVE"),
+        PeeringConnectionStates.Pending => ("pending", "PENDING (not accepted)"),
         var other => ("broken", other),
     };
 

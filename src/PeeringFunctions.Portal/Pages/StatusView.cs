@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal.Status;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.Portal.Html.HtmlText;
@@ -189,24 +190,7 @@ internal static class StatusView
     public static string Side(PeeringSide side) => $"{side.Account ?? "UIN " + side.ExternalUin} · {side.Region} · {side.VpcId}";
 
     /// <summary>A state word as people read it.</summary>
-    public static string Words(string state) => state switch
-    {
-        PeeringSteps.Preflight => "Pre-flight",
-        PeeringSteps.Requesting => "Requesting",
-        PeeringSteps.WaitingForAcceptance => "Waiting for acceptance",
-        PeeringSteps.Accepting => "Accepting",
-        PeeringSteps.ClosingRequest => "Closing the request",
-        PeeringSteps.Configuring => "Configuring routes",
-        PeeringSteps.Verifying => "Verifying",
-        PeeringSteps.Compensating => "Undoing partial work",
-        PeeringStatus.Active => "Active",
-        PeeringStatus.PreflightFailed => "Refused by pre-flight",
-        PeeringStatus.PeerDeleted => "Deleted on Tencent",
-        LifecycleStates.TearingDown => "Being torn down",
-        LifecycleStates.TornDown => "Torn down",
-        LifecycleStates.TeardownFailed => "Teardown failed",
-        _ => state,
-    };
+    public static string Words(string state) => PeeringVocabulary.Title(state);
 
     public static string BadgeClass(string state) => state switch
     {

@@ -1,3 +1,5 @@
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+
 namespace PeeringFunctions.TencentAccess.Facts;
 
 // The parts of Tencent's answers the app decides on, as plain records (TencentMapping makes them from Tencent's
@@ -37,5 +39,5 @@ public sealed record PeeringFacts(
         (SourceVpcId == vpcA && DestinationVpcId == vpcB) || (SourceVpcId == vpcB && DestinationVpcId == vpcA);
 
     /// <summary>PENDING or ACTIVE: the states in which Tencent refuses a second peering of the same pair.</summary>
-    public bool IsLive => State is "PENDING" or "ACTIVE";
+    public bool IsLive => State is PeeringConnectionStates.Pending or PeeringConnectionStates.Active;
 }

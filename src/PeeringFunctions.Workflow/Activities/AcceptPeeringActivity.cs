@@ -16,11 +16,11 @@ public sealed class AcceptPeeringActivity(ITencentClientFactory clients) : Tence
         try
         {
             await client.AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = input.PeeringConnectionId });
-            return "ACTIVE";
+            return PeeringConnectionStates.Active;
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerInvalidStateChange)
         {
-            return await PeeringStateChange.ConfirmAsync(client, input, "ACTIVE", error);
+            return await PeeringStateChange.ConfirmAsync(client, input, PeeringConnectionStates.Active, error);
         }
     }
 }

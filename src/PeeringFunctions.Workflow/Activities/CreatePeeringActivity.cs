@@ -39,7 +39,7 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
         var sameAccount = Clients.UinOf(input.Account) == input.DestinationUin;
         if (createdId is not null && !sameAccount)
         {
-            return new PeeringFacts(createdId, input.Name, input.SourceVpcId, input.DestinationVpcId, "PENDING", null, null);
+            return new PeeringFacts(createdId, input.Name, input.SourceVpcId, input.DestinationVpcId, PeeringConnectionStates.Pending, null, null);
         }
 
         var peerings = await DescribePeeringsActivity.ReadAsync(

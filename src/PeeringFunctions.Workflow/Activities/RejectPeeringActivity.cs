@@ -13,11 +13,11 @@ public sealed class RejectPeeringActivity(ITencentClientFactory clients) : Tence
         try
         {
             await client.RejectVpcPeeringConnection(new RejectVpcPeeringConnectionRequest { PeeringConnectionId = input.PeeringConnectionId });
-            return "REJECTED";
+            return PeeringConnectionStates.Rejected;
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerInvalidStateChange)
         {
-            return await PeeringStateChange.ConfirmAsync(client, input, "REJECTED", error);
+            return await PeeringStateChange.ConfirmAsync(client, input, PeeringConnectionStates.Rejected, error);
         }
     }
 }

@@ -145,7 +145,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// (its destination) may accept it.
     /// </summary>
     public bool IsRequestFromReceiver(PeeringFacts peering) =>
-        peering.State == "PENDING" && peering.SourceVpcId == request.Receiver.VpcId;
+        peering.State == PeeringConnectionStates.Pending && peering.SourceVpcId == request.Receiver.VpcId;
 
     /// <summary>
     /// A live peering of the pair that is ACTIVE already (made elsewhere, or its record lost) would let us write to the
@@ -200,8 +200,8 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var observed = decision.ObservedTencentState;
         var (status, message) = observed switch
         {
-            "EXPIRED" => (PeeringStatus.Expired, "Tencent expired the request before it was accepted."),
-            "DELETED" => (PeeringStatus.PeerDeleted, "The peering was deleted on Tencent before it was accepted."),
+            PeeringConnectionStates.Expired => (PeeringStatus.Expired, "Tencent expired the request before it was accepted."),
+            PeeringConnectionStates.Deleted => (PeeringStatus.PeerDeleted, "The peering was deleted on Tencent before it was accepted."),
             _ => (PeeringStatus.Rejected, $"The receiver rejected the peering ({decision.Source}{(decision.DecidedBy is null ? "" : ", " + decision.DecidedBy)})."),
         };
         if (peering.State == PeeringConnectionStates.Active && observed is null)
@@ -309,7 +309,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
         var problems = new List<string>();
         var state = (await peeringRead).FirstOrDefault()?.State;
-        if (state != "ACTIVE")
+        if (state != PeeringConnectionStates.Active)
         {
             problems.Add($"Peering {peeringConnectionId} is {state ?? "not visible"}, not ACTIVE.");
         }

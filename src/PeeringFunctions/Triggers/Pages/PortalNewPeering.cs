@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
-namespace PeeringFunctions.PortalTriggers;
+namespace PeeringFunctions.Triggers.Pages;
 
 /// <summary>GET /api/portal/new: the request form, filled from the accounts' VPCs read from Tencent.</summary>
 public sealed class PortalNewPeering(PortalHandlers pages)

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.Http;
+namespace PeeringFunctions.Triggers.Api;
 
 /// <summary>GET /api/peerings/{id}: the sanitized view of one peering (never the Durable management URLs).</summary>
 public sealed class GetPeering(PeeringApi api)

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
-namespace PeeringFunctions.PortalTriggers;
+namespace PeeringFunctions.Triggers.Pages;
 
 /// <summary>GET /api/approve?token=…: the approval page (who asks, both VPCs and CIDRs, routes, deadline, Accept / Reject).</summary>
 public sealed class ApprovalPage(PortalHandlers pages)

@@ -2,7 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings.Acceptance;
 
-namespace PeeringFunctions.Timers;
+namespace PeeringFunctions.Triggers.Timers;
 
 /// <summary>
 /// Every tick (app setting AcceptancePollSchedule, every minute by default), asks Tencent about the peerings waiting

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.WeCom;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.ChatOps;
+namespace PeeringFunctions.Triggers.Chat;
 
 /// <summary>
 /// The WeCom self-built app's callback URL: GET /api/chat/wecom answers WeCom's URL verification (echostr), POST

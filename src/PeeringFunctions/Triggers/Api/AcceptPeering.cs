@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.Http;
+namespace PeeringFunctions.Triggers.Api;
 
 /// <summary>POST /api/peerings/{id}/accept: the receiver's approver consents; PeeringApi raises the decision event.</summary>
 public sealed class AcceptPeering(PeeringApi api)

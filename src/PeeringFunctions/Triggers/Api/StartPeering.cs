@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.Http;
+namespace PeeringFunctions.Triggers.Api;
 
 /// <summary>POST /api/peerings: the portal asks for a new peering; PeeringApi validates it and starts the orchestration.</summary>
 public sealed class StartPeering(PeeringApi api)

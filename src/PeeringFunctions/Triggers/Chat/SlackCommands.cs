@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.ChatOps;
+namespace PeeringFunctions.Triggers.Chat;
 
 /// <summary>POST /api/chat/slack/commands: the /peering slash command.</summary>
 public sealed class SlackCommands(SlackWebhook slack)

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.Teams;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.ChatOps;
+namespace PeeringFunctions.Triggers.Chat;
 
 /// <summary>POST /api/chat/teams: a Teams outgoing webhook's text commands.</summary>
 public sealed class TeamsOutgoingWebhook(TeamsWebhook teams)

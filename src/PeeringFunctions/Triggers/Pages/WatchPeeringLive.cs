@@ -5,18 +5,18 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
-namespace PeeringFunctions.PortalTriggers;
+namespace PeeringFunctions.Triggers.Pages;
 
-/// <summary>GET /api/watch?token=…: the status page for the receiver who decided (read only, that peering only).</summary>
-public sealed class WatchPeering(PortalHandlers pages)
+/// <summary>GET /api/watch/live?token=…: the watch page's live parts.</summary>
+public sealed class WatchPeeringLive(PortalHandlers pages)
 {
     // The receiver's link pages. Anonymous ON PURPOSE, like AcceptPeering: the receiver has no portal key, and the
     // portal's key must not be enough to decide for it. The signed token in ?token= is the only credential; PortalHandlers
     // checks it (signature, expiry, purpose) and that it names this peering, its pcx and its receiver before anything is
     // shown, and that the peering still waits before a decision is raised. The app has no route that mints a token.
-    [Function(nameof(WatchPeering))]
+    [Function(nameof(WatchPeeringLive))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Watch)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.WatchLive)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
-        await pages.WatchAsync(client, req);
+        await pages.WatchLiveAsync(client, req);
 }

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.Http;
+namespace PeeringFunctions.Triggers.Api;
 
 /// <summary>POST /api/peerings/{id}/reject: the receiver's approver refuses; PeeringApi raises the decision event.</summary>
 public sealed class RejectPeering(PeeringApi api)

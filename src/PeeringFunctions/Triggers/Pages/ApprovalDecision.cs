@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
-namespace PeeringFunctions.PortalTriggers;
+namespace PeeringFunctions.Triggers.Pages;
 
 /// <summary>POST /api/approve?token=… (decision=accept|reject): raises the decision event once, then redirects to the watch page.</summary>
 public sealed class ApprovalDecision(PortalHandlers pages)

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.ChatOps.Slack;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.ChatOps;
+namespace PeeringFunctions.Triggers.Chat;
 
 /// <summary>POST /api/chat/slack/interactions: Block Kit button clicks (accept / reject).</summary>
 public sealed class SlackInteractions(SlackWebhook slack)

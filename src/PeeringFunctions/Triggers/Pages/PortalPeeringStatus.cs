@@ -5,17 +5,17 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
-namespace PeeringFunctions.PortalTriggers;
+namespace PeeringFunctions.Triggers.Pages;
 
-/// <summary>GET /api/portal/peerings/{id}/live: the status page's live parts, for its script.</summary>
-public sealed class PortalPeeringLive(PortalHandlers pages)
+/// <summary>GET /api/portal/peerings/{id}: the status page (progress line, outcome, network picture).</summary>
+public sealed class PortalPeeringStatus(PortalHandlers pages)
 {
     // The portal's pages (PeeringFunctions.Portal renders them). Behind the portal's function key like the API's portal
     // routes: open /api/portal?code=<function key> in a browser; the pages keep the key on their own links.
-    [Function(nameof(PortalPeeringLive))]
+    [Function(nameof(PortalPeeringStatus))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HttpRoutes.PortalPeeringLive)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HttpRoutes.PortalPeering)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
-        await pages.StatusLiveAsync(client, id, req);
+        await pages.StatusAsync(client, id, req);
 }

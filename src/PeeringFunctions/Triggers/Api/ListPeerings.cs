@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.Http;
+namespace PeeringFunctions.Triggers.Api;
 
 /// <summary>GET /api/peerings[?state=…]: the sanitized views of all peerings.</summary>
 public sealed class ListPeerings(PeeringApi api)

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 
-namespace PeeringFunctions.Http;
+namespace PeeringFunctions.Triggers.Api;
 
 /// <summary>DELETE /api/peerings/{id}: the portal tears a completed peering down on both sides.</summary>
 public sealed class TeardownPeering(PeeringApi api)

@@ -5,16 +5,16 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal;
 
-namespace PeeringFunctions.PortalTriggers;
+namespace PeeringFunctions.Triggers.Pages;
 
-/// <summary>POST /api/portal/new: refuses overlapping VPCs, else starts the peering and redirects to its status page.</summary>
-public sealed class PortalSubmitPeering(PortalHandlers pages)
+/// <summary>GET /api/portal[?state=…]: peerings grouped by state.</summary>
+public sealed class PortalHome(PortalHandlers pages)
 {
     // The portal's pages (PeeringFunctions.Portal renders them). Behind the portal's function key like the API's portal
     // routes: open /api/portal?code=<function key> in a browser; the pages keep the key on their own links.
-    [Function(nameof(PortalSubmitPeering))]
+    [Function(nameof(PortalHome))]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = HttpRoutes.PortalNew)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HttpRoutes.Portal)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
-        await pages.SubmitAsync(client, req);
+        await pages.ListAsync(client, req);
 }
