@@ -14,7 +14,7 @@ namespace PeeringFunctions.Peerings;
 public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
 {
     /// <summary>How long a decision waits to learn whether it won; longer than the orchestrator needs to take an event locally.</summary>
-    public static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(50);
 
@@ -48,7 +48,7 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
             {
                 return new StartResult(id, Started: false, view,
                     $"These two VPCs are already peered by {id} ({view.PeeringConnectionId}, {view.State}). To change the peering, " +
-                    $"tear it down (DELETE /api/peerings/{id}) and request it again.");
+                    $"tear it down (DELETE {HttpRoutes.PathOf(HttpRoutes.Peering, id)}) and request it again.");
             }
         }
 
@@ -135,10 +135,10 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         await client.RaiseEventAsync(instance.InstanceId, EventNames.Decision, decision, cancellationToken);
         logger.LogInformation("Raised {Decision} for {InstanceId} from {Source}", accept ? "accept" : "reject", instance.InstanceId, source);
 
-        var (now, state) = await WaitForDecisionTakenAsync(client, instance.InstanceId, confirmWithin ?? DecisionConfirmationWait, cancellationToken);
-        return now is null
+        var (first, state) = await WaitForDecisionTakenAsync(client, instance.InstanceId, confirmWithin ?? DecisionConfirmationWait, cancellationToken);
+        return first is null
             ? new DecisionResult(true, decisionId, state, Confirmed: false)
-            : DecisionResult.After(decisionId, now, state);
+            : DecisionResult.After(decisionId, first, state);
     }
 
     public Task<TeardownResult> TeardownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken) =>
