@@ -135,10 +135,10 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         await client.RaiseEventAsync(instance.InstanceId, EventNames.Decision, decision, cancellationToken);
         logger.LogInformation("Raised {Decision} for {InstanceId} from {Source}", accept ? "accept" : "reject", instance.InstanceId, source);
 
-        var (first, state) = await WaitForDecisionTakenAsync(client, instance.InstanceId, confirmWithin ?? DecisionConfirmationWait, cancellationToken);
-        return first is null
-            ? new DecisionResult(true, decisionId, state, Confirmed: false)
-            : DecisionResult.After(decisionId, first, state);
+        var (first, state, running) = await WaitForDecisionTakenAsync(client, instance.InstanceId, confirmWithin ?? DecisionConfirmationWait, cancellationToken);
+        return first is not null ? DecisionResult.After(decisionId, first, state)
+            : running ? new DecisionResult(true, decisionId, state, Confirmed: false)
+            : new DecisionResult(false, null, state); // it ended (the deadline, say) without taking any decision
     }
 
     public Task<TeardownResult> TeardownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken) =>
@@ -176,7 +176,7 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
     }
 
     /// <summary>Polls the instance until the orchestrator shows the decision it took, or it stops running, or time is up.</summary>
-    private static async Task<(DecisionTaken? Taken, string State)> WaitForDecisionTakenAsync(
+    private static async Task<(DecisionTaken? Taken, string State, bool Running)> WaitForDecisionTakenAsync(
         DurableTaskClient client, string instanceId, TimeSpan limit, CancellationToken cancellationToken)
     {
         var until = DateTime.UtcNow + limit;
@@ -187,7 +187,7 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
             var state = instance is null ? "gone" : PeeringView.StateOf(instance, progress, null);
             if (progress?.Decision is not null || instance is not { IsRunning: true } || DateTime.UtcNow >= until)
             {
-                return (progress?.Decision, state);
+                return (progress?.Decision, state, instance is { IsRunning: true });
             }
 
             await Task.Delay(DecisionPollInterval, cancellationToken);
