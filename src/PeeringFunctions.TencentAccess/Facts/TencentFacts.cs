@@ -18,7 +18,14 @@ public sealed record RouteFacts(
     string GatewayType,
     string GatewayId,
     bool Enabled,
-    string? RouteType);
+    string? RouteType)
+{
+    /// <summary>Whether this route's next hop is the peering connection <paramref name="peeringConnectionId"/> (a method, so it is not persisted).</summary>
+    public bool IsVia(string? peeringConnectionId) => GatewayType == GatewayTypes.PeerConnection && GatewayId == peeringConnectionId;
+
+    /// <summary>Whether this route's next hop is any peering connection.</summary>
+    public bool IsViaAPeering() => GatewayType == GatewayTypes.PeerConnection;
+}
 
 public sealed record RouteTableFacts(
     string RouteTableId,

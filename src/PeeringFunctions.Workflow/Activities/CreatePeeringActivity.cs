@@ -42,12 +42,10 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
             return new PeeringFacts(createdId, input.Name, input.SourceVpcId, input.DestinationVpcId, PeeringConnectionStates.Pending, null, null);
         }
 
-        var peerings = await DescribePeeringsActivity.ReadAsync(
-            client,
-            createdId is null
-                ? new PeeringLookup(input.Account, input.Region, VpcId: input.SourceVpcId)
-                : new PeeringLookup(input.Account, input.Region, PeeringConnectionId: createdId));
-        return peerings.FirstOrDefault(p => p.IsLive && p.Joins(input.SourceVpcId, input.DestinationVpcId))
+        var lookup = createdId is null
+            ? new PeeringLookup(input.Account, input.Region, VpcId: input.SourceVpcId)
+            : new PeeringLookup(input.Account, input.Region, PeeringConnectionId: createdId);
+        return await DescribePeeringsActivity.FindLiveAsync(client, lookup, input.SourceVpcId, input.DestinationVpcId)
             ?? throw new TencentCallException(
                 "CreateVpcPeeringConnection",
                 TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,

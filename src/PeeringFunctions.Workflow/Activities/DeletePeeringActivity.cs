@@ -17,8 +17,7 @@ public sealed class DeletePeeringActivity(ITencentClientFactory clients) : Tence
         var peeringConnectionId = input.PeeringConnectionId;
         if (peeringConnectionId.Length == 0 && input is { SourceVpcId: { } source, DestinationVpcId: { } destination })
         {
-            var peerings = await DescribePeeringsActivity.ReadAsync(client, new PeeringLookup(input.Account, input.Region, VpcId: source));
-            var live = peerings.FirstOrDefault(p => p.IsLive && p.Joins(source, destination));
+            var live = await DescribePeeringsActivity.FindLiveAsync(client, new PeeringLookup(input.Account, input.Region, VpcId: source), source, destination);
             if (live is null)
             {
                 return false;

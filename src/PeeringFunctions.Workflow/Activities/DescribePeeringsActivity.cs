@@ -43,4 +43,9 @@ public sealed class DescribePeeringsActivity(ITencentClientFactory clients)
             return [];
         }
     }
+
+    /// <summary>The live (PENDING or ACTIVE) peering between the two VPCs among those <paramref name="lookup"/> finds, or null.</summary>
+    internal static async Task<PeeringFacts?> FindLiveAsync(
+        TencentCloud.Vpc.V20170312.IVpcClient client, PeeringLookup lookup, string vpcA, string vpcB) =>
+        (await ReadAsync(client, lookup)).FirstOrDefault(p => p.IsLive && p.Joins(vpcA, vpcB));
 }

@@ -118,7 +118,7 @@ public static class PeeringPlanner
             var sameDestination = table.Routes.FirstOrDefault(r => r.DestinationCidrBlock == destination);
             if (sameDestination is not null)
             {
-                if (existing is not null && IsVia(sameDestination, existing.PeeringConnectionId))
+                if (existing is not null && sameDestination.IsVia(existing.PeeringConnectionId))
                 {
                     preexisting.Add(sameDestination.RouteItemId ?? destination);
                     continue;
@@ -134,8 +134,8 @@ public static class PeeringPlanner
         // Another peering already reaching these addresses from anywhere in this VPC would make traffic ambiguous.
         foreach (var route in facts.RouteTables.SelectMany(t => t.Routes.Select(r => (Table: t.RouteTableId, Route: r))))
         {
-            if (route.Route.GatewayType == "PEERCONNECTION"
-                && route.Route.GatewayId != existing?.PeeringConnectionId
+            if (route.Route.IsViaAPeering()
+                && !route.Route.IsVia(existing?.PeeringConnectionId)
                 && destinations.FirstOrDefault(d => Cidr.Overlaps(d, route.Route.DestinationCidrBlock)) is { } clash)
             {
                 problems.Add($"Destination {clash} overlaps {route.Route.DestinationCidrBlock}, already routed to peering {route.Route.GatewayId} in {route.Table}.");
@@ -146,9 +146,6 @@ public static class PeeringPlanner
             ? null
             : new SidePlan(side.Account!, side.Region, vpc.VpcId, table.RouteTableId, destinations, toAdd, preexisting, moves, side.Subnets);
     }
-
-    private static bool IsVia(RouteFacts route, string peeringConnectionId) =>
-        route.GatewayType == "PEERCONNECTION" && route.GatewayId == peeringConnectionId;
 
     private static IEnumerable<(string A, string B)> Pairs(IEnumerable<string> left, IEnumerable<string> right) =>
         left.SelectMany(a => right.Select(b => (a, b)));

@@ -15,17 +15,9 @@ public static class PeeringVerifier
             yield break;
         }
 
-        foreach (var destination in side.Destinations)
+        foreach (var problem in RouteProblems(side, peeringConnectionId, table.Routes))
         {
-            var route = Via(table.Routes, destination, peeringConnectionId);
-            if (route is null)
-            {
-                yield return $"Route {destination} → {peeringConnectionId} is missing from {side.RouteTableId} ({side.Account}).";
-            }
-            else if (!route.Enabled)
-            {
-                yield return Disabled(side, destination, peeringConnectionId);
-            }
+            yield return problem;
         }
 
         foreach (var subnetId in side.SubnetIds.Where(s => !table.AssociatedSubnetIds.Contains(s)))
@@ -38,29 +30,28 @@ public static class PeeringVerifier
     /// Checks one side against the routes Tencent listed in its reply to our CreateRoutes on the side's table.
     /// Null when the reply does not account for every destination: then only a read of the table can tell.
     /// </summary>
-    public static IReadOnlyList<string>? CheckReply(SidePlan side, string peeringConnectionId, IReadOnlyList<RouteFacts> reported)
+    public static IReadOnlyList<string>? CheckReply(SidePlan side, string peeringConnectionId, IReadOnlyList<RouteFacts> reported) =>
+        side.Destinations.All(destination => Via(reported, destination, peeringConnectionId) is not null)
+            ? RouteProblems(side, peeringConnectionId, reported).ToList()
+            : null;
+
+    /// <summary>Each destination's route through the peering: missing, or there but disabled.</summary>
+    private static IEnumerable<string> RouteProblems(SidePlan side, string peeringConnectionId, IEnumerable<RouteFacts> routes)
     {
-        var problems = new List<string>();
         foreach (var destination in side.Destinations)
         {
-            var route = Via(reported, destination, peeringConnectionId);
+            var route = Via(routes, destination, peeringConnectionId);
             if (route is null)
             {
-                return null;
+                yield return $"Route {destination} → {peeringConnectionId} is missing from {side.RouteTableId} ({side.Account}).";
             }
-
-            if (!route.Enabled)
+            else if (!route.Enabled)
             {
-                problems.Add(Disabled(side, destination, peeringConnectionId));
+                yield return $"Route {destination} → {peeringConnectionId} in {side.RouteTableId} ({side.Account}) is disabled.";
             }
         }
-
-        return problems;
     }
 
     private static RouteFacts? Via(IEnumerable<RouteFacts> routes, string destination, string peeringConnectionId) =>
-        routes.FirstOrDefault(r => r.DestinationCidrBlock == destination && r.GatewayType == "PEERCONNECTION" && r.GatewayId == peeringConnectionId);
-
-    private static string Disabled(SidePlan side, string destination, string peeringConnectionId) =>
-        $"Route {destination} → {peeringConnectionId} in {side.RouteTableId} ({side.Account}) is disabled.";
+        routes.FirstOrDefault(r => r.DestinationCidrBlock == destination && r.IsVia(peeringConnectionId));
 }
