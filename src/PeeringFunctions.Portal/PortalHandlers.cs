@@ -143,7 +143,7 @@ public sealed class PortalHandlers(
     /// <summary>GET /api/approve?token=…: the receiver's approval page.</summary>
     public async Task<PortalResult> ApprovalAsync(DurableTaskClient client, HttpRequest http)
     {
-        var (claims, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Decide);
+        var (claims, _, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Decide);
         if (refusal is not null)
         {
             return refusal;
@@ -165,7 +165,7 @@ public sealed class PortalHandlers(
             return refused;
         }
 
-        var (claims, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Decide);
+        var (claims, instance, _, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Decide);
         if (refusal is not null)
         {
             return refusal;
@@ -184,13 +184,12 @@ public sealed class PortalHandlers(
                 MessagePage.Body("Choose accept or reject", "The form did not say whether to accept or reject. Nothing was changed."), Audience.LinkHolder);
         }
 
-        var instance = await operations.FindAsync(client, claims!.InstanceId, http.HttpContext.RequestAborted);
         var result = await operations.DecideAsync(
             client,
             instance!,
             accept: decision == "accept",
             DecisionSources.Http,
-            $"approver of {claims.ReceiverAccount} (approval link)",
+            $"approver of {claims!.ReceiverAccount} (approval link)",
             ApprovalTokens.DecisionKeyOf(http.Query["token"].ToString()),
             http.HttpContext.RequestAborted);
         if (!result.Raised)
@@ -205,7 +204,7 @@ public sealed class PortalHandlers(
     /// <summary>GET /api/watch?token=…: the status page for the receiver who decided (read only, this peering only).</summary>
     public async Task<PortalResult> WatchAsync(DurableTaskClient client, HttpRequest http)
     {
-        var (_, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Watch);
+        var (_, _, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Watch);
         if (refusal is not null)
         {
             return refusal;
@@ -219,7 +218,7 @@ public sealed class PortalHandlers(
     /// <summary>GET /api/watch/live?token=…</summary>
     public async Task<PortalResult> WatchLiveAsync(DurableTaskClient client, HttpRequest http)
     {
-        var (_, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Watch);
+        var (_, _, peering, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Watch);
         if (refusal is not null)
         {
             return PortalResult.Problem(refusal.StatusCode, "This link is not valid.", "Open the link again for details.");
@@ -234,7 +233,7 @@ public sealed class PortalHandlers(
     /// The token, then the peering it names: same receiver, same pcx; and for a decision, still waiting. Every refusal
     /// is a page that says why and changes nothing.
     /// </summary>
-    private async Task<(LinkClaims? Claims, PeeringSnapshot? Peering, PortalResult? Refusal)> AuthorizeAsync(
+    private async Task<(LinkClaims? Claims, OrchestrationMetadata? Instance, PeeringSnapshot? Peering, PortalResult? Refusal)> AuthorizeAsync(
         DurableTaskClient client, HttpRequest http, LinkPurpose purpose)
     {
         var check = tokens.Check(http.Query["token"].ToString(), purpose);
@@ -282,13 +281,13 @@ public sealed class PortalHandlers(
 
         if (purpose == LinkPurpose.Decide && !peering.IsWaitingForDecision)
         {
-            return (claims, peering, AlreadyDecided(peering.State));
+            return (claims, instance, peering, AlreadyDecided(peering.State));
         }
 
-        return (claims, peering, null);
+        return (claims, instance, peering, null);
 
-        (LinkClaims?, PeeringSnapshot?, PortalResult?) Refuse(int status, string heading, string text, string? more = null) =>
-            (null, null, Page(status, heading, MessagePage.Body(heading, text, more), Audience.LinkHolder));
+        (LinkClaims?, OrchestrationMetadata?, PeeringSnapshot?, PortalResult?) Refuse(int status, string heading, string text, string? more = null) =>
+            (null, null, null, Page(status, heading, MessagePage.Body(heading, text, more), Audience.LinkHolder));
     }
 
     private PortalResult AlreadyDecided(string state) => Page(StatusCodes.Status409Conflict, "Already decided", MessagePage.Body(
