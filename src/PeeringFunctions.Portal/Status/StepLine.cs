@@ -1,3 +1,4 @@
+using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Portal.Status;
@@ -147,13 +148,17 @@ public static class StepLine
     }
 
     /// <summary>Where a failure happened, by the activity that failed last (verification when unknown).</summary>
-    private static (int First, int Last) FailedIndexes(string? activity) => activity switch
+    private static (int First, int Last) FailedIndexes(string? activity) =>
+        StepOfActivity(activity) is { } key ? (IndexOf(key), IndexOf(key)) : (IndexOf(Verification), IndexOf(Verification));
+
+    /// <summary>The step an activity's writes belong to, or null for one that is no step of its own (reads, notices, undo).</summary>
+    public static string? StepOfActivity(string? activity) => activity switch
     {
-        "CreatePeeringActivity" => (1, 1),
-        "AcceptPeeringActivity" => (2, 2),
-        "CreateRoutesActivity" => (3, 3),
-        "AssociateSubnetActivity" => (4, 4),
-        _ => (5, 5),
+        nameof(CreatePeeringActivity) => Request,
+        nameof(AcceptPeeringActivity) => Acceptance,
+        nameof(CreateRoutesActivity) => Routes,
+        nameof(AssociateSubnetActivity) => Associations,
+        _ => null,
     };
 
     /// <summary>The step indexes a progress step stands for (routes and associations run together).</summary>

@@ -1,4 +1,5 @@
 using DurableTask.Core.History;
+using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Portal.Status;
@@ -73,37 +74,37 @@ public sealed class StepTimes
     {
         switch (activity)
         {
-            case "CreatePeeringActivity" when !compensating:
+            case nameof(CreatePeeringActivity) when !compensating:
                 End(StepLine.Preflight, at);
                 Start(StepLine.Request, at);
                 break;
-            case "NotifyReceiverActivity":
+            case nameof(NotifyReceiverActivity):
                 End(StepLine.Preflight, at);
                 Start(StepLine.Request, at);
                 End(StepLine.Request, at);
                 Start(StepLine.Acceptance, at);
                 break;
-            case "AcceptPeeringActivity":
+            case nameof(AcceptPeeringActivity):
                 End(StepLine.Preflight, at);
                 End(StepLine.Request, at);
                 Start(StepLine.Acceptance, at);
                 break;
-            case "CreateRoutesActivity":
+            case nameof(CreateRoutesActivity):
                 EndEarlierSteps(at);
                 Start(StepLine.Routes, at);
                 break;
-            case "AssociateSubnetActivity" when !compensating:
+            case nameof(AssociateSubnetActivity) when !compensating:
                 EndEarlierSteps(at);
                 Start(StepLine.Associations, at);
                 break;
-            case "DescribePeeringsActivity" when started.ContainsKey(StepLine.Acceptance) && !started.ContainsKey(StepLine.Verification):
+            case nameof(DescribePeeringsActivity) when started.ContainsKey(StepLine.Acceptance) && !started.ContainsKey(StepLine.Verification):
                 // The verification's read of the peering (pre-flight's read comes before the acceptance).
                 EndEarlierSteps(at);
                 End(StepLine.Routes, at);
                 End(StepLine.Associations, at);
                 Start(StepLine.Verification, at);
                 break;
-            case "DeleteRoutesActivity" or "DeletePeeringActivity" or "RejectPeeringActivity":
+            case nameof(DeleteRoutesActivity) or nameof(DeletePeeringActivity) or nameof(RejectPeeringActivity):
                 compensating = true;
                 break;
         }
@@ -118,16 +119,16 @@ public sealed class StepTimes
 
         switch (activity)
         {
-            case "CreatePeeringActivity":
+            case nameof(CreatePeeringActivity):
                 ended[StepLine.Request] = at;
                 break;
-            case "AcceptPeeringActivity":
+            case nameof(AcceptPeeringActivity):
                 ended[StepLine.Acceptance] = at;
                 break;
-            case "CreateRoutesActivity" when !started.ContainsKey(StepLine.Verification):
+            case nameof(CreateRoutesActivity) when !started.ContainsKey(StepLine.Verification):
                 ended[StepLine.Routes] = at;
                 break;
-            case "AssociateSubnetActivity" when !started.ContainsKey(StepLine.Verification):
+            case nameof(AssociateSubnetActivity) when !started.ContainsKey(StepLine.Verification):
                 ended[StepLine.Associations] = at;
                 break;
         }
@@ -135,14 +136,7 @@ public sealed class StepTimes
 
     private void OnFailed(string activity, DateTimeOffset at)
     {
-        var step = activity switch
-        {
-            "CreatePeeringActivity" => StepLine.Request,
-            "AcceptPeeringActivity" => StepLine.Acceptance,
-            "CreateRoutesActivity" => StepLine.Routes,
-            "AssociateSubnetActivity" => StepLine.Associations,
-            _ => null,
-        };
+        var step = StepLine.StepOfActivity(activity);
         if (step is not null)
         {
             ended[step] = at;
