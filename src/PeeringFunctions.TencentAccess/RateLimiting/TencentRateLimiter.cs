@@ -27,7 +27,7 @@ public sealed class TencentRateLimiter(IOptionsMonitor<TencentRateLimitOptions> 
 
     /// <summary>The limiter of <paramref name="action"/> for <paramref name="account"/> (a UIN or alias: whatever Tencent counts by).</summary>
     public AdaptiveRateLimiter For(string account, string action) =>
-        limiters.GetOrAdd((account, action), static (key, settings) => Create(settings, key.Action), options.CurrentValue);
+        limiters.GetOrAdd((account, action), (key, settings) => Create(settings, key.Action), options.CurrentValue);
 
     /// <summary>Counters since start: what the limits cost and how often Tencent still throttled.</summary>
     public TencentRateLimitStatistics Statistics()
@@ -70,7 +70,8 @@ public sealed class TencentRateLimiter(IOptionsMonitor<TencentRateLimitOptions> 
 
     internal void CountResent() => Interlocked.Increment(ref resent);
 
-    private static AdaptiveRateLimiter Create(TencentRateLimitOptions settings, string action)
+    // With the same clock as the handler's, so a fake clock in tests moves both.
+    private AdaptiveRateLimiter Create(TencentRateLimitOptions settings, string action)
     {
         var rate = settings.ClientRateOf(action);
         return new AdaptiveRateLimiter(new AdaptiveRateLimiterOptions(
@@ -80,7 +81,8 @@ public sealed class TencentRateLimiter(IOptionsMonitor<TencentRateLimitOptions> 
             settings.ThrottledRateFactor,
             rate * Math.Clamp(settings.MinimumRateFraction, 0.01, 1.0),
             rate / Math.Max(0.001, settings.RecoveryTime.TotalSeconds),
-            settings.CutInterval));
+            settings.CutInterval),
+            timeProvider);
     }
 }
 
