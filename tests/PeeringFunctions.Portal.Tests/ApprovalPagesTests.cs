@@ -37,14 +37,14 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Contains("Peering request for beta", page, StringComparison.Ordinal);
         Assert.Contains("alpha (UIN 100000000001)", page, StringComparison.Ordinal);
         Assert.Contains("beta (UIN 100000000002)", page, StringComparison.Ordinal);
-        foreach (var expected in new[] { Requests.AlphaCidr, Requests.AlphaAssistantCidr, Requests.BetaCidr, "ap-guangzhou", "ap-shanghai", "vpc-alpha001", "vpc-beta0001", "rtb-alphapcx", "rtb-betapcx1", pcx })
+        foreach (var expected in new[] { DemoIds.AlphaCidr, DemoIds.AlphaAssistantCidr, DemoIds.BetaCidr, "ap-guangzhou", "ap-shanghai", "vpc-alpha001", "vpc-beta0001", "rtb-alphapcx", "rtb-betapcx1", pcx })
         {
             Assert.Contains(expected, page, StringComparison.Ordinal);
         }
 
         // The routes each side will get: alpha's table to beta's CIDR, beta's to alpha's, both through the pcx.
-        Assert.Contains($"<code class=\"cidr\">{Requests.BetaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
-        Assert.Contains($"<code class=\"cidr\">{Requests.AlphaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
+        Assert.Contains($"<code class=\"cidr\">{DemoIds.BetaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
+        Assert.Contains($"<code class=\"cidr\">{DemoIds.AlphaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
         Assert.Contains(deadline.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC", page, StringComparison.Ordinal);
         Assert.Contains("name=\"decision\" value=\"accept\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"decision\" value=\"reject\"", page, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         var page = await http.GetStringAsync(watch);
         Assert.Contains("ACTIVE", page, StringComparison.Ordinal);
         Assert.Contains("class=\"step done\" data-step=\"verification\"", page, StringComparison.Ordinal);
-        Assert.Contains($"✓ {Requests.BetaCidr} → {pcx}", page, StringComparison.Ordinal);
+        Assert.Contains($"✓ {DemoIds.BetaCidr} → {pcx}", page, StringComparison.Ordinal);
         Assert.DoesNotContain(" data-live=\"", page, StringComparison.Ordinal);
         Secrets.AssertNone(page);
 
@@ -119,7 +119,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Forbidden, shown.StatusCode);
         var page = await shown.Content.ReadAsStringAsync();
         Assert.Contains("This link is not valid", page, StringComparison.Ordinal);
-        Assert.DoesNotContain(Requests.BetaCidr, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoIds.BetaCidr, page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         await AssertStillWaitingAsync(id);
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using PeeringFunctions.LocalHost.Hosting;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 
@@ -23,11 +22,11 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
     public async Task Accept_and_reject_without_the_receivers_approver_key_are_refused_with_401_or_403_and_change_nothing()
     {
         var figures = new Figures(output, "approver authorization");
-        var portal = fixture.Portal;
+        var portal = fixture.Api;
         // P1: alpha → beta (beta decides). P2: beta → alpha (alpha decides), so beta's key belongs to another receiver there.
-        var p1 = await portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("approver p1"));
-        var p2 = await portal.StartAcceptedAsync(PeeringBodies.Peering("approver p2",
-            PeeringBodies.Side("beta", "ap-guangzhou", Demo.BetaGzVpc), PeeringBodies.Side("alpha", "ap-guangzhou", Demo.AlphaVpc), crossRegion: false));
+        var p1 = (await portal.StartAcceptedAsync(PeeringRequests.CrossRegion("approver p1"))).Id;
+        var p2 = (await portal.StartAcceptedAsync(PeeringRequests.Peering("approver p2",
+            PeeringRequests.Side("beta", "ap-guangzhou", DemoIds.BetaGzVpc), PeeringRequests.Side("alpha", "ap-guangzhou", DemoIds.AlphaVpc), crossRegion: false))).Id;
         var waiting1 = await portal.WaitForStepAsync(p1, PeeringSteps.WaitingForAcceptance, Timeout);
         await portal.WaitForStepAsync(p2, PeeringSteps.WaitingForAcceptance, Timeout);
         var writesBefore = fixture.Emulator.Calls().Totals.Writes;
@@ -48,11 +47,11 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
         {
             foreach (var (what, id, authorization, expected) in attempts)
             {
-                using var response = await portal.DecideAsync(id, accept, authorization);
+                using var response = await portal.DecideWithAuthorizationAsync(id, accept, authorization);
                 var text = await response.Content.ReadAsStringAsync();
                 Assert.True(response.StatusCode == expected, $"{(accept ? "accept" : "reject")} with {what}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                figures.Line($"{(accept ? "accept" : "reject"),-6} {what,-62} -> {(int)response.StatusCode} {PortalClient.Read<ProblemBody>(text).Title}");
+                figures.Line($"{(accept ? "accept" : "reject"),-6} {what,-62} -> {(int)response.StatusCode} {PeeringApiDriver.Read<ProblemBody>(text).Title}");
             }
         }
 
@@ -86,9 +85,9 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
     {
         using var anonymous = new HttpClient { BaseAddress = fixture.Host.BaseUrl };
         var writes = fixture.Emulator.Calls().Totals.Writes;
-        using var start = await new PortalClient(anonymous).StartAsync(PeeringBodies.DemoCrossRegion("no key"));
+        using var start = await new PeeringApiDriver(anonymous).StartAsync(PeeringRequests.CrossRegion("no key"));
         using var list = await anonymous.GetAsync("api/peerings");
-        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "api/peerings") { Content = new StringContent(PeeringBodies.DemoCrossRegion().ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "api/peerings") { Content = new StringContent(PeeringRequests.CrossRegion().ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
         wrongKey.Headers.Add("x-functions-key", TencentSettings.DemoApproverKey("alpha"));
         using var withApproverKey = await anonymous.SendAsync(wrongKey);
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using PeeringFunctions.ChatOps.Verification;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Security.Tests;
@@ -30,8 +29,8 @@ public sealed class ChatSignatureTests(SecuredHost fixture, ITestOutputHelper ou
     [Fact]
     public async Task Forged_expired_replayed_and_unlisted_chat_requests_are_refused_and_change_nothing()
     {
-        var portal = fixture.Portal;
-        var id = await portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("chat security"));
+        var portal = fixture.Api;
+        var id = (await portal.StartAcceptedAsync(PeeringRequests.CrossRegion("chat security"))).Id;
         var waiting = await portal.WaitForStepAsync(id, PeeringSteps.WaitingForAcceptance, Timeout);
         var writesBefore = fixture.Emulator.Calls().Totals.Writes;
         var now = DateTimeOffset.UtcNow;

@@ -7,12 +7,19 @@ using System.Text.Json.Nodes;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
 
-namespace PeeringFunctions.IntegrationTests.Support;
+namespace PeeringFunctions.Testing.Api;
 
 /// <summary>The local host's HTTP API as a portal and an approver use it, plus the polling the tests need.</summary>
-public sealed class PeeringApiDriver(HttpClient http)
+/// <param name="http">A client whose base address is the host.</param>
+/// <param name="waitOutUnanswered">
+/// While waiting, keep polling when GET answers other than 200 (a host process that has just restarted, a
+/// persistent backend that has not stored the instance yet). Otherwise such an answer fails the
+/// wait at once.
+/// </param>
+public sealed class PeeringApiDriver(HttpClient http, bool waitOutUnanswered = false)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public HttpClient Http => http;
 
@@ -28,6 +35,7 @@ public sealed class PeeringApiDriver(HttpClient http)
         return Read<PeeringView>(text);
     }
 
+    /// <summary>GET /api/peerings/{id}, which must answer 200.</summary>
     public async Task<PeeringView> GetAsync(string id)
     {
         using var response = await http.GetAsync($"api/peerings/{id}");
@@ -40,38 +48,44 @@ public sealed class PeeringApiDriver(HttpClient http)
     public async Task<PeeringView> WaitUntilAsync(string id, Func<PeeringView, bool> condition, string description, TimeSpan? timeout = null)
     {
         var clock = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var limit = timeout ?? DefaultTimeout;
+        PeeringView? last = null;
         while (true)
         {
-            var view = await GetAsync(id);
-            if (condition(view))
+            var view = waitOutUnanswered ? await TryGetAsync(id) : await GetAsync(id);
+            last = view ?? last;
+            if (view is not null && condition(view))
             {
                 return view;
             }
 
             if (clock.Elapsed > limit)
             {
-                Assert.Fail($"{id} did not reach '{description}' within {limit.TotalSeconds} s; last status: {JsonSerializer.Serialize(view, ApiJson.Options)}");
+                Assert.Fail($"{id} did not reach '{description}' within {limit.TotalSeconds} s; last status: {(last is null ? "none" : JsonSerializer.Serialize(last, ApiJson.Options))}");
             }
 
             await Task.Delay(PollInterval);
         }
     }
 
-    public Task<PeeringView> WaitForStepAsync(string id, string step) =>
-        WaitUntilAsync(id, v => v.RuntimeStatus == "Running" && v.Step == step, $"step {step}");
+    public Task<PeeringView> WaitForStepAsync(string id, string step, TimeSpan? timeout = null) =>
+        WaitUntilAsync(id, v => v.RuntimeStatus == "Running" && v.Step == step, $"step {step}", timeout);
 
     /// <summary>Until the orchestration has ended (Completed, Failed or Terminated).</summary>
     public Task<PeeringView> WaitForEndAsync(string id, TimeSpan? timeout = null) =>
         WaitUntilAsync(id, v => v.RuntimeStatus is not ("Running" or "Pending"), "the end", timeout);
 
     /// <summary>POST /api/peerings/{id}/accept or /reject, with an approver key as a bearer token when given.</summary>
-    public Task<HttpResponseMessage> DecideAsync(string id, bool accept, string? approverKey)
+    public Task<HttpResponseMessage> DecideAsync(string id, bool accept, string? approverKey) =>
+        DecideWithAuthorizationAsync(id, accept, approverKey is null ? null : new AuthenticationHeaderValue("Bearer", approverKey).ToString());
+
+    /// <summary>POST /api/peerings/{id}/accept or /reject with a raw Authorization header value (any scheme, or none).</summary>
+    public Task<HttpResponseMessage> DecideWithAuthorizationAsync(string id, bool accept, string? authorization)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"api/peerings/{id}/{(accept ? "accept" : "reject")}");
-        if (approverKey is not null)
+        if (authorization is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", approverKey);
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         return http.SendAsync(request);
@@ -89,4 +103,11 @@ public sealed class PeeringApiDriver(HttpClient http)
 
     public static T Read<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, ApiJson.Options) ?? throw new InvalidOperationException($"Empty JSON where a {typeof(T).Name} was expected.");
+
+    /// <summary>GET /api/peerings/{id}; null while the host does not answer it with 200.</summary>
+    private async Task<PeeringView?> TryGetAsync(string id)
+    {
+        using var response = await http.GetAsync($"api/peerings/{id}");
+        return response.StatusCode == HttpStatusCode.OK ? Read<PeeringView>(await response.Content.ReadAsStringAsync()) : null;
+    }
 }
