@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Portal.Tests.Support;
 using PeeringFunctions.Workflow.Contracts;
@@ -121,7 +122,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Contains("This link is not valid", page, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoIds.BetaCidr, page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Gone, shown.StatusCode);
         Assert.Contains("This link has expired", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Gone, (await PostDecisionAsync(earlierRequest, "accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await PostDecisionAsync(otherPeering, "accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(otherAccount)).StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/approve")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostDecisionAsync("/api/approve", "accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(host.Links.Create(id, pcx, "beta", deadline).Replace("/api/approve", "/api/watch", StringComparison.Ordinal))).StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Forbidden, fromElsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noDecision.StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -234,12 +235,19 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         return await http.SendAsync(request);
     }
 
-    private async Task AssertStillWaitingAsync(string id)
+    /// <summary>
+    /// The peering still waits; then beta's approver rejects it over the API. Decisions reach the instance in the
+    /// order they were raised and the first one is acted on, so when that rejection is the decision taken, the refused
+    /// requests before it raised none.
+    /// </summary>
+    private async Task AssertNothingDecidedAsync(string id)
     {
-        await Task.Delay(200);
         var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
         Assert.Equal(PeeringSteps.WaitingForAcceptance, instance.ReadCustomStatusAs<PeeringProgress>()!.Step);
+
+        var end = await new PeeringApiDriver(http).DecideAndSeeItTakenAsync(host, id, accept: false, TencentSettings.DemoApproverKey("beta"));
+        Assert.Equal(PeeringStatus.Rejected, end.State);
     }
 
     private static void AssertSecurityHeaders(HttpResponseMessage response)

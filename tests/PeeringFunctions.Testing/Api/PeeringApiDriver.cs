@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Testing.Hosting;
 
 namespace PeeringFunctions.Testing.Api;
 
@@ -76,16 +77,21 @@ public sealed class PeeringApiDriver(HttpClient http, bool waitOutUnanswered = f
         WaitUntilAsync(id, v => v.RuntimeStatus is not ("Running" or "Pending"), "the end", timeout);
 
     /// <summary>POST /api/peerings/{id}/accept or /reject, with an approver key as a bearer token when given.</summary>
-    public Task<HttpResponseMessage> DecideAsync(string id, bool accept, string? approverKey) =>
-        DecideWithAuthorizationAsync(id, accept, approverKey is null ? null : new AuthenticationHeaderValue("Bearer", approverKey).ToString());
+    public Task<HttpResponseMessage> DecideAsync(string id, bool accept, string? approverKey, string? idempotencyKey = null) =>
+        DecideWithAuthorizationAsync(id, accept, approverKey is null ? null : new AuthenticationHeaderValue("Bearer", approverKey).ToString(), idempotencyKey);
 
     /// <summary>POST /api/peerings/{id}/accept or /reject with a raw Authorization header value (any scheme, or none).</summary>
-    public Task<HttpResponseMessage> DecideWithAuthorizationAsync(string id, bool accept, string? authorization)
+    public Task<HttpResponseMessage> DecideWithAuthorizationAsync(string id, bool accept, string? authorization, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"api/peerings/{id}/{(accept ? "accept" : "reject")}");
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
         return http.SendAsync(request);
@@ -97,6 +103,25 @@ public sealed class PeeringApiDriver(HttpClient http, bool waitOutUnanswered = f
         using var response = await DecideAsync(id, accept, approverKey);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted,
             $"{(accept ? "accept" : "reject")} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// A decision by the receiver's approver that must be the one the peering acts on (the "sentinel" after refused
+    /// requests): answered 202, the peering ends, and the decision it took is this one (the API files it as
+    /// "http:" + its Idempotency-Key). Returns the end.
+    /// </summary>
+    public async Task<PeeringView> DecideAndSeeItTakenAsync(LocalHostFixture host, string id, bool accept, string approverKey, TimeSpan? timeout = null)
+    {
+        var key = $"sentinel-{Guid.NewGuid():N}";
+        using (var response = await DecideAsync(id, accept, approverKey, key))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted,
+                $"{(accept ? "accept" : "reject")} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var end = await WaitForEndAsync(id, timeout);
+        Assert.Equal($"{Workflow.Contracts.DecisionSources.Http}:{key}", (await host.DecisionTakenAsync(id))?.DecisionId);
+        return end;
     }
 
     public Task<HttpResponseMessage> TeardownAsync(string id) => http.DeleteAsync($"api/peerings/{id}");

@@ -106,15 +106,13 @@ public class LocalHostFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The decision events the instance has received so far, oldest first, from its Durable history. Events are
-    /// delivered in the order they were raised, so once an instance has acted on a later decision, every decision
-    /// raised before it is in this list too: how a test counts what refused requests raised (none) without waiting.
+    /// The decision the peering acted on (its id, accept or reject, source), from its custom status; null while none.
+    /// The orchestrator acts on the first decision it receives and decisions arrive in the order they were raised, so
+    /// when a decision sent after some refused requests is the one acted on, those requests raised none: how a test
+    /// shows that refusals changed nothing without waiting and hoping.
     /// </summary>
-    public async Task<IReadOnlyList<string?>> DecisionsReceivedAsync(string instanceId)
-    {
-        var history = await Client.GetOrchestrationHistoryAsync(instanceId);
-        return [.. history.OfType<DurableTask.Core.History.EventRaisedEvent>().Where(e => e.Name == EventNames.Decision).Select(e => e.Input)];
-    }
+    public async Task<DecisionTaken?> DecisionTakenAsync(string instanceId) =>
+        (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.ReadCustomStatusAs<PeeringProgress>()?.Decision;
 
     /// <summary>A signed VPC API client for a seed account, as that account's own console or tooling would call Tencent.</summary>
     public VpcClient ConsoleOf(string account, string region) => TencentConsole.Of(Emulator.BaseUrl, account, region);
