@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using PeeringFunctions.LocalHost.Durable;
 using PeeringFunctions.LocalHost.Hosting;
-using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.FaultCampaign.Tests.Support;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 
@@ -33,12 +33,12 @@ public sealed class AzureStorageStartTests
             },
         });
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = Timeout };
-        var portal = new PortalClient(http);
+        var portal = new PeeringApiDriver(http, waitOutUnanswered: true);
         var emulator = host.Emulator!;
         // One account on both sides: Tencent makes it ACTIVE at once, no decision needed.
-        var body = PeeringBodies.Peering("start race",
-            PeeringBodies.Side("beta", "ap-shanghai", Demo.BetaVpc, Demo.BetaPeeringTable, Demo.BetaAppSubnet),
-            PeeringBodies.Side("beta", "ap-guangzhou", Demo.BetaGzVpc, Demo.BetaGzMainTable, Demo.BetaGzSubnet), crossRegion: true);
+        var body = PeeringRequests.Peering("start race",
+            PeeringRequests.Side("beta", "ap-shanghai", DemoIds.BetaVpc, DemoIds.BetaPeeringTable, DemoIds.BetaAppSubnet),
+            PeeringRequests.Side("beta", "ap-guangzhou", DemoIds.BetaGzVpc, DemoIds.BetaGzMainTable, DemoIds.BetaGzSubnet), crossRegion: true);
 
         var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
@@ -47,7 +47,7 @@ public sealed class AzureStorageStartTests
         }));
         Assert.Equal(1, starts.Count(s => s == HttpStatusCode.Accepted));
         Assert.Equal(19, starts.Count(s => s == HttpStatusCode.Conflict));
-        const string id = $"peering-{Demo.BetaVpc}-{Demo.BetaGzVpc}";
+        const string id = $"peering-{DemoIds.BetaVpc}-{DemoIds.BetaGzVpc}";
         await portal.WaitUntilAsync(id, v => v.State == PeeringStatus.Active, "active", Timeout);
 
         var teardowns = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>

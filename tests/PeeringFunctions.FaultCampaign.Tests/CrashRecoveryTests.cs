@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PeeringFunctions.Peerings;
-using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.FaultCampaign.Tests.Support;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 
@@ -74,7 +74,7 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
         clock = Stopwatch.StartNew();
         await Emulator.SetLatencyAsync("DescribeVpcs", Hold);
         await StartHostAsync(hub);
-        var id = await new PortalClient(host!.Http).StartAcceptedAsync(PeeringBodies.DemoCrossRegion("crash every step"));
+        var id = (await new PeeringApiDriver(host!.Http, waitOutUnanswered: true).StartAcceptedAsync(PeeringRequests.CrossRegion("crash every step"))).Id;
 
         // Preflight: its DescribeVpcs reads wait in the emulator.
         await KillAtStepAsync(id, PeeringSteps.Preflight, inFlight: true);
@@ -93,7 +93,7 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
 
         // Accepting: beta's approver accepts over HTTP; AcceptVpcPeeringConnection waits in the emulator.
         await Emulator.SetLatencyAsync("AcceptVpcPeeringConnection", Hold);
-        var portal = new PortalClient(host!.Http);
+        var portal = new PeeringApiDriver(host!.Http, waitOutUnanswered: true);
         await portal.WaitForStepAsync(id, PeeringSteps.WaitingForAcceptance, StepTimeout);
         await portal.DecideAcceptedAsync(id, accept: true, HostProcess.ApproverKey("beta"));
         Mark("accepted over HTTP as beta's approver");
@@ -113,7 +113,7 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
         await Emulator.ClearLatencyAsync();
         await StartHostAsync(hub);
 
-        var done = await new PortalClient(host!.Http).WaitForEndAsync(id, StepTimeout);
+        var done = await new PeeringApiDriver(host!.Http, waitOutUnanswered: true).WaitForEndAsync(id, StepTimeout);
         Mark($"ended {done.RuntimeStatus}/{done.State}");
         await AssertActiveWithNoDuplicateAsync(done, figures);
         Report(figures);
@@ -127,13 +127,13 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
         clock = Stopwatch.StartNew();
         await Emulator.AddFaultAsync(new FaultRule { Action = "CreateVpcPeeringConnection", Mode = FaultMode.DropReply, Count = 1 });
         await StartHostAsync(hub);
-        var id = await new PortalClient(host!.Http).StartAcceptedAsync(PeeringBodies.DemoCrossRegion("crash after lost reply"));
+        var id = (await new PeeringApiDriver(host!.Http, waitOutUnanswered: true).StartAcceptedAsync(PeeringRequests.CrossRegion("crash after lost reply"))).Id;
 
         // Requesting: the peering exists on Tencent, the host only saw a dropped connection.
         await KillAfterDroppedReplyAsync("CreateVpcPeeringConnection");
         await StartHostAsync(hub);
 
-        var portal = new PortalClient(host!.Http);
+        var portal = new PeeringApiDriver(host!.Http, waitOutUnanswered: true);
         await portal.WaitForStepAsync(id, PeeringSteps.WaitingForAcceptance, StepTimeout);
         await Emulator.AddFaultAsync(new FaultRule { Action = "AcceptVpcPeeringConnection", Mode = FaultMode.DropReply, Count = 1 });
         await Emulator.AddFaultAsync(new FaultRule { Action = "CreateRoutes", Mode = FaultMode.DropReply, Count = 1 });
@@ -148,7 +148,7 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
         await KillAfterDroppedReplyAsync("CreateRoutes");
         await StartHostAsync(hub);
 
-        var done = await new PortalClient(host!.Http).WaitForEndAsync(id, StepTimeout);
+        var done = await new PeeringApiDriver(host!.Http, waitOutUnanswered: true).WaitForEndAsync(id, StepTimeout);
         Mark($"ended {done.RuntimeStatus}/{done.State}");
         await AssertActiveWithNoDuplicateAsync(done, figures);
         var calls = await Emulator.CallsAsync();
@@ -168,7 +168,7 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
     private async Task KillAtStepAsync(string id, string step, bool inFlight)
     {
         var reached = clock.Elapsed;
-        var view = await new PortalClient(host!.Http).WaitForStepAsync(id, step, StepTimeout);
+        var view = await new PeeringApiDriver(host!.Http, waitOutUnanswered: true).WaitForStepAsync(id, step, StepTimeout);
         Mark($"step {view.Step} reached");
         if (inFlight)
         {
@@ -207,15 +207,15 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
         Assert.Empty(done.Outcome!.Problems);
 
         var state = await Emulator.StateAsync();
-        var peering = Assert.Single(state.PeeringsBetween(Demo.AlphaVpc, Demo.BetaVpc));
+        var peering = Assert.Single(state.PeeringsBetween(DemoIds.AlphaVpc, DemoIds.BetaVpc));
         Assert.Equal("ACTIVE", peering.State);
         Assert.Equal(done.PeeringConnectionId, peering.PeeringConnectionId);
-        Assert.Equal(Demo.BetaCidr, Assert.Single(state.RoutesVia(Demo.AlphaPeeringTable, peering.PeeringConnectionId)).DestinationCidrBlock);
-        Assert.Equal(Demo.AlphaCidr, Assert.Single(state.RoutesVia(Demo.BetaPeeringTable, peering.PeeringConnectionId)).DestinationCidrBlock);
+        Assert.Equal(DemoIds.BetaCidr, Assert.Single(state.RoutesVia(DemoIds.AlphaPeeringTable, peering.PeeringConnectionId)).DestinationCidrBlock);
+        Assert.Equal(DemoIds.AlphaCidr, Assert.Single(state.RoutesVia(DemoIds.BetaPeeringTable, peering.PeeringConnectionId)).DestinationCidrBlock);
         Assert.Equal(2, state.PeeringRoutes().Count);
         Assert.Empty(state.DuplicateRoutes());
-        Assert.Equal(Demo.AlphaPeeringTable, state.Subnet(Demo.AlphaWebSubnet)?.RouteTableId);
-        Assert.Equal(Demo.BetaPeeringTable, state.Subnet(Demo.BetaAppSubnet)?.RouteTableId);
+        Assert.Equal(DemoIds.AlphaPeeringTable, state.Subnet(DemoIds.AlphaWebSubnet)?.RouteTableId);
+        Assert.Equal(DemoIds.BetaPeeringTable, state.Subnet(DemoIds.BetaAppSubnet)?.RouteTableId);
 
         var calls = await Emulator.CallsAsync();
         figures.Line($"outcome: {done.RuntimeStatus}/{done.State} {done.PeeringConnectionId}; emulator: {state.Peerings.Count} peering record(s) for the pair, {state.PeeringRoutes().Count} peering routes, 0 duplicates");

@@ -1,6 +1,6 @@
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Peerings;
-using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.FaultCampaign.Tests.Support;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
@@ -13,14 +13,14 @@ namespace PeeringFunctions.FaultCampaign.Tests;
 /// through it, every subnet on its seeded table — checked against the emulator's state, not the outcome's word.
 /// All runs use the demo pair alpha ap-guangzhou → beta ap-shanghai (routes and a subnet move on both sides).
 /// </summary>
-public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper output) : IClassFixture<InProcessHost>, IAsyncLifetime
+public sealed class PermanentFaultTests(PollerOffHostFixture fixture, ITestOutputHelper output) : IClassFixture<PollerOffHostFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan EndTimeout = TimeSpan.FromSeconds(90);
     private TencentVpcEmulator.EmulatorState seeded = null!;
 
     private TencentVpcEmulatorServer Emulator => fixture.Emulator;
 
-    private PortalClient Portal => fixture.Portal;
+    private PeeringApiDriver Portal => fixture.Api;
 
     public async Task InitializeAsync()
     {
@@ -47,7 +47,7 @@ public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper
     {
         var done = await RunAsync(whenWaiting: _ =>
         {
-            Emulator.AddFault(new FaultRule { Action = "CreateRoutes", Account = "alpha", Code = "ResourceNotFound", Message = $"The resource `{Demo.AlphaPeeringTable}` given in `RouteTableId` does not exist." });
+            Emulator.AddFault(new FaultRule { Action = "CreateRoutes", Account = "alpha", Code = "ResourceNotFound", Message = $"The resource `{DemoIds.AlphaPeeringTable}` given in `RouteTableId` does not exist." });
             return Task.CompletedTask;
         });
 
@@ -59,7 +59,7 @@ public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper
     {
         var done = await RunAsync(whenWaiting: _ =>
         {
-            Emulator.AddFault(new FaultRule { Action = "ReplaceRouteTableAssociation", Account = "beta", Code = "ResourceNotFound", Message = $"The resource `{Demo.BetaAppSubnet}` given in `SubnetId` does not exist." });
+            Emulator.AddFault(new FaultRule { Action = "ReplaceRouteTableAssociation", Account = "beta", Code = "ResourceNotFound", Message = $"The resource `{DemoIds.BetaAppSubnet}` given in `SubnetId` does not exist." });
             return Task.CompletedTask;
         });
 
@@ -126,7 +126,7 @@ public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper
     {
         Emulator.AddFault(new FaultRule { Action = "CreateVpcPeeringConnection", Mode = FaultMode.DropReply, Count = 1 });
         Emulator.AddFault(new FaultRule { Action = "CreateVpcPeeringConnection", Code = "UnauthorizedOperation", Message = "CAM policy no longer allows vpc:CreateVpcPeeringConnection.", Count = 1 });
-        var id = await Portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("permanent after lost reply"));
+        var id = (await Portal.StartAcceptedAsync(PeeringRequests.CrossRegion("permanent after lost reply"))).Id;
         var done = await Portal.WaitForEndAsync(id, EndTimeout);
 
         AssertUndone(done, "request created, reply lost, retry refused", PeeringSteps.Requesting, "UnauthorizedOperation", peeringDeleted: true);
@@ -148,14 +148,14 @@ public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper
     public async Task Credentials_refused_at_pre_flight_end_the_run_with_the_cause_named_and_nothing_created()
     {
         Emulator.AddFault(new FaultRule { Action = "*", Account = "beta", Code = "AuthFailure.SignatureFailure", Message = "The provided credentials could not be validated." });
-        var id = await Portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("credentials refused at pre-flight"));
+        var id = (await Portal.StartAcceptedAsync(PeeringRequests.CrossRegion("credentials refused at pre-flight"))).Id;
         var done = await Portal.WaitForEndAsync(id, EndTimeout);
         Emulator.ClearFaults();
 
         var state = Emulator.Snapshot();
         new Figures(output, "permanent faults").Line(
-            $"credentials refused at pre-flight (before any request): {done.RuntimeStatus}/{done.State}, message \"{done.Message}\", emulator writes {Emulator.Calls().Totals.Writes}, leftovers {state.Leftovers(seeded, Demo.AlphaVpc, Demo.BetaVpc).Count}");
-        Assert.Empty(state.PeeringsBetween(Demo.AlphaVpc, Demo.BetaVpc));
+            $"credentials refused at pre-flight (before any request): {done.RuntimeStatus}/{done.State}, message \"{done.Message}\", emulator writes {Emulator.Calls().Totals.Writes}, leftovers {state.Leftovers(seeded, DemoIds.AlphaVpc, DemoIds.BetaVpc).Count}");
+        Assert.Empty(state.PeeringsBetween(DemoIds.AlphaVpc, DemoIds.BetaVpc));
         Assert.Equal(0, Emulator.Calls().Totals.Writes);
         Assert.Contains("AuthFailure.SignatureFailure", done.Message ?? "", StringComparison.Ordinal);
     }
@@ -163,7 +163,7 @@ public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper
     /// <summary>Starts the demo peering, changes the world while it waits for consent, then lets the receiver decide (accept by default).</summary>
     private async Task<PeeringView> RunAsync(Func<string, Task> whenWaiting, Func<string, Task>? decide = null)
     {
-        var id = await Portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("permanent fault"));
+        var id = (await Portal.StartAcceptedAsync(PeeringRequests.CrossRegion("permanent fault"))).Id;
         await Portal.WaitForStepAsync(id, PeeringSteps.WaitingForAcceptance, EndTimeout);
         await whenWaiting(id);
         await (decide ?? (i => Portal.DecideAcceptedAsync(i, accept: true, TencentSettings.DemoApproverKey("beta"))))(id);
@@ -176,7 +176,7 @@ public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper
     private void AssertUndone(PeeringView done, string cause, string expectedStep, string? expectedCode, bool peeringDeleted)
     {
         var state = Emulator.Snapshot();
-        var leftovers = state.Leftovers(seeded, Demo.AlphaVpc, Demo.BetaVpc);
+        var leftovers = state.Leftovers(seeded, DemoIds.AlphaVpc, DemoIds.BetaVpc);
         var outcome = done.Outcome;
         new Figures(output, "permanent faults").Line(
             $"{cause}: {done.RuntimeStatus}/{done.State} at {outcome?.FailedStep ?? "-"} code {outcome?.ErrorCode ?? "-"}; " +
@@ -202,7 +202,7 @@ public sealed class PermanentFaultTests(InProcessHost fixture, ITestOutputHelper
         else
         {
             // The create's reply was lost, so the workflow never learned the id: the pair's request must be gone all the same.
-            var pair = state.PeeringsBetween(Demo.AlphaVpc, Demo.BetaVpc);
+            var pair = state.PeeringsBetween(DemoIds.AlphaVpc, DemoIds.BetaVpc);
             Assert.NotEmpty(pair);
             Assert.All(pair, p => Assert.Equal("DELETED", p.State));
         }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Peerings;
-using PeeringFunctions.Reliability.Support;
+using PeeringFunctions.FaultCampaign.Tests.Support;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
@@ -44,12 +44,12 @@ public sealed class TransientFaultCampaignTests(ITestOutputHelper output)
         var seeded = emulator.Snapshot();
         AddCampaignFaults(emulator, seed);
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
-        var portal = new PortalClient(http);
+        var portal = new PeeringApiDriver(http, waitOutUnanswered: true);
 
         var clock = Stopwatch.StartNew();
         var ids = new string[pairs.Count];
         await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (pair, _) =>
-            ids[pair.Index] = await portal.StartAcceptedAsync(pair.Body()));
+            ids[pair.Index] = (await portal.StartAcceptedAsync(pair.Body())).Id);
         var submitted = clock.Elapsed;
 
         var ended = await DriveToTheEndAsync(host.Client, portal, pairs, ids, clock);
@@ -114,7 +114,7 @@ public sealed class TransientFaultCampaignTests(ITestOutputHelper output)
 
     /// <summary>Accepts each cross-account peering as its receiver's approver once it waits, until every instance has ended.</summary>
     private static async Task<Dictionary<string, PeeringView>> DriveToTheEndAsync(
-        DurableTaskClient client, PortalClient portal, IReadOnlyList<CampaignPair> pairs, string[] ids, Stopwatch clock)
+        DurableTaskClient client, PeeringApiDriver portal, IReadOnlyList<CampaignPair> pairs, string[] ids, Stopwatch clock)
     {
         var receiverOf = pairs.ToDictionary(p => ids[p.Index], p => p.ReceiverAccount, StringComparer.Ordinal);
         var accepted = new HashSet<string>(StringComparer.Ordinal);
@@ -144,7 +144,7 @@ public sealed class TransientFaultCampaignTests(ITestOutputHelper output)
 
             await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
             {
-                using var response = await portal.DecideAsync(id, accept: true,
+                using var response = await portal.DecideWithAuthorizationAsync(id, accept: true,
                     new AuthenticationHeaderValue("Bearer", TencentSettings.DemoApproverKey(receiverOf[id])).ToString());
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {

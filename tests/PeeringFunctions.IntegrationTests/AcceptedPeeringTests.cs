@@ -1,7 +1,7 @@
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 

@@ -41,9 +41,13 @@ public sealed class ChatAcceptanceTests(ChatOpsHostFixture fixture) : Integratio
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("nothing was changed", reply, StringComparison.OrdinalIgnoreCase);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.Equal(PeeringSteps.WaitingForAcceptance, (await Api.GetAsync(started.Id)).Step);
         Assert.Equal("PENDING", Emulator.Snapshot().Peering(waiting.PeeringConnectionId!)?.State);
+
+        // Then beta's approver rejects over the API: decisions reach the instance in the order they were raised and
+        // the first one is acted on, so when this one is the one taken, the bystander's command raised none.
+        var end = await Api.DecideAndSeeItTakenAsync(Fixture, started.Id, accept: false, DemoIds.ApproverKey(DemoIds.Beta));
+        Assert.Equal(PeeringStatus.Rejected, end.State);
     }
 
     [Fact]

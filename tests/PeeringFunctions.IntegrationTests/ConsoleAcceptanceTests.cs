@@ -1,7 +1,7 @@
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 
@@ -26,7 +26,7 @@ public sealed class ConsoleAcceptanceTests(ManualPollingHostFixture fixture) : I
         Assert.Empty(before.GroupErrors);
 
         // beta accepts in its console: a signed call with beta's own key pair, straight to Tencent.
-        await ReceiverConsole.AcceptAsBetaAsync(Emulator.BaseUrl, Shanghai, pcx);
+        await TencentConsole.AcceptAsBetaAsync(Emulator.BaseUrl, Shanghai, pcx);
         Assert.Equal("ACTIVE", Emulator.Snapshot().Peering(pcx)?.State);
         Assert.Equal(PeeringSteps.WaitingForAcceptance, (await Api.GetAsync(started.Id)).Step);
 
@@ -59,7 +59,7 @@ public sealed class ConsoleAcceptanceTests(ManualPollingHostFixture fixture) : I
         var started = await Api.StartAcceptedAsync(PeeringRequests.SameRegion());
         var pcx = (await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance)).PeeringConnectionId!;
 
-        await ReceiverConsole.RejectAsBetaAsync(Emulator.BaseUrl, Guangzhou, pcx);
+        await TencentConsole.RejectAsBetaAsync(Emulator.BaseUrl, Guangzhou, pcx);
         Assert.Equal("REJECTED", Emulator.Snapshot().Peering(pcx)?.State);
         var writesBefore = Emulator.Calls().Totals.Writes;
 
@@ -89,7 +89,7 @@ public sealed class ConsoleAcceptanceTests(ManualPollingHostFixture fixture) : I
         var acceptedPcx = (await Api.WaitForStepAsync(accepted.Id, PeeringSteps.WaitingForAcceptance)).PeeringConnectionId!;
         await Api.WaitForStepAsync(pending.Id, PeeringSteps.WaitingForAcceptance);
 
-        await ReceiverConsole.AcceptAsBetaAsync(Emulator.BaseUrl, Guangzhou, acceptedPcx);
+        await TencentConsole.AcceptAsBetaAsync(Emulator.BaseUrl, Guangzhou, acceptedPcx);
         var tick = await Polling.TickAsync();
 
         // Both are alpha's in ap-guangzhou: one group, one call, one decision.

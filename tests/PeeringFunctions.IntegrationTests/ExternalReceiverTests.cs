@@ -1,7 +1,7 @@
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 
@@ -22,7 +22,7 @@ public sealed class ExternalReceiverTests(ManualPollingHostFixture fixture) : In
         Assert.Equal(SideStates.External, waiting.Receiver.Progress);
 
         // beta accepts with its own key pair, outside our app.
-        await ReceiverAccount.AcceptAsBetaAsync(Emulator.BaseUrl, Guangzhou, pcx);
+        await TencentConsole.AcceptAsBetaAsync(Emulator.BaseUrl, Guangzhou, pcx);
         Assert.Equal("ACTIVE", Emulator.Snapshot().Peering(pcx)?.State);
 
         // The next tick of the real poller sees it with alpha's credentials and raises the decision.

@@ -4,7 +4,7 @@ using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Workflow.Contracts;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 

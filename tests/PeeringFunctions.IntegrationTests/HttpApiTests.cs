@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Workflow.Contracts;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 

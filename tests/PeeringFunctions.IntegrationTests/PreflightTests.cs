@@ -1,6 +1,6 @@
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Workflow.Contracts;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 

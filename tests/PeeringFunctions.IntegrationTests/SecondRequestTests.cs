@@ -7,7 +7,7 @@ using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 

@@ -5,7 +5,7 @@ using PeeringFunctions.Peerings;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Portal.Tests.Support;
 using PeeringFunctions.Workflow.Contracts;
@@ -37,14 +38,14 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Contains("Peering request for beta", page, StringComparison.Ordinal);
         Assert.Contains("alpha (UIN 100000000001)", page, StringComparison.Ordinal);
         Assert.Contains("beta (UIN 100000000002)", page, StringComparison.Ordinal);
-        foreach (var expected in new[] { Requests.AlphaCidr, Requests.AlphaAssistantCidr, Requests.BetaCidr, "ap-guangzhou", "ap-shanghai", "vpc-alpha001", "vpc-beta0001", "rtb-alphapcx", "rtb-betapcx1", pcx })
+        foreach (var expected in new[] { DemoIds.AlphaCidr, DemoIds.AlphaAssistantCidr, DemoIds.BetaCidr, "ap-guangzhou", "ap-shanghai", "vpc-alpha001", "vpc-beta0001", "rtb-alphapcx", "rtb-betapcx1", pcx })
         {
             Assert.Contains(expected, page, StringComparison.Ordinal);
         }
 
         // The routes each side will get: alpha's table to beta's CIDR, beta's to alpha's, both through the pcx.
-        Assert.Contains($"<code class=\"cidr\">{Requests.BetaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
-        Assert.Contains($"<code class=\"cidr\">{Requests.AlphaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
+        Assert.Contains($"<code class=\"cidr\">{DemoIds.BetaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
+        Assert.Contains($"<code class=\"cidr\">{DemoIds.AlphaCidr}</code> → <code>{pcx}</code>", page, StringComparison.Ordinal);
         Assert.Contains(deadline.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC", page, StringComparison.Ordinal);
         Assert.Contains("name=\"decision\" value=\"accept\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"decision\" value=\"reject\"", page, StringComparison.Ordinal);
@@ -77,7 +78,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         var page = await http.GetStringAsync(watch);
         Assert.Contains("ACTIVE", page, StringComparison.Ordinal);
         Assert.Contains("class=\"step done\" data-step=\"verification\"", page, StringComparison.Ordinal);
-        Assert.Contains($"✓ {Requests.BetaCidr} → {pcx}", page, StringComparison.Ordinal);
+        Assert.Contains($"✓ {DemoIds.BetaCidr} → {pcx}", page, StringComparison.Ordinal);
         Assert.DoesNotContain(" data-live=\"", page, StringComparison.Ordinal);
         Secrets.AssertNone(page);
 
@@ -119,9 +120,9 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Forbidden, shown.StatusCode);
         var page = await shown.Content.ReadAsStringAsync();
         Assert.Contains("This link is not valid", page, StringComparison.Ordinal);
-        Assert.DoesNotContain(Requests.BetaCidr, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoIds.BetaCidr, page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Gone, shown.StatusCode);
         Assert.Contains("This link has expired", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Gone, (await PostDecisionAsync(earlierRequest, "accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await PostDecisionAsync(otherPeering, "accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(otherAccount)).StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/approve")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostDecisionAsync("/api/approve", "accept")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(host.Links.Create(id, pcx, "beta", deadline).Replace("/api/approve", "/api/watch", StringComparison.Ordinal))).StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Forbidden, fromElsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noDecision.StatusCode);
-        await AssertStillWaitingAsync(id);
+        await AssertNothingDecidedAsync(id);
     }
 
     [Fact]
@@ -234,12 +235,19 @@ public sealed class ApprovalPagesTests(PortalHostFixture host) : IClassFixture<P
         return await http.SendAsync(request);
     }
 
-    private async Task AssertStillWaitingAsync(string id)
+    /// <summary>
+    /// The peering still waits; then beta's approver rejects it over the API. Decisions reach the instance in the
+    /// order they were raised and the first one is acted on, so when that rejection is the decision taken, the refused
+    /// requests before it raised none.
+    /// </summary>
+    private async Task AssertNothingDecidedAsync(string id)
     {
-        await Task.Delay(200);
         var instance = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
         Assert.Equal(PeeringSteps.WaitingForAcceptance, instance.ReadCustomStatusAs<PeeringProgress>()!.Step);
+
+        var end = await new PeeringApiDriver(http).DecideAndSeeItTakenAsync(host, id, accept: false, TencentSettings.DemoApproverKey("beta"));
+        Assert.Equal(PeeringStatus.Rejected, end.State);
     }
 
     private static void AssertSecurityHeaders(HttpResponseMessage response)

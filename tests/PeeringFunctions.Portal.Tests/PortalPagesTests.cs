@@ -55,7 +55,7 @@ public sealed class PortalPagesTests(PortalHostFixture host) : IClassFixture<Por
         Assert.Contains("role=\"status\"", page, StringComparison.Ordinal);
         Assert.Contains($"data-live=\"/api/portal/peerings/{id}/live\"", page, StringComparison.Ordinal);
         Assert.Contains("<noscript><meta http-equiv=\"refresh\"", page, StringComparison.Ordinal);
-        Assert.Contains($"○ {Requests.BetaCidr} → {pcx} (to add)", page, StringComparison.Ordinal);
+        Assert.Contains($"○ {DemoIds.BetaCidr} → {pcx} (to add)", page, StringComparison.Ordinal);
         Assert.Contains("PENDING", page, StringComparison.Ordinal);
         Secrets.AssertNone(page);
 

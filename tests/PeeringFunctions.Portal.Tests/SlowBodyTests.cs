@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using PeeringFunctions.ChatOps.Tests.Support;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Portal.Tests.Support;
 

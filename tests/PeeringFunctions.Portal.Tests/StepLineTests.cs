@@ -46,13 +46,13 @@ public sealed class StepLineTests
     [Fact]
     public void An_active_peering_has_every_step_done()
     {
-        Assert.All(Statuses(At(PeeringSteps.Completed), Instances.Outcome(PeeringStatus.Active), running: false), s => Assert.Equal(StepStatus.Done, s));
+        Assert.All(Statuses(At(PeeringSteps.Completed), PeeringInstances.Outcome(PeeringStatus.Active), running: false), s => Assert.Equal(StepStatus.Done, s));
     }
 
     [Fact]
     public void A_rejected_peering_fails_at_the_acceptance_and_reaches_nothing_after_it()
     {
-        var line = StepLine.Build(At(PeeringSteps.Completed), Instances.Outcome(PeeringStatus.Rejected), false, "Completed", StepTimes.None, true);
+        var line = StepLine.Build(At(PeeringSteps.Completed), PeeringInstances.Outcome(PeeringStatus.Rejected), false, "Completed", StepTimes.None, true);
 
         Assert.Equal([StepStatus.Done, StepStatus.Done, StepStatus.Failed, StepStatus.Pending, StepStatus.Pending, StepStatus.Pending], line.Select(s => s.Status));
         Assert.Equal("rejected", line[2].Note);
@@ -62,7 +62,7 @@ public sealed class StepLineTests
     public void A_preflight_refusal_fails_the_first_step_only()
     {
         Assert.Equal([StepStatus.Failed, StepStatus.Pending, StepStatus.Pending, StepStatus.Pending, StepStatus.Pending, StepStatus.Pending],
-            Statuses(At(PeeringSteps.Completed), Instances.Outcome(PeeringStatus.PreflightFailed, PeeringSteps.Preflight), running: false));
+            Statuses(At(PeeringSteps.Completed), PeeringInstances.Outcome(PeeringStatus.PreflightFailed, PeeringSteps.Preflight), running: false));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class StepLineTests
             (new TaskScheduledEvent(2, "AssociateSubnetActivity", null, null), 10),
             (new TaskCompletedEvent(3, 1, null), 11),
             (new TaskFailedEvent(4, 2, "InvalidParameter", null), 12));
-        var outcome = Instances.Outcome(PeeringStatus.Failed, PeeringSteps.Configuring, ["removed routes", "deleted peering"]);
+        var outcome = PeeringInstances.Outcome(PeeringStatus.Failed, PeeringSteps.Configuring, ["removed routes", "deleted peering"]);
 
         var statuses = Statuses(At(PeeringSteps.Completed), outcome, running: false, StepTimes.FromHistory(history));
 
@@ -84,7 +84,7 @@ public sealed class StepLineTests
     public void A_failure_at_verification_without_undo_keeps_the_earlier_steps_done()
     {
         Assert.Equal([StepStatus.Done, StepStatus.Done, StepStatus.Done, StepStatus.Done, StepStatus.Done, StepStatus.Failed],
-            Statuses(At(PeeringSteps.Completed), Instances.Outcome(PeeringStatus.Failed, PeeringSteps.Verifying), running: false));
+            Statuses(At(PeeringSteps.Completed), PeeringInstances.Outcome(PeeringStatus.Failed, PeeringSteps.Verifying), running: false));
     }
 
     [Fact]
@@ -148,44 +148,44 @@ public sealed class StepLineTests
     [Fact]
     public void Without_history_the_clock_times_the_steps_the_pages_saw()
     {
-        var time = new FakeTimeProvider(Instances.Created.AddMinutes(10));
+        var time = new FakeTimeProvider(PeeringInstances.Created.AddMinutes(10));
         var clock = new StepClock(time);
 
-        clock.Observe(Instances.Running(PeeringSteps.WaitingForAcceptance, Instances.Created.AddSeconds(3)));
-        clock.Observe(Instances.Running(PeeringSteps.Configuring, Instances.Created.AddSeconds(70)));
-        var finished = Instances.Completed(Instances.Outcome(PeeringStatus.Active), Instances.Created.AddSeconds(75));
+        clock.Observe(PeeringInstances.Running(PeeringSteps.WaitingForAcceptance, PeeringInstances.Created.AddSeconds(3)));
+        clock.Observe(PeeringInstances.Running(PeeringSteps.Configuring, PeeringInstances.Created.AddSeconds(70)));
+        var finished = PeeringInstances.Completed(PeeringInstances.Outcome(PeeringStatus.Active), PeeringInstances.Created.AddSeconds(75));
         clock.Observe(finished);
         var times = clock.TimesOf(Status.PeeringSnapshot.From(finished));
 
-        Assert.Equal(Instances.Created, times.Started("preflight"));
-        Assert.Equal(Instances.Created.AddSeconds(3), times.Ended("preflight"));
-        Assert.Equal(Instances.Created.AddSeconds(3), times.Ended("request")); // passed unseen: done by then
-        Assert.Equal(Instances.Created.AddSeconds(3), times.Started("acceptance"));
-        Assert.Equal(Instances.Created.AddSeconds(70), times.Ended("acceptance"));
-        Assert.Equal(Instances.Created.AddSeconds(70), times.Started("routes"));
-        Assert.Equal(Instances.Created.AddSeconds(70), times.Started("associations"));
-        Assert.Equal(Instances.Created.AddSeconds(75), times.Ended("routes"));
-        Assert.Equal(Instances.Created.AddSeconds(75), times.Ended("verification"));
+        Assert.Equal(PeeringInstances.Created, times.Started("preflight"));
+        Assert.Equal(PeeringInstances.Created.AddSeconds(3), times.Ended("preflight"));
+        Assert.Equal(PeeringInstances.Created.AddSeconds(3), times.Ended("request")); // passed unseen: done by then
+        Assert.Equal(PeeringInstances.Created.AddSeconds(3), times.Started("acceptance"));
+        Assert.Equal(PeeringInstances.Created.AddSeconds(70), times.Ended("acceptance"));
+        Assert.Equal(PeeringInstances.Created.AddSeconds(70), times.Started("routes"));
+        Assert.Equal(PeeringInstances.Created.AddSeconds(70), times.Started("associations"));
+        Assert.Equal(PeeringInstances.Created.AddSeconds(75), times.Ended("routes"));
+        Assert.Equal(PeeringInstances.Created.AddSeconds(75), times.Ended("verification"));
     }
 
     [Fact]
     public void A_new_run_of_the_same_pair_starts_a_new_clock()
     {
-        var clock = new StepClock(new FakeTimeProvider(Instances.Created.AddMinutes(10)));
-        clock.Observe(Instances.Running(PeeringSteps.Configuring, Instances.Created.AddSeconds(70)));
+        var clock = new StepClock(new FakeTimeProvider(PeeringInstances.Created.AddMinutes(10)));
+        clock.Observe(PeeringInstances.Running(PeeringSteps.Configuring, PeeringInstances.Created.AddSeconds(70)));
 
-        var rerun = Instances.Running(PeeringSteps.Preflight, Instances.Created.AddDays(1).AddSeconds(1), created: Instances.Created.AddDays(1));
+        var rerun = PeeringInstances.Running(PeeringSteps.Preflight, PeeringInstances.Created.AddDays(1).AddSeconds(1), created: PeeringInstances.Created.AddDays(1));
         clock.Observe(rerun);
 
         Assert.Null(clock.TimesOf(Status.PeeringSnapshot.From(rerun)).Started("routes"));
     }
 
-    private static DateTimeOffset T(int seconds) => Instances.Created.AddSeconds(seconds);
+    private static DateTimeOffset T(int seconds) => PeeringInstances.Created.AddSeconds(seconds);
 
     private static List<HistoryEvent> History(params (HistoryEvent Event, int Seconds)[] events) =>
         events.Select(e =>
         {
-            e.Event.Timestamp = Instances.Created.UtcDateTime.AddSeconds(e.Seconds);
+            e.Event.Timestamp = PeeringInstances.Created.UtcDateTime.AddSeconds(e.Seconds);
             return e.Event;
         }).ToList();
 }

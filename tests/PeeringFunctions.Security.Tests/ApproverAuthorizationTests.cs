@@ -1,6 +1,5 @@
 using System.Net;
 using PeeringFunctions.LocalHost.Hosting;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 
@@ -23,11 +22,11 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
     public async Task Accept_and_reject_without_the_receivers_approver_key_are_refused_with_401_or_403_and_change_nothing()
     {
         var figures = new Figures(output, "approver authorization");
-        var portal = fixture.Portal;
+        var portal = fixture.Api;
         // P1: alpha → beta (beta decides). P2: beta → alpha (alpha decides), so beta's key belongs to another receiver there.
-        var p1 = await portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("approver p1"));
-        var p2 = await portal.StartAcceptedAsync(PeeringBodies.Peering("approver p2",
-            PeeringBodies.Side("beta", "ap-guangzhou", Demo.BetaGzVpc), PeeringBodies.Side("alpha", "ap-guangzhou", Demo.AlphaVpc), crossRegion: false));
+        var p1 = (await portal.StartAcceptedAsync(PeeringRequests.CrossRegion("approver p1"))).Id;
+        var p2 = (await portal.StartAcceptedAsync(PeeringRequests.Peering("approver p2",
+            PeeringRequests.Side("beta", "ap-guangzhou", DemoIds.BetaGzVpc), PeeringRequests.Side("alpha", "ap-guangzhou", DemoIds.AlphaVpc), crossRegion: false))).Id;
         var waiting1 = await portal.WaitForStepAsync(p1, PeeringSteps.WaitingForAcceptance, Timeout);
         await portal.WaitForStepAsync(p2, PeeringSteps.WaitingForAcceptance, Timeout);
         var writesBefore = fixture.Emulator.Calls().Totals.Writes;
@@ -48,11 +47,11 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
         {
             foreach (var (what, id, authorization, expected) in attempts)
             {
-                using var response = await portal.DecideAsync(id, accept, authorization);
+                using var response = await portal.DecideWithAuthorizationAsync(id, accept, authorization);
                 var text = await response.Content.ReadAsStringAsync();
                 Assert.True(response.StatusCode == expected, $"{(accept ? "accept" : "reject")} with {what}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                figures.Line($"{(accept ? "accept" : "reject"),-6} {what,-62} -> {(int)response.StatusCode} {PortalClient.Read<ProblemBody>(text).Title}");
+                figures.Line($"{(accept ? "accept" : "reject"),-6} {what,-62} -> {(int)response.StatusCode} {PeeringApiDriver.Read<ProblemBody>(text).Title}");
             }
         }
 
@@ -62,8 +61,8 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
             Assert.Equal(HttpStatusCode.Unauthorized, viaQuery.StatusCode);
         }
 
-        // Nothing changed: both still wait, P1 still PENDING on Tencent, not a single Tencent write since.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        // Nothing changed: both still wait, P1 still PENDING on Tencent, not a single Tencent write since. (That no
+        // refusal raised a decision that would act later is counted below, once a real decision has been acted on.)
         foreach (var id in new[] { p1, p2 })
         {
             var view = await portal.GetAsync(id);
@@ -75,10 +74,12 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
         Assert.Equal(writesBefore, fixture.Emulator.Calls().Totals.Writes);
         figures.Line($"after {2 * attempts.Length + 1} refused decisions: both peerings still WaitingForAcceptance, {waiting1.PeeringConnectionId} still PENDING, Tencent writes since: 0");
 
-        // The receiver's own approver still can: the refusals did not lock anything.
-        await portal.DecideAcceptedAsync(p1, accept: true, TencentSettings.DemoApproverKey("beta"));
-        var done = await portal.WaitForEndAsync(p1, Timeout);
+        // The receivers' own approvers still can: the refusals did not lock anything. Decisions reach an instance in
+        // the order they were raised and the first one is acted on, so when these are the ones taken, the refusals
+        // raised none.
+        var done = await portal.DecideAndSeeItTakenAsync(fixture, p1, accept: true, TencentSettings.DemoApproverKey("beta"), Timeout);
         Assert.Equal(PeeringStatus.Active, done.State);
+        Assert.Equal(PeeringStatus.Rejected, (await portal.DecideAndSeeItTakenAsync(fixture, p2, accept: false, TencentSettings.DemoApproverKey("alpha"), Timeout)).State);
     }
 
     [Fact]
@@ -86,9 +87,9 @@ public sealed class ApproverAuthorizationTests(SecuredHost fixture, ITestOutputH
     {
         using var anonymous = new HttpClient { BaseAddress = fixture.Host.BaseUrl };
         var writes = fixture.Emulator.Calls().Totals.Writes;
-        using var start = await new PortalClient(anonymous).StartAsync(PeeringBodies.DemoCrossRegion("no key"));
+        using var start = await new PeeringApiDriver(anonymous).StartAsync(PeeringRequests.CrossRegion("no key"));
         using var list = await anonymous.GetAsync("api/peerings");
-        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "api/peerings") { Content = new StringContent(PeeringBodies.DemoCrossRegion().ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "api/peerings") { Content = new StringContent(PeeringRequests.CrossRegion().ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
         wrongKey.Headers.Add("x-functions-key", TencentSettings.DemoApproverKey("alpha"));
         using var withApproverKey = await anonymous.SendAsync(wrongKey);
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings.Requests;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Web;
 
 namespace PeeringFunctions.Security.Tests;
@@ -16,7 +15,7 @@ namespace PeeringFunctions.Security.Tests;
 /// valid peering request, 413 for a body over 64 KiB, 415 for a content type other than JSON — and must leave no trace:
 /// no orchestration instance exists afterwards and the emulator received no Tencent call at all (so no write).
 /// </summary>
-public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper output) : IClassFixture<InProcessHost>
+public sealed class BadInputTests(PollerOffHostFixture fixture, ITestOutputHelper output) : IClassFixture<PollerOffHostFixture>
 {
     private const string Json = "application/json";
 
@@ -40,7 +39,7 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
         ["number where a string belongs"] = Body(b => b["name"] = 42, 400, "name", "documented type"),
         ["string where a number belongs"] = Body(b => b["bandwidthMbps"] = "fast", 400, "bandwidthMbps", "documented type"),
         ["number sent as a string"] = Body(b => b["bandwidthMbps"] = "100", 400, "bandwidthMbps", "documented type"),
-        ["receiver given twice (the last would win)"] = Raw(WithRawProperty(Valid(), "\"receiver\":" + PeeringBodies.Side("alpha", "ap-guangzhou", "vpc-mallory1").ToJsonString()), 400, "receiver", "given once"),
+        ["receiver given twice (the last would win)"] = Raw(WithRawProperty(Valid(), "\"receiver\":" + PeeringRequests.Side("alpha", "ap-guangzhou", "vpc-mallory1").ToJsonString()), 400, "receiver", "given once"),
         ["name given twice in another letter case"] = Raw(WithRawProperty(Valid(), "\"NAME\":\"innocent\""), 400, "NAME", "given once"),
         ["vpcId given twice inside a side"] = Raw(Valid().ToJsonString().Replace("\"vpcId\":\"vpc-beta0001\"", "\"vpcId\":\"vpc-beta0001\",\"VpcId\":\"vpc-mallory1\"", StringComparison.Ordinal), 400, "receiver.VpcId", "given once"),
         ["number overflowing int64"] = Raw(Valid().ToJsonString().Replace("\"bandwidthMbps\":20", "\"bandwidthMbps\":1e40", StringComparison.Ordinal), 400, "bandwidthMbps", "documented type"),
@@ -84,7 +83,7 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
         ["subnet id malformed"] = Body(b => Initiator(b)["subnetIds"] = new JsonArray("subnet-"), 400, "initiator.subnetIds[0]", "must look like subnet-"),
         ["subnet listed twice"] = Body(b => Initiator(b)["subnetIds"] = new JsonArray("subnet-alphaweb", "subnet-alphaweb"), 400, "initiator.subnetIds", "must not repeat"),
         ["21 subnets"] = Body(b => Initiator(b)["subnetIds"] = new JsonArray([.. Enumerable.Range(0, 21).Select(i => (JsonNode?)$"subnet-{i:D8}")]), 400, "initiator.subnetIds", "at most 20"),
-        ["same VPC on both sides"] = Body(b => b["receiver"] = PeeringBodies.Side("alpha", "ap-guangzhou", Demo.AlphaVpc), 400, "receiver.vpcId", "must differ from initiator.vpcId"),
+        ["same VPC on both sides"] = Body(b => b["receiver"] = PeeringRequests.Side("alpha", "ap-guangzhou", DemoIds.AlphaVpc), 400, "receiver.vpcId", "must differ from initiator.vpcId"),
         ["region malformed"] = Body(b => Initiator(b)["region"] = "AP-GUANGZHOU", 400, "initiator.region", "must be a known Tencent region"),
         ["region of 60,000 characters"] = Body(b => Initiator(b)["region"] = "ap-" + new string('x', 60_000), 400, "initiator.region", "must be a known Tencent region"),
         ["region not in Tencent's list"] = Body(b => Receiver(b)["region"] = "ap-atlantis", 400, "receiver.region", "must be a known Tencent region"),
@@ -99,7 +98,7 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
         ["receiver with both account and UIN"] = Body(b => Receiver(b)["uin"] = "100000000002", 400, "receiver.uin", "cannot be given together with account"),
         ["receiver UIN not digits"] = Body(b => { Receiver(b).Remove("account"); Receiver(b)["uin"] = "12ab5"; }, 400, "receiver.uin", "5 to 20 digits"),
         ["external receiver naming our route table"] = Body(b => { Receiver(b).Remove("account"); Receiver(b)["uin"] = "100000000002"; Receiver(b).Remove("subnetIds"); }, 400, "receiver.uin", "configures its own side"),
-        ["external receiver without destination CIDRs"] = Body(b => b["receiver"] = new JsonObject { ["uin"] = "100000000002", ["region"] = "ap-shanghai", ["vpcId"] = Demo.BetaVpc }, 400, "initiator.destinationCidrs", "is required when the receiver is external"),
+        ["external receiver without destination CIDRs"] = Body(b => b["receiver"] = new JsonObject { ["uin"] = "100000000002", ["region"] = "ap-shanghai", ["vpcId"] = DemoIds.BetaVpc }, 400, "initiator.destinationCidrs", "is required when the receiver is external"),
 
         // CIDRs.
         ["CIDR prefix /33"] = Body(b => Initiator(b)["destinationCidrs"] = new JsonArray("10.0.0.0/33"), 400, "initiator.destinationCidrs[0]", "IPv4 CIDR"),
@@ -179,7 +178,7 @@ public sealed class BadInputTests(InProcessHost fixture, ITestOutputHelper outpu
     }
 
     /// <summary>A request that passes validation (alpha → beta, cross-region): each case bends one part of it.</summary>
-    private static JsonObject Valid() => PeeringBodies.DemoCrossRegion("bad input baseline");
+    private static JsonObject Valid() => PeeringRequests.CrossRegion("bad input baseline");
 
     private static JsonObject Initiator(JsonObject body) => (JsonObject)body["initiator"]!;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using PeeringFunctions.ChatOps.Verification;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Security.Tests;
@@ -30,8 +30,8 @@ public sealed class ChatSignatureTests(SecuredHost fixture, ITestOutputHelper ou
     [Fact]
     public async Task Forged_expired_replayed_and_unlisted_chat_requests_are_refused_and_change_nothing()
     {
-        var portal = fixture.Portal;
-        var id = await portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("chat security"));
+        var portal = fixture.Api;
+        var id = (await portal.StartAcceptedAsync(PeeringRequests.CrossRegion("chat security"))).Id;
         var waiting = await portal.WaitForStepAsync(id, PeeringSteps.WaitingForAcceptance, Timeout);
         var writesBefore = fixture.Emulator.Calls().Totals.Writes;
         var now = DateTimeOffset.UtcNow;
@@ -75,19 +75,24 @@ public sealed class ChatSignatureTests(SecuredHost fixture, ITestOutputHelper ou
         await ExpectRefusedAsync("teams: signed, name borrowed from beta's approver",
             Teams(TeamsActivity("29:mallory", SecuredHost.BetaTeamsApprover, $"accept {id}", now, "t4"), SecuredHost.TeamsSecurityToken));
 
-        // Nothing changed.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        // Nothing changed. (That no refused request raised a decision that would act later is counted below, once the
+        // listed approver's decision has been acted on.)
         var view = await portal.GetAsync(id);
         Assert.Equal(PeeringSteps.WaitingForAcceptance, view!.Step);
         Assert.Equal("PENDING", fixture.Emulator.Snapshot().Peering(waiting.PeeringConnectionId!)?.State);
         Assert.Equal(writesBefore, fixture.Emulator.Calls().Totals.Writes);
         figures.Line($"after every refused chat request: still WaitingForAcceptance, {waiting.PeeringConnectionId} still PENDING, Tencent writes since: 0");
 
-        // beta's listed Slack approver, correctly signed, is obeyed.
+        // beta's listed Slack approver, correctly signed, is obeyed. Decisions reach the instance in the order they
+        // were raised and the first one is acted on, so when this accept is the decision taken (chat files it under a
+        // hash of the platform and Slack's trigger_id), none of the refused requests raised one.
+        var trigger = $"sentinel-{Guid.NewGuid():N}";
         await ExpectAsync("slack: signed, beta's listed approver accepts",
-            SlackCommand(SlackForm(SecuredHost.BetaSlackApprover, "beta-approver", $"accept {id}"), DateTimeOffset.UtcNow, SecuredHost.SlackSigningSecret), HttpStatusCode.OK);
+            SlackCommand(SlackForm(SecuredHost.BetaSlackApprover, "beta-approver", $"accept {id}", trigger), DateTimeOffset.UtcNow, SecuredHost.SlackSigningSecret), HttpStatusCode.OK);
         var done = await portal.WaitForEndAsync(id, Timeout);
         Assert.Equal(PeeringStatus.Active, done.State);
+        var sentinelId = $"{DecisionSources.Chat}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"slack:{trigger}")))[..32]}";
+        Assert.Equal(sentinelId, (await fixture.DecisionTakenAsync(id))?.DecisionId);
     }
 
     private async Task ExpectAsync(string what, HttpRequestMessage request, HttpStatusCode expected)
@@ -114,8 +119,8 @@ public sealed class ChatSignatureTests(SecuredHost fixture, ITestOutputHelper ou
         }
     }
 
-    private static string SlackForm(string userId, string userName, string text) =>
-        $"team_id=T0001&user_id={Uri.EscapeDataString(userId)}&user_name={Uri.EscapeDataString(userName)}&command=%2Fpeering&text={Uri.EscapeDataString(text)}&trigger_id={Guid.NewGuid():N}";
+    private static string SlackForm(string userId, string userName, string text, string? trigger = null) =>
+        $"team_id=T0001&user_id={Uri.EscapeDataString(userId)}&user_name={Uri.EscapeDataString(userName)}&command=%2Fpeering&text={Uri.EscapeDataString(text)}&trigger_id={Uri.EscapeDataString(trigger ?? Guid.NewGuid().ToString("N"))}";
 
     private static HttpRequestMessage SlackCommand(string form, DateTimeOffset at, string? secret, string? signedBody = null) =>
         Slack("api/chat/slack/commands", form, at, secret, signedBody);

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings.Requests;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Web;
 
 namespace PeeringFunctions.Security.Tests;
@@ -13,7 +12,7 @@ namespace PeeringFunctions.Security.Tests;
 /// DNS rebinding: a page on another site whose name now resolves to 127.0.0.1 reaches the local host with its own name
 /// in the Host header. Started as documented (no portal key), the host serves only loopback names unless told more.
 /// </summary>
-public sealed class HostHeaderTests(InProcessHost fixture) : IClassFixture<InProcessHost>, IAsyncLifetime
+public sealed class HostHeaderTests(PollerOffHostFixture fixture) : IClassFixture<PollerOffHostFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetAsync();
 
@@ -51,7 +50,7 @@ public sealed class HostHeaderTests(InProcessHost fixture) : IClassFixture<InPro
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/peerings")
         {
-            Content = new StringContent(PeeringBodies.DemoCrossRegion("rebinding").ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            Content = new StringContent(PeeringRequests.CrossRegion("rebinding").ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         request.Headers.Host = hostHeader;
         return await http.SendAsync(request);
@@ -90,7 +89,7 @@ public sealed class WidenedHostsTests(WidenedHostsTests.NamedHost fixture) : ICl
         Assert.Equal(0, fixture.Emulator.Calls().Totals.Writes);
     }
 
-    public sealed class NamedHost : InProcessHost
+    public sealed class NamedHost : PollerOffHostFixture
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
             [.. base.Settings(), new("AllowedHosts", "localhost;127.0.0.1;[::1];peering.internal.example")];

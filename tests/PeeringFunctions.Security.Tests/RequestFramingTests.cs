@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using PeeringFunctions.Peerings.Requests;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Web;
 
 namespace PeeringFunctions.Security.Tests;
@@ -14,12 +13,12 @@ namespace PeeringFunctions.Security.Tests;
 /// Not here: an id with an encoded NUL (%00). Kestrel refuses that request line itself with a bare 400 before any
 /// application code runs, and offers no hook to give it a body.
 /// </summary>
-public sealed class RequestFramingTests(InProcessHost fixture) : IClassFixture<InProcessHost>
+public sealed class RequestFramingTests(PollerOffHostFixture fixture) : IClassFixture<PollerOffHostFixture>
 {
     [Fact]
     public async Task A_valid_request_preceded_by_a_utf8_byte_order_mark_is_started_with_202()
     {
-        var json = Encoding.UTF8.GetBytes(PeeringBodies.DemoCrossRegion("bom first").ToJsonString());
+        var json = Encoding.UTF8.GetBytes(PeeringRequests.CrossRegion("bom first").ToJsonString());
         byte[] withBom = [0xEF, 0xBB, 0xBF, .. json];
         try
         {

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using PeeringFunctions.Reliability.Support;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 
@@ -55,13 +54,13 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
             ["Tencent__Accounts__gamma__ApproverKey"] = HostProcess.ApproverKey("gamma"),
         });
         await using var host = await HostProcess.StartAsync(environment);
-        var portal = new PortalClient(host.Http);
+        var portal = new PeeringApiDriver(host.Http, waitOutUnanswered: true);
         var ids = new List<string>();
 
         // 1. Success through transient faults (lost reply, throttling), then teardown.
         await emulator.AddFaultAsync(new FaultRule { Action = "CreateVpcPeeringConnection", Mode = FaultMode.DropReply, Count = 1 });
         await emulator.AddFaultAsync(new FaultRule { Action = "*", Code = "RequestLimitExceeded", Count = 2 });
-        var success = await portal.StartAcceptedAsync(PeeringBodies.DemoCrossRegion("scan success"));
+        var success = (await portal.StartAcceptedAsync(PeeringRequests.CrossRegion("scan success"))).Id;
         ids.Add(success);
         await portal.WaitForStepAsync(success, PeeringSteps.WaitingForAcceptance, Timeout);
         await portal.DecideAcceptedAsync(success, accept: true, HostProcess.ApproverKey("beta"));
@@ -75,11 +74,11 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
         await emulator.ClearFaultsAsync();
 
         // 2. Refused credentials, then a rejection.
-        var rejected = await portal.StartAcceptedAsync(PeeringBodies.Peering("scan rejected",
-            PeeringBodies.Side("alpha", "ap-guangzhou", Demo.AlphaVpc), PeeringBodies.Side("beta", "ap-guangzhou", Demo.BetaGzVpc), crossRegion: false));
+        var rejected = (await portal.StartAcceptedAsync(PeeringRequests.Peering("scan rejected",
+            PeeringRequests.Side("alpha", "ap-guangzhou", DemoIds.AlphaVpc), PeeringRequests.Side("beta", "ap-guangzhou", DemoIds.BetaGzVpc), crossRegion: false))).Id;
         ids.Add(rejected);
         await portal.WaitForStepAsync(rejected, PeeringSteps.WaitingForAcceptance, Timeout);
-        using (var forbidden = await portal.DecideAsync(rejected, accept: true, "Bearer " + HostProcess.ApproverKey("alpha")))
+        using (var forbidden = await portal.DecideWithAuthorizationAsync(rejected, accept: true, "Bearer " + HostProcess.ApproverKey("alpha")))
         {
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }
@@ -89,22 +88,22 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
 
         // 3. A permanent failure after the peering exists: compensated.
         await emulator.AddFaultAsync(new FaultRule { Action = "CreateRoutes", Code = "LimitExceeded", Message = "route table is full", Count = 1 });
-        var compensated = await portal.StartAcceptedAsync(PeeringBodies.Peering("scan compensated",
-            PeeringBodies.Side("beta", "ap-shanghai", Demo.BetaVpc, Demo.BetaPeeringTable, Demo.BetaAppSubnet),
-            PeeringBodies.Side("beta", "ap-guangzhou", Demo.BetaGzVpc, Demo.BetaGzMainTable, Demo.BetaGzSubnet), crossRegion: true));
+        var compensated = (await portal.StartAcceptedAsync(PeeringRequests.Peering("scan compensated",
+            PeeringRequests.Side("beta", "ap-shanghai", DemoIds.BetaVpc, DemoIds.BetaPeeringTable, DemoIds.BetaAppSubnet),
+            PeeringRequests.Side("beta", "ap-guangzhou", DemoIds.BetaGzVpc, DemoIds.BetaGzMainTable, DemoIds.BetaGzSubnet), crossRegion: true))).Id;
         ids.Add(compensated);
         Assert.Equal(PeeringStatus.Failed, (await portal.WaitForEndAsync(compensated, Timeout)).State);
         await emulator.ClearFaultsAsync();
 
         // 4. Pre-flight refusal (overlapping CIDRs).
-        var refused = await portal.StartAcceptedAsync(PeeringBodies.Peering("scan refused",
-            PeeringBodies.Side("alpha", "ap-guangzhou", Demo.AlphaVpc), PeeringBodies.Side("beta", "ap-shanghai", Demo.BetaOverlapVpc), crossRegion: true));
+        var refused = (await portal.StartAcceptedAsync(PeeringRequests.Peering("scan refused",
+            PeeringRequests.Side("alpha", "ap-guangzhou", DemoIds.AlphaVpc), PeeringRequests.Side("beta", "ap-shanghai", DemoIds.BetaOverlapVpc), crossRegion: true))).Id;
         ids.Add(refused);
         Assert.Equal(PeeringStatus.PreflightFailed, (await portal.WaitForEndAsync(refused, Timeout)).State);
 
         // 5. An account whose key Tencent refuses: every call fails with AuthFailure.
-        var badKey = await portal.StartAcceptedAsync(PeeringBodies.Peering("scan bad key",
-            PeeringBodies.Side("gamma", "ap-guangzhou", Demo.BetaGzVpc), PeeringBodies.Side("gamma", "ap-shanghai", Demo.BetaOverlapVpc), crossRegion: true));
+        var badKey = (await portal.StartAcceptedAsync(PeeringRequests.Peering("scan bad key",
+            PeeringRequests.Side("gamma", "ap-guangzhou", DemoIds.BetaGzVpc), PeeringRequests.Side("gamma", "ap-shanghai", DemoIds.BetaOverlapVpc), crossRegion: true))).Id;
         ids.Add(badKey);
         var badKeyEnd = await portal.WaitForEndAsync(badKey, Timeout);
         figures.Line($"runs: {string.Join(", ", ids.Select(id => id.Replace("peering-", "", StringComparison.Ordinal)))}; the bad-key run ended {badKeyEnd.RuntimeStatus}/{badKeyEnd.State}: {badKeyEnd.Message}");

@@ -1,12 +1,10 @@
-using PeeringFunctions.Reliability.Support;
-
 namespace PeeringFunctions.Security.Tests;
 
 /// <summary>
 /// The in-process local host with its doors locked as in Azure: a portal function key, a Slack signing secret, a
 /// Teams security token and chat approver lists (beta: one Slack and one Teams user; alpha: one Slack user).
 /// </summary>
-public sealed class SecuredHost : InProcessHost
+public sealed class SecuredHost : PollerOffHostFixture
 {
     public const string FunctionKey = "portal-function-key-for-tests";
     public const string SlackSigningSecret = "slack-signing-secret-for-tests";
@@ -17,16 +15,12 @@ public sealed class SecuredHost : InProcessHost
     /// <summary>Base64, as Teams issues it.</summary>
     public static readonly string TeamsSecurityToken = Convert.ToBase64String("teams-security-token-for-tests!!"u8.ToArray());
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
-    }
+    /// <summary>Required by the host and sent by <see cref="LocalHostFixture.Http"/> on every request.</summary>
+    public override string? PortalFunctionKey => FunctionKey;
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
         .. base.Settings(),
-        new("Portal:FunctionKey", FunctionKey),
         new("ChatOps:Slack:SigningSecret", SlackSigningSecret),
         new("ChatOps:Teams:SecurityToken", TeamsSecurityToken),
         new("ChatOps:Approvers:beta", $"slack:{BetaSlackApprover},teams:{BetaTeamsApprover}"),

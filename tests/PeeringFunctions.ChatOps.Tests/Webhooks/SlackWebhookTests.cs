@@ -217,8 +217,14 @@ public sealed class SlackWebhookTests : IAsyncLifetime
 
         Assert.Equal(401, response.StatusCode);
         Assert.Empty(host.Durable.Raised);
-        await Task.Delay(100);
-        Assert.Empty(server.Posts);
+
+        // A signed click that must post a follow-up to the same response_url: once its post has arrived, any post the
+        // forged click had set off would be there too, so exactly one post means the forged click posted none.
+        await Webhook.HandleInteractionAsync(host.Durable.Client, Signed(ButtonClick($"reject {id}", userId: "U0STRANGER")));
+        await host.WaitForLogAsync("Posted to SlackResponseUrl");
+        var sentinel = Assert.Single(server.Posts);
+        Assert.Contains("only approvers of account beta can reject", (string?)sentinel.Json["text"], StringComparison.Ordinal);
+        Assert.Empty(host.Durable.Raised);
     }
 
     [Fact]

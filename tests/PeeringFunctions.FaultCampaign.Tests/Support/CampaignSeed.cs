@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TencentVpcEmulator;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.FaultCampaign.Tests.Support;
 
 /// <summary>One generated VPC pair: its request body and what the emulator must show once it is ACTIVE.</summary>
 internal sealed record CampaignPair(
@@ -21,10 +21,10 @@ internal sealed record CampaignPair(
 {
     public bool SameAccount => InitiatorAccount == ReceiverAccount;
 
-    public JsonObject Body() => PeeringBodies.Peering(
+    public JsonObject Body() => PeeringRequests.Peering(
         $"campaign {Index:D3}",
-        PeeringBodies.Side(InitiatorAccount, "ap-guangzhou", InitiatorVpc, InitiatorTable, InitiatorSubnet),
-        PeeringBodies.Side(ReceiverAccount, CrossRegion ? "ap-shanghai" : "ap-guangzhou", ReceiverVpc, ReceiverTable, ReceiverSubnet),
+        PeeringRequests.Side(InitiatorAccount, "ap-guangzhou", InitiatorVpc, InitiatorTable, InitiatorSubnet),
+        PeeringRequests.Side(ReceiverAccount, CrossRegion ? "ap-shanghai" : "ap-guangzhou", ReceiverVpc, ReceiverTable, ReceiverSubnet),
         CrossRegion);
 }
 

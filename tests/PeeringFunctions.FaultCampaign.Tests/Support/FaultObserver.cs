@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.FaultCampaign.Tests.Support;
 
 /// <summary>
 /// Sits in the workflow's "tencent" HTTP pipeline (inside the client-side rate limiter, so it sees every attempt) and

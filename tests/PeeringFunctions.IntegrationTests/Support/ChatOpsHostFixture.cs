@@ -1,3 +1,5 @@
+using PeeringFunctions.Testing.Hosting;
+
 namespace PeeringFunctions.IntegrationTests.Support;
 
 /// <summary>

@@ -8,7 +8,7 @@ public abstract class IntegrationTest(LocalHostFixture fixture) : IAsyncLifetime
 {
     protected LocalHostFixture Fixture { get; } = fixture;
 
-    protected PeeringApiDriver Api { get; } = new(fixture.Http);
+    protected PeeringApiDriver Api { get; } = fixture.Api;
 
     protected TencentVpcEmulatorServer Emulator => Fixture.Emulator;
 

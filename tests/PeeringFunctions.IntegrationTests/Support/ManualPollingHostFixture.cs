@@ -1,11 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PeeringFunctions.Peerings.Acceptance;
-using PeeringFunctions.TencentCloud.Common;
-using PeeringFunctions.TencentCloud.Common.Profile;
-using PeeringFunctions.TencentCloud.Vpc.V20170312;
-using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.Testing.Hosting;
 using TencentVpcEmulator;
 
 namespace PeeringFunctions.IntegrationTests.Support;
@@ -14,12 +11,12 @@ namespace PeeringFunctions.IntegrationTests.Support;
 /// A local host whose own periodic acceptance poller is switched off ("AcceptancePoll:Enabled" = false), so that a
 /// test ticks the host's <see cref="AcceptancePoller"/> itself, when it chooses, and no background tick can race it.
 /// </summary>
-public sealed class ManualPollingHostFixture : LocalHostFixture, IAsyncLifetime
+public sealed class ManualPollingHostFixture : PollerOffHostFixture
 {
     /// <summary>The poller the host registered (the same singleton its background service would tick).</summary>
     public AcceptancePoller Poller => Host.Services.GetRequiredService<AcceptancePoller>();
 
-    public new async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         if (Host.Services.GetRequiredService<IOptions<AcceptancePollingOptions>>().Value.Enabled)
@@ -47,26 +44,8 @@ public sealed class ManualPollingHostFixture : LocalHostFixture, IAsyncLifetime
         return ActivatorUtilities.CreateInstance<AcceptancePoller>(Host.Services, clients);
     }
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("AcceptancePoll:Enabled", "false")];
-
     private sealed class EmulatorClock(TencentVpcEmulatorServer emulator) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => emulator.Now;
-    }
-}
-
-/// <summary>beta deciding in the Tencent console: signed calls with beta's own key pair, never through our API.</summary>
-public static class ReceiverConsole
-{
-    public static Task AcceptAsBetaAsync(Uri emulatorUrl, string region, string peeringConnectionId) =>
-        ReceiverAccount.AcceptAsBetaAsync(emulatorUrl, region, peeringConnectionId);
-
-    public static async Task RejectAsBetaAsync(Uri emulatorUrl, string region, string peeringConnectionId)
-    {
-        var client = new VpcClient(
-            new Credential(DemoIds.BetaSecretId, DemoIds.BetaSecretKey),
-            region,
-            new ClientProfile { HttpProfile = new HttpProfile { BaseUrl = emulatorUrl } });
-        await client.RejectVpcPeeringConnection(new RejectVpcPeeringConnectionRequest { PeeringConnectionId = peeringConnectionId });
     }
 }

@@ -55,6 +55,8 @@ public sealed class AcceptancePollingServiceTests
             host.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
+        await host.ReturnedAsync();
+        Assert.False(host.Time.TimerCreated.IsCompleted, "the switched-off service created a timer");
         await host.ExpectTicksAsync(0);
     }
 
@@ -86,10 +88,13 @@ public sealed class AcceptancePollingServiceTests
 
         public TimerWatchingClock Time => time;
 
+        /// <summary>Until the service's ExecuteAsync has returned (it runs in the background): then it can never poll.</summary>
+        public Task ReturnedAsync() => ((BackgroundService)service).ExecuteTask!.WaitAsync(Patience);
+
         public static async Task<ServiceUnderTest> StartAsync(
             Dictionary<string, string?> settings, bool expectTimer = true, Action<DurableFake>? configure = null)
         {
-            var durable = new DurableFake();
+            var durable = new DurableFake(MockBehavior.Strict);
             configure?.Invoke(durable);
             var time = new TimerWatchingClock();
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -112,9 +117,13 @@ public sealed class AcceptancePollingServiceTests
             return new ServiceUnderTest(provider, service, durable, time);
         }
 
-        /// <summary>Waits for exactly <paramref name="count"/> polls so far, then checks no extra one follows.</summary>
+        /// <summary>
+        /// Exactly <paramref name="count"/> polls so far, and no extra one to come: the service polls only when its
+        /// timer fires, and the fake clock fires timers inside Advance, so the fires are counted, not waited for.
+        /// </summary>
         public async Task ExpectTicksAsync(int count)
         {
+            Assert.Equal(count, time.TimerFires);
             var deadline = DateTime.UtcNow + Patience;
             while (durable.Queries.Count < count)
             {
@@ -122,8 +131,8 @@ public sealed class AcceptancePollingServiceTests
                 await Task.Delay(10);
             }
 
-            await Task.Delay(100);
             Assert.Equal(count, durable.Queries.Count);
+            durable.AssertOnlyCalled(nameof(DurableTaskClient.GetAllInstancesAsync), nameof(DurableTaskClient.RaiseEventAsync));
         }
 
         public async ValueTask DisposeAsync()
@@ -139,11 +148,24 @@ internal sealed class TimerWatchingClock() : FakeTimeProvider(new DateTimeOffset
 {
     private readonly TaskCompletionSource timerCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int timerFires;
+
     public Task TimerCreated => timerCreated.Task;
+
+    /// <summary>How often a timer created on this clock has fired (inside <see cref="FakeTimeProvider.Advance"/>).</summary>
+    public int TimerFires => Volatile.Read(ref timerFires);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
+        var timer = base.CreateTimer(
+            s =>
+            {
+                Interlocked.Increment(ref timerFires);
+                callback(s);
+            },
+            state,
+            dueTime,
+            period);
         timerCreated.TrySetResult();
         return timer;
     }

@@ -61,7 +61,7 @@ public sealed class PollerInstanceSelectionTests(ITestOutputHelper output)
         await using var world = await StartAsync(Group);
         var peerings = await world.RequestAsync(Group);
         await world.AcceptAsReceiverAsync(peerings[0]);
-        world.Durable.Add(Instances.Peering(peerings[0].InstanceId, peerings[0].Request, peerings[0].PeeringConnectionId, activeBeforeConsent: true));
+        world.Durable.Add(PeeringInstances.Peering(peerings[0].InstanceId, peerings[0].Request, peerings[0].PeeringConnectionId, activeBeforeConsent: true));
 
         var report = await world.TickAsync(output);
 
@@ -78,7 +78,7 @@ public sealed class PollerInstanceSelectionTests(ITestOutputHelper output)
         var requested = await world.RequestAsync(Group);
         foreach (var peering in requested)
         {
-            world.Durable.Add(Instances.Peering(peering.InstanceId, peering.Request, peering.PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed));
+            world.Durable.Add(PeeringInstances.Peering(peering.InstanceId, peering.Request, peering.PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed));
         }
 
         world.Emulator.ResetCalls();
@@ -107,32 +107,32 @@ public sealed class PollerInstanceSelectionTests(ITestOutputHelper output)
         var decoys = new List<OrchestrationMetadata>
         {
             // Past the wait: the decision arrived and the workflow is configuring routes.
-            Instances.Peering(peerings[1].InstanceId, peerings[1].Request, peerings[1].PeeringConnectionId, PeeringSteps.Configuring),
-            Instances.Peering(peerings[2].InstanceId, peerings[2].Request, peerings[2].PeeringConnectionId, PeeringSteps.Accepting),
+            PeeringInstances.Peering(peerings[1].InstanceId, peerings[1].Request, peerings[1].PeeringConnectionId, PeeringSteps.Configuring),
+            PeeringInstances.Peering(peerings[2].InstanceId, peerings[2].Request, peerings[2].PeeringConnectionId, PeeringSteps.Accepting),
             // Not yet waiting: still requesting, or so new it has no custom status.
-            Instances.Peering(peerings[3].InstanceId, peerings[3].Request, null, PeeringSteps.Requesting),
-            Instances.Peering(peerings[4].InstanceId, peerings[4].Request, peerings[4].PeeringConnectionId, step: null),
+            PeeringInstances.Peering(peerings[3].InstanceId, peerings[3].Request, null, PeeringSteps.Requesting),
+            PeeringInstances.Peering(peerings[4].InstanceId, peerings[4].Request, peerings[4].PeeringConnectionId, step: null),
             // Waiting, but without a pcx to ask about.
-            Instances.Peering(peerings[5].InstanceId, peerings[5].Request, null),
+            PeeringInstances.Peering(peerings[5].InstanceId, peerings[5].Request, null),
             // Finished.
-            Instances.Peering(peerings[6].InstanceId, peerings[6].Request, peerings[6].PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed),
+            PeeringInstances.Peering(peerings[6].InstanceId, peerings[6].Request, peerings[6].PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed),
             // Finished peerings being torn down: the teardown's id starts with "peering-" too.
-            Instances.Peering(peerings[7].InstanceId, peerings[7].Request, peerings[7].PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed),
-            Instances.Teardown(peerings[7].InstanceId, peerings[7].Request, peerings[7].PeeringConnectionId, "RemovingRoutes"),
-            Instances.Peering(peerings[8].InstanceId, peerings[8].Request, peerings[8].PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed),
-            Instances.Teardown(peerings[8].InstanceId, peerings[8].Request, peerings[8].PeeringConnectionId, "DeletingPeering"),
+            PeeringInstances.Peering(peerings[7].InstanceId, peerings[7].Request, peerings[7].PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed),
+            PeeringInstances.Teardown(peerings[7].InstanceId, peerings[7].Request, peerings[7].PeeringConnectionId, "RemovingRoutes"),
+            PeeringInstances.Peering(peerings[8].InstanceId, peerings[8].Request, peerings[8].PeeringConnectionId, PeeringSteps.Completed, OrchestrationRuntimeStatus.Completed),
+            PeeringInstances.Teardown(peerings[8].InstanceId, peerings[8].Request, peerings[8].PeeringConnectionId, "DeletingPeering"),
         };
         if (!onlyThoseTheStepRulesOut)
         {
             // Still showing the waiting step, but no longer (or not yet) Running, or not a peering instance at all:
             // only the query's status and prefix filters rule these out.
-            decoys.Add(Instances.Peering(peerings[9].InstanceId, peerings[9].Request, peerings[9].PeeringConnectionId, status: OrchestrationRuntimeStatus.Terminated));
-            decoys.Add(Instances.Peering("chat-" + peerings[9].InstanceId, peerings[9].Request, peerings[9].PeeringConnectionId));
-            decoys.Add(Instances.Peering(peerings[9].InstanceId + "-suspended", peerings[9].Request, peerings[9].PeeringConnectionId, status: OrchestrationRuntimeStatus.Suspended));
+            decoys.Add(PeeringInstances.Peering(peerings[9].InstanceId, peerings[9].Request, peerings[9].PeeringConnectionId, status: OrchestrationRuntimeStatus.Terminated));
+            decoys.Add(PeeringInstances.Peering("chat-" + peerings[9].InstanceId, peerings[9].Request, peerings[9].PeeringConnectionId));
+            decoys.Add(PeeringInstances.Peering(peerings[9].InstanceId + "-suspended", peerings[9].Request, peerings[9].PeeringConnectionId, status: OrchestrationRuntimeStatus.Suspended));
         }
         else
         {
-            decoys.Add(Instances.Peering(peerings[9].InstanceId, peerings[9].Request, peerings[9].PeeringConnectionId, PeeringSteps.Verifying));
+            decoys.Add(PeeringInstances.Peering(peerings[9].InstanceId, peerings[9].Request, peerings[9].PeeringConnectionId, PeeringSteps.Verifying));
         }
 
         foreach (var decoy in decoys)

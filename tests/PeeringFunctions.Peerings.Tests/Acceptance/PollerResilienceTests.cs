@@ -93,7 +93,7 @@ public sealed class PollerResilienceTests(ITestOutputHelper output)
         // An instance whose initiator names an alias this app has no credentials for (removed from configuration, say).
         var orphan = new GroupSpec("zeta", Guangzhou, 1);
         var orphanRequest = RequestFor(orphan, world.PairsOf(AlphaGuangzhou)[1]);
-        world.Durable.Add(Instances.Peering("peering-orphan-of-zeta", orphanRequest, peerings[0].PeeringConnectionId));
+        world.Durable.Add(PeeringInstances.Peering("peering-orphan-of-zeta", orphanRequest, peerings[0].PeeringConnectionId));
 
         world.Emulator.ResetCalls();
         var report = await world.TickAsync(output);
@@ -119,7 +119,7 @@ public sealed class PollerResilienceTests(ITestOutputHelper output)
 
         // An instance naming alpha as the initiator of gamma's ACTIVE peering: alpha cannot see it on Tencent.
         var request = RequestFor(AlphaGuangzhou, world.PairsOf(AlphaGuangzhou)[2]) with { Name = "misfiled" };
-        world.Durable.Add(Instances.Peering("peering-misfiled", request, gammas[0].PeeringConnectionId));
+        world.Durable.Add(PeeringInstances.Peering("peering-misfiled", request, gammas[0].PeeringConnectionId));
 
         world.Emulator.ResetCalls();
         var report = await world.TickAsync(output);
@@ -143,7 +143,7 @@ public sealed class PollerResilienceTests(ITestOutputHelper output)
         await world.RejectAsReceiverAsync(peerings[1]);
 
         // Deleted and gone: a well-formed id Tencent no longer has any record of.
-        world.Durable.Add(Instances.Peering("peering-gone", RequestFor(AlphaGuangzhou, world.PairsOf(AlphaGuangzhou)[2]) with { Name = "gone" }, "pcx-g0ne0000"));
+        world.Durable.Add(PeeringInstances.Peering("peering-gone", RequestFor(AlphaGuangzhou, world.PairsOf(AlphaGuangzhou)[2]) with { Name = "gone" }, "pcx-g0ne0000"));
 
         world.Emulator.ResetCalls();
         var report = await world.TickAsync(output);
@@ -168,7 +168,7 @@ public sealed class PollerResilienceTests(ITestOutputHelper output)
         // Decided early and late in creation order: on the first and on the second page of the account's listing.
         await world.AcceptAsReceiverAsync(peerings[0]);
         await world.AcceptAsReceiverAsync(peerings[149]);
-        world.Durable.Add(Instances.Peering("peering-gone", RequestFor(group, world.PairsOf(group)[0]) with { Name = "gone" }, "pcx-g0ne0000"));
+        world.Durable.Add(PeeringInstances.Peering("peering-gone", RequestFor(group, world.PairsOf(group)[0]) with { Name = "gone" }, "pcx-g0ne0000"));
 
         world.Emulator.ResetCalls();
         var report = await world.TickAsync(output);

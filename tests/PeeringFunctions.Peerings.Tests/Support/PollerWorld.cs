@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Common.Profile;
@@ -59,7 +61,8 @@ internal sealed class PollerWorld : IAsyncDisposable
 
     public AcceptancePoller Poller { get; }
 
-    public DurableFake Durable { get; } = new();
+    /// <summary>Strict, and the poller may only query and raise (<see cref="TickAsync"/> checks it).</summary>
+    public DurableFake Durable { get; } = new(MockBehavior.Strict);
 
     public static string UinOf(string account) =>
         SeedAccounts.FirstOrDefault(a => a.Name == account)?.Uin.ToString(CultureInfo.InvariantCulture) ?? "100000000099";
@@ -129,7 +132,7 @@ internal sealed class PollerWorld : IAsyncDisposable
 
         foreach (var peering in addWaitingInstances ? created : [])
         {
-            Durable.Add(Instances.Peering(peering.InstanceId, peering.Request, peering.PeeringConnectionId));
+            Durable.Add(PeeringInstances.Peering(peering.InstanceId, peering.Request, peering.PeeringConnectionId));
         }
 
         return created;
@@ -171,6 +174,7 @@ internal sealed class PollerWorld : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var report = await Poller.PollAsync(Durable.Client, CancellationToken.None);
         clock.Stop();
+        Durable.AssertOnlyCalled(nameof(DurableTaskClient.GetAllInstancesAsync), nameof(DurableTaskClient.RaiseEventAsync));
         var calls = Emulator.Calls().Totals.Total - before;
         output.WriteLine(
             $"{label}: waiting {report.Waiting}, groups {report.Groups}, Tencent calls {report.TencentCalls} (emulator counted {calls}), " +

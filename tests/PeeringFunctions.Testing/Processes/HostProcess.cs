@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TencentVpcEmulator;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.Testing.Processes;
 
 /// <summary>
 /// The local host as a child process — <c>dotnet PeeringFunctions.LocalHost.dll --durable-backend azurestorage</c> —
 /// configured through its environment for a standalone emulator and Azurite, exactly as a developer would run it.
 /// </summary>
-internal sealed partial class HostProcess : IAsyncDisposable
+public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly ChildProcess process;
 
@@ -67,8 +67,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(IDictionary<string, string?> environment, params string[] extraArguments)
     {
         var process = ChildProcess.Start("local host", "dotnet",
-            [ReliabilityPaths.LocalHostAssembly, "--durable-backend", "azurestorage", "--urls", "http://127.0.0.1:0", .. extraArguments],
-            environment, Path.GetDirectoryName(ReliabilityPaths.LocalHostAssembly));
+            [KitPaths.LocalHostAssembly, "--durable-backend", "azurestorage", "--urls", "http://127.0.0.1:0", .. extraArguments],
+            environment, Path.GetDirectoryName(KitPaths.LocalHostAssembly));
         try
         {
             var match = await process.WaitForLineAsync(ApiLine(), TimeSpan.FromSeconds(90));

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using static PeeringFunctions.IntegrationTests.Support.DemoIds;
+using static PeeringFunctions.Testing.Builders.DemoIds;
 
-namespace PeeringFunctions.IntegrationTests.Support;
+namespace PeeringFunctions.Testing.Builders;
 
 /// <summary>Bodies for POST /api/peerings, as JSON a test can still bend into a bad request.</summary>
-internal static class PeeringRequests
+public static class PeeringRequests
 {
     /// <summary>alpha ap-guangzhou ↔ beta ap-guangzhou: same region, different accounts.</summary>
     public static JsonObject SameRegion() => new()
@@ -14,15 +14,27 @@ internal static class PeeringRequests
         ["receiver"] = Side(Beta, Guangzhou, BetaGzVpc, BetaGzMainTable, BetaGzSubnet),
     };
 
-    /// <summary>alpha ap-guangzhou ↔ beta ap-shanghai, with the cross-region bandwidth and charge type.</summary>
-    public static JsonObject CrossRegion() => new()
+    /// <summary>
+    /// alpha ap-guangzhou (rtb-alphapcx, subnet-alphaweb) ↔ beta ap-shanghai (rtb-betapcx1, subnet-betaapp1), with the
+    /// cross-region bandwidth and charge type: the demo seed's cross-account, cross-region pair.
+    /// </summary>
+    public static JsonObject CrossRegion(string name = "cross region") => Peering(
+        name,
+        Side(Alpha, Guangzhou, AlphaVpc, AlphaPeeringTable, AlphaWebSubnet),
+        Side(Beta, Shanghai, BetaVpc, BetaPeeringTable, BetaAppSubnet),
+        crossRegion: true);
+
+    /// <summary>The same pair as <see cref="CrossRegion"/> as the portal's form sends it: no bandwidth or charge type, an acceptance timeout.</summary>
+    public static JsonObject AlphaToBeta(string name = "alpha-to-beta", string timeout = "PT1H")
     {
-        ["name"] = "cross region",
-        ["initiator"] = Side(Alpha, Guangzhou, AlphaVpc, AlphaPeeringTable, AlphaWebSubnet),
-        ["receiver"] = Side(Beta, Shanghai, BetaVpc, BetaPeeringTable, BetaAppSubnet),
-        ["bandwidthMbps"] = 20,
-        ["chargeType"] = "POSTPAID_BY_DAY_MAX",
-    };
+        var body = Peering(
+            name,
+            Side(Alpha, Guangzhou, AlphaVpc, AlphaPeeringTable, AlphaWebSubnet),
+            Side(Beta, Shanghai, BetaVpc, BetaPeeringTable, BetaAppSubnet),
+            crossRegion: false);
+        body["acceptanceTimeout"] = timeout;
+        return body;
+    }
 
     /// <summary>beta ap-shanghai ↔ beta ap-guangzhou: one account, so Tencent makes the peering ACTIVE at once.</summary>
     public static JsonObject SameAccount() => new()
@@ -64,6 +76,19 @@ internal static class PeeringRequests
         }
 
         return side;
+    }
+
+    /// <summary>A body of two sides; cross-region ones carry the bandwidth and charge type Tencent requires.</summary>
+    public static JsonObject Peering(string name, JsonObject initiator, JsonObject receiver, bool crossRegion)
+    {
+        var body = new JsonObject { ["name"] = name, ["initiator"] = initiator, ["receiver"] = receiver };
+        if (crossRegion)
+        {
+            body["bandwidthMbps"] = 20;
+            body["chargeType"] = "POSTPAID_BY_DAY_MAX";
+        }
+
+        return body;
     }
 
     public static JsonObject With(this JsonObject body, Action<JsonObject> change)

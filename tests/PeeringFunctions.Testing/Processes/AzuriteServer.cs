@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.Testing.Processes;
 
 /// <summary>
 /// Azurite from npm, installed and started by the project's own scripts/azurite.sh (install, then run in the
 /// foreground on free loopback ports with a fresh --location), stopped by its PID.
 /// </summary>
-internal sealed partial class AzuriteServer : IAsyncDisposable
+public sealed partial class AzuriteServer : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account (public, documented by Microsoft; not a secret).</summary>
     private const string DevAccount = "devstoreaccount1";
@@ -46,14 +46,14 @@ internal sealed partial class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync()
     {
         var install = Stopwatch.StartNew();
-        await using (var installer = ChildProcess.Start("azurite install", "bash", [ReliabilityPaths.AzuriteScript, "install"], workingDirectory: ReliabilityPaths.RepositoryRoot))
+        await using (var installer = ChildProcess.Start("azurite install", "bash", [KitPaths.AzuriteScript, "install"], workingDirectory: KitPaths.RepositoryRoot))
         {
             await installer.WaitForLineAsync(VersionLine(), TimeSpan.FromMinutes(9));
         }
 
         var location = Directory.CreateTempSubdirectory("peering-azurite-").FullName;
-        var process = ChildProcess.Start("azurite", "bash", [ReliabilityPaths.AzuriteScript, "run", "--location", location, "--any-port"],
-            workingDirectory: ReliabilityPaths.RepositoryRoot);
+        var process = ChildProcess.Start("azurite", "bash", [KitPaths.AzuriteScript, "run", "--location", location, "--any-port"],
+            workingDirectory: KitPaths.RepositoryRoot);
         try
         {
             int Port(string service) => int.Parse(process.WaitForLineAsync(

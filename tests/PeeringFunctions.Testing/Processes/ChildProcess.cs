@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.Testing.Processes;
 
 /// <summary>
 /// A process this test started, with its output captured line by line. <see cref="Kill"/> sends SIGKILL to that PID
 /// only — never by name, never a process this test did not start.
 /// </summary>
-internal sealed class ChildProcess : IAsyncDisposable
+public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();

@@ -4,13 +4,13 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using TencentVpcEmulator;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.Testing.Processes;
 
 /// <summary>
 /// The Tencent VPC emulator as its own process (dotnet TencentVpcEmulator.dll), so it outlives a killed host, driven
 /// through its control API (/_emulator/...).
 /// </summary>
-internal sealed partial class EmulatorProcess : IAsyncDisposable
+public sealed partial class EmulatorProcess : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -34,13 +34,13 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
 
     public static async Task<EmulatorProcess> StartAsync(int randomSeed, string? seedPath = null)
     {
-        List<string> arguments = [ReliabilityPaths.EmulatorAssembly, "--urls", "http://127.0.0.1:0", "--random-seed", randomSeed.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        List<string> arguments = [KitPaths.EmulatorAssembly, "--urls", "http://127.0.0.1:0", "--random-seed", randomSeed.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         if (seedPath is not null)
         {
             arguments.AddRange(["--seed", seedPath]);
         }
 
-        var process = ChildProcess.Start("emulator", "dotnet", arguments, workingDirectory: Path.GetDirectoryName(ReliabilityPaths.EmulatorAssembly));
+        var process = ChildProcess.Start("emulator", "dotnet", arguments, workingDirectory: Path.GetDirectoryName(KitPaths.EmulatorAssembly));
         try
         {
             var match = await process.WaitForLineAsync(Listening(), TimeSpan.FromSeconds(60));

@@ -1,9 +1,9 @@
 using PeeringFunctions.LocalHost.Hosting;
 
-namespace PeeringFunctions.IntegrationTests.Support;
+namespace PeeringFunctions.Testing.Builders;
 
 /// <summary>The identifiers of the emulator's demo seed (docs/demo-ids.md).</summary>
-internal static class DemoIds
+public static class DemoIds
 {
     public const string Alpha = "alpha";
     public const string Beta = "beta";
@@ -15,6 +15,7 @@ internal static class DemoIds
 
     public const string AlphaVpc = "vpc-alpha001";
     public const string AlphaCidr = "10.10.0.0/16";
+    public const string AlphaAssistantCidr = "10.11.0.0/16";
     public const string AlphaMainTable = "rtb-alphamai";
     public const string AlphaPeeringTable = "rtb-alphapcx";
     public const string AlphaWebSubnet = "subnet-alphaweb";

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace PeeringFunctions.ChatOps.Tests.Support;
+namespace PeeringFunctions.Testing.Logging;
 
 /// <summary>Keeps every log line (message and exception text) so tests can look for secrets in them.</summary>
-internal sealed class LogSink : ILoggerProvider
+public sealed class LogSink : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 

@@ -1,9 +1,9 @@
 using System.Reflection;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.Testing.Processes;
 
-/// <summary>Paths the build embedded into the test assembly (see the csproj): never guessed from bin/ layouts.</summary>
-internal static class ReliabilityPaths
+/// <summary>Paths the build embedded into the kit assembly (see its csproj): never guessed from bin/ layouts.</summary>
+public static class KitPaths
 {
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
@@ -16,6 +16,6 @@ internal static class ReliabilityPaths
     public static string AzuriteScript => Path.Combine(RepositoryRoot, "scripts", "azurite.sh");
 
     private static string Metadata(string key) =>
-        typeof(ReliabilityPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
-        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata; build it with its csproj.");
+        typeof(KitPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
+        ?? throw new InvalidOperationException($"The test assembly has no '{key}' metadata; build it with its csproj (tests/PeeringFunctions.Testing).");
 }

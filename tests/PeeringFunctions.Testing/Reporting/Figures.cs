@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace PeeringFunctions.Reliability.Support;
+namespace PeeringFunctions.Testing.Reporting;
 
 /// <summary>
 /// The figures a test prints: to xunit's output (shown by dotnet test -logger "console;verbosity=detailed" and in
 /// .trx files) and appended to reliability-figures.txt beside the test assembly, so a run leaves them readable.
 /// </summary>
-internal sealed class Figures(ITestOutputHelper output, string test)
+public sealed class Figures(ITestOutputHelper output, string test)
 {
     private static readonly Lock FileGate = new();
 
