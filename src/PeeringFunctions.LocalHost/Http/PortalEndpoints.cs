@@ -16,7 +16,7 @@ using PeeringFunctions.Workflow.Contracts;
 namespace PeeringFunctions.LocalHost.Http;
 
 /// <summary>
-/// The web pages on the local host, at the same routes as the Functions app (src/PeeringFunctions/Portal): the portal
+/// The web pages on the local host, at the same routes as the Functions app (src/PeeringFunctions/Triggers/Pages): the portal
 /// pages behind <see cref="FunctionKeyFilter"/>, the link pages open (their token is the credential). Each route only
 /// hands the request to <see cref="PortalHandlers"/>.
 /// </summary>
