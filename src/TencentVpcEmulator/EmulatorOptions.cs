@@ -23,6 +23,13 @@ public sealed class EmulatorOptions
     /// <summary>Base clock (default: system time). /_emulator/clock adds an offset on top of it.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
+    /// <summary>
+    /// At most this many items in one page of a Describe action, whatever Limit asked for (action name → cap). Empty
+    /// by default: API 3.0 documents Limit up to 100 and no smaller cap, while the legacy API capped
+    /// DescribeVpcPeeringConnections at 50, so a client must not take a short page for the last one.
+    /// </summary>
+    public Dictionary<string, int> PageCaps { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Enforce the per-action, per-account req/s limits of spec §6 from the start.</summary>
     public bool EnforceRateLimits { get; set; }
 

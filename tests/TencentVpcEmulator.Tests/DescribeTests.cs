@@ -46,6 +46,21 @@ public class DescribeTests
     }
 
     [Fact]
+    public async Task A_page_cap_answers_fewer_items_than_asked_for_and_the_total_still_counts_them_all()
+    {
+        await using var emu = await Emulator.StartAsync(o => o.PageCaps["DescribeVpcs"] = 1);
+        var first = Api.Ok(await emu.Beta("DescribeVpcs", new { Offset = "0", Limit = "100" }));
+        var second = Api.Ok(await emu.Beta("DescribeVpcs", new { Offset = "1", Limit = "100" }));
+        var uncapped = Api.Ok(await emu.Beta("DescribeSubnets", new { Offset = "0", Limit = "100" }));
+
+        Assert.Single(first.GetProperty("VpcSet").EnumerateArray());
+        Assert.Equal(2, first.GetProperty("TotalCount").GetInt32());
+        Assert.Single(second.GetProperty("VpcSet").EnumerateArray());
+        Assert.NotEqual(first.GetProperty("VpcSet")[0].Str("VpcId"), second.GetProperty("VpcSet")[0].Str("VpcId"));
+        Assert.Equal(uncapped.GetProperty("TotalCount").GetInt32(), uncapped.GetProperty("SubnetSet").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Describe_subnets_shows_the_associated_route_table_and_filters_by_zone_vpc_cidr_and_name()
     {
         await using var emu = await Emulator.StartAsync();

@@ -77,20 +77,18 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
             var states = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var chunk in waiting.Select(w => w.PeeringConnectionId).Distinct().Chunk(PageSize))
             {
-                calls++;
-                DescribeVpcPeeringConnectionsResponse response;
+                PeerConnection[] seen;
                 try
                 {
-                    response = await client.DescribeVpcPeeringConnections(
-                        new DescribeVpcPeeringConnectionsRequest { PeeringConnectionIds = chunk, Limit = PageSize }, cancellationToken);
+                    seen = await ReadAllAsync(client, chunk, cancellationToken, () => calls++);
                 }
                 catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.ResourceNotFound)
                 {
                     // One id we cannot see (deleted for good) fails the whole request: list what the account sees instead.
-                    response = new DescribeVpcPeeringConnectionsResponse { PeerConnectionSet = await ReadAllVisibleAsync(client, cancellationToken, () => calls++) };
+                    seen = await ReadAllAsync(client, ids: null, cancellationToken, () => calls++);
                 }
 
-                foreach (var peering in response.PeerConnectionSet ?? [])
+                foreach (var peering in seen)
                 {
                     if (peering.PeeringConnectionId is { } id && peering.State is { } state)
                     {
@@ -132,17 +130,18 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
     }
 
     /// <summary>Every peering the account sees in the region, a page at a time; <paramref name="counted"/> counts each call.</summary>
-    private static async Task<PeerConnection[]> ReadAllVisibleAsync(
-        TencentCloud.Vpc.V20170312.IVpcClient client, CancellationToken cancellationToken, Action counted)
+    /// <summary>Every page of the peerings with these ids (or, with none, every peering the account sees); each call counted.</summary>
+    private static async Task<PeerConnection[]> ReadAllAsync(
+        TencentCloud.Vpc.V20170312.IVpcClient client, string[]? ids, CancellationToken cancellationToken, Action counted)
     {
-        var visible = await TencentPaging.ReadAllAsync<PeerConnection>(async offset =>
+        var peerings = await TencentPaging.ReadAllAsync<PeerConnection>(async offset =>
         {
             counted();
             var response = await client.DescribeVpcPeeringConnections(
-                new DescribeVpcPeeringConnectionsRequest { Offset = offset, Limit = PageSize }, cancellationToken);
+                new DescribeVpcPeeringConnectionsRequest { PeeringConnectionIds = ids, Offset = offset, Limit = PageSize }, cancellationToken);
             return (response.PeerConnectionSet, response.TotalCount);
         });
-        return [.. visible];
+        return [.. peerings];
     }
 
     private sealed record GroupResult(int Calls, IReadOnlyList<string> Raised, string? Error);

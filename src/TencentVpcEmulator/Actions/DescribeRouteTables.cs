@@ -32,7 +32,7 @@ internal sealed class DescribeRouteTables : ActionHandler
         FilterSet.RejectCoexistence(p, "RouteTableIds");
         var ids = FilterSet.ReadIds(p, "RouteTableIds", IdFormat.RouteTable);
         var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
-        var paging = Paging.FromStrings(p);
+        var paging = Paging.FromStrings(p).CappedFor(c.Options, Name);
         var needRoutes = p.GetBool("NeedRouterInfo") ?? true;
 
         if (filters.Has("next-hop-type") && !(filters.Has("route-table-id") && filters.Has("vpc-id")))

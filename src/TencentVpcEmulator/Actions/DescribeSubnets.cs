@@ -39,6 +39,7 @@ internal sealed class DescribeSubnets : ActionHandler
         var paging = tokenPaging
             ? Paging.Create(ReadNextToken(p.GetString("NextToken")), p.GetLong("MaxResults"))
             : Paging.FromStrings(p);
+        paging = paging.CappedFor(c.Options, Name);
 
         List<SubnetRecord> subnets;
         if (ids.Count > 0)

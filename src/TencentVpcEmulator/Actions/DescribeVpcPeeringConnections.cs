@@ -34,7 +34,7 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         FilterSet.RejectCoexistence(p, "PeeringConnectionIds");
         var ids = FilterSet.ReadIds(p, "PeeringConnectionIds", IdFormat.Peering);
         var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
-        var paging = Paging.FromIntegers(p);
+        var paging = Paging.FromIntegers(p).CappedFor(c.Options, Name);
         var orderField = CreateVpcPeeringConnection.OneOf(p.GetString("OrderField"), OrderFields, "OrderField");
         var descending = CreateVpcPeeringConnection.OneOf(p.GetString("OrderDirection"), OrderDirections, "OrderDirection") == "DESC";
 

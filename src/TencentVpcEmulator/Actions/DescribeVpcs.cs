@@ -27,7 +27,7 @@ internal sealed class DescribeVpcs : ActionHandler
         FilterSet.RejectCoexistence(p, "VpcIds");
         var ids = FilterSet.ReadIds(p, "VpcIds", IdFormat.Vpc);
         var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
-        var paging = Paging.FromStrings(p);
+        var paging = Paging.FromStrings(p).CappedFor(c.Options, Name);
 
         List<VpcRecord> vpcs;
         if (ids.Count > 0)

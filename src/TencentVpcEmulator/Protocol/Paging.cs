@@ -38,6 +38,10 @@ internal readonly record struct Paging(int Offset, int Limit)
 
     public IEnumerable<T> Apply<T>(IEnumerable<T> items) => items.Skip(Offset).Take(Limit);
 
+    /// <summary>The same page, no longer than the emulator's page cap for <paramref name="action"/> when one is set.</summary>
+    public Paging CappedFor(EmulatorOptions options, string action) =>
+        options.PageCaps.TryGetValue(action, out var cap) && cap > 0 && cap < Limit ? this with { Limit = cap } : this;
+
     private static long? ParseString(string? text, string name)
     {
         if (text is null)

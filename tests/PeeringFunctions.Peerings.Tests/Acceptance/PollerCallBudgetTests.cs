@@ -93,4 +93,25 @@ public sealed class PollerCallBudgetTests(ITestOutputHelper output)
             accepted.Select(p => p.InstanceId).Order(StringComparer.Ordinal),
             world.Durable.Decisions().Select(d => d.InstanceId).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task With_tencent_answering_at_most_fifty_a_page_every_one_of_a_hundred_and_twenty_peerings_is_seen_and_raised()
+    {
+        var group = new GroupSpec(Alpha, Guangzhou, 120);
+        await using var world = await StartAsync(options => options.PageCaps["DescribeVpcPeeringConnections"] = 50, group);
+        var peerings = await world.RequestAsync(group);
+        foreach (var peering in peerings)
+        {
+            await world.AcceptAsReceiverAsync(peering);
+        }
+
+        world.Emulator.ResetCalls();
+        var report = await world.TickAsync(output);
+
+        // Two chunks of ids (100 + 20); the first comes back in two capped pages: 50 + 50, then 20.
+        Assert.Equal(120, report.Waiting);
+        Assert.Equal(120, report.Raised.Count);
+        Assert.Equal(peerings.Select(p => p.InstanceId).Order(StringComparer.Ordinal), world.Durable.Decisions().Select(d => d.InstanceId).Order(StringComparer.Ordinal));
+        Assert.Equal(3, world.DescribeCalls());
+    }
 }

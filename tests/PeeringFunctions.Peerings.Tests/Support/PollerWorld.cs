@@ -68,10 +68,15 @@ internal sealed class PollerWorld : IAsyncDisposable
         SeedAccounts.FirstOrDefault(a => a.Name == account)?.Uin.ToString(CultureInfo.InvariantCulture) ?? "100000000099";
 
     /// <summary>Starts an emulator whose seed has, for each group, initiator VPCs in the group's account and region and receiver VPCs of beta in the same region.</summary>
-    public static async Task<PollerWorld> StartAsync(params GroupSpec[] groups)
+    public static Task<PollerWorld> StartAsync(params GroupSpec[] groups) => StartAsync(configure: null, groups);
+
+    /// <param name="configure">Changes to the emulator's options (say, a page cap) before it starts.</param>
+    public static async Task<PollerWorld> StartAsync(Action<EmulatorOptions>? configure, params GroupSpec[] groups)
     {
         var (seed, pairs) = BuildSeed(groups);
-        var emulator = await TencentVpcEmulatorServer.StartAsync(new EmulatorOptions { Seed = seed, RandomSeed = 20261201 });
+        var options = new EmulatorOptions { Seed = seed, RandomSeed = 20261201 };
+        configure?.Invoke(options);
+        var emulator = await TencentVpcEmulatorServer.StartAsync(options);
         var time = new EmulatorTime(emulator);
 
         var settings = new Dictionary<string, string?> { ["Tencent:BaseUrl"] = emulator.BaseUrl.ToString() };
