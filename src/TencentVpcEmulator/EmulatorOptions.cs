@@ -30,6 +30,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public Dictionary<string, int> PageCaps { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True (default, as Tencent documents it): deleting a peering deletes the route entries that use it, on both sides.
+    /// False keeps them, pointing at a DELETED peering.
+    /// </summary>
+    public bool DeletePeeringRemovesRoutes { get; set; } = true;
+
     /// <summary>Enforce the per-action, per-account req/s limits of spec §6 from the start.</summary>
     public bool EnforceRateLimits { get; set; }
 

@@ -110,6 +110,32 @@ public sealed class TeardownTests(LocalHostFixture fixture) : IntegrationTest(fi
         AssertActive(done, Emulator.Snapshot(), BetaVpc, BetaGzVpc, onlyLivePeering: true);
     }
 
+    [Fact]
+    public async Task Teardown_of_a_peering_deleted_in_the_tencent_console_with_its_routes_ends_removed_and_puts_the_subnets_back()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        var active = await Api.WaitForEndAsync(started.Id);
+        var pcx = active.PeeringConnectionId!;
+        Assert.Equal(PeeringStatus.Active, active.State);
+
+        // Deleted in the console: Tencent takes the routes through it with it, on both sides.
+        await Fixture.ConsoleOf(Beta, Shanghai).DeleteVpcPeeringConnection(
+            new TencentCloud.Vpc.V20170312.Models.DeleteVpcPeeringConnectionRequest { PeeringConnectionId = pcx });
+        Assert.Empty(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
+
+        using var response = await Api.TeardownAsync(started.Id);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var done = await Api.WaitUntilAsync(started.Id, v => v.Teardown is { RuntimeStatus: "Completed" }, "teardown completed");
+
+        Assert.Equal(LifecycleStates.TornDown, done.State);
+        Assert.Empty(done.Teardown!.Outcome!.Problems);
+        var state = Emulator.Snapshot();
+        AssertOnTable(state, BetaAppSubnet, BetaMainTable);
+        AssertNothingLeft(state, Seeded, BetaVpc, BetaGzVpc);
+        // No route was left to delete: the teardown read the tables and found none.
+        Assert.Equal(0, Emulator.Calls().ForAction("DeleteRoutes").Total);
+    }
+
     private async Task TearDownAndCheckAsync(
         string id, string initiatorVpc, string receiverVpc,
         (string Table, string Subnet, string SeededTable) initiator, (string Table, string Subnet, string SeededTable) receiver)

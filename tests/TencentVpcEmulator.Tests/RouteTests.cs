@@ -179,7 +179,8 @@ public class RouteTests
     [Fact]
     public async Task The_same_destination_through_another_peering_is_ecmp_with_user_route()
     {
-        await using var emu = await Emulator.StartAsync();
+        // The old peering's route outlives it only when deleting a peering keeps its routes.
+        await using var emu = await Emulator.StartAsync(o => o.DeletePeeringRemovesRoutes = false);
         var old = await emu.ActiveAlphaToBetaAsync();
         Api.Ok(await CreateAsAlpha(emu, Route("172.16.0.0/16", old)));
         Api.Ok(await emu.Alpha("DeleteVpcPeeringConnection", new { PeeringConnectionId = old }));
@@ -239,5 +240,25 @@ public class RouteTests
         await using var emu = await Emulator.StartAsync();
         var pcx = await emu.ActiveAlphaToBetaAsync();
         Api.Error(await emu.Alpha("CreateRoutes", new { RouteTableId = Demo.BetaPeeringTable, Routes = new[] { Route("10.10.0.0/16", pcx) } }), "ResourceNotFound");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Deleting_a_peering_takes_its_routes_on_both_sides_with_it_unless_switched_off(bool removesRoutes)
+    {
+        await using var emu = await Emulator.StartAsync(o => o.DeletePeeringRemovesRoutes = removesRoutes);
+        var pcx = await emu.ActiveAlphaToBetaAsync();
+        Api.Ok(await CreateAsAlpha(emu, Route("172.16.0.0/16", pcx)));
+        Api.Ok(await emu.Beta("CreateRoutes", new { RouteTableId = Demo.BetaPeeringTable, Routes = new[] { Route("10.10.0.0/16", pcx) } }));
+
+        Api.Ok(await emu.Beta("DeleteVpcPeeringConnection", new { PeeringConnectionId = pcx }));
+
+        foreach (var (table, ask) in new (string, Func<string, object, Task<JsonElement>>)[] { (Demo.AlphaPeeringTable, (a, b) => emu.Alpha(a, b)), (Demo.BetaPeeringTable, (a, b) => emu.Beta(a, b)) })
+        {
+            var tables = Api.Ok(await ask("DescribeRouteTables", new { RouteTableIds = new[] { table } }));
+            var viaPeering = tables.GetProperty("RouteTableSet")[0].GetProperty("RouteSet").EnumerateArray().Count(r => r.Str("GatewayId") == pcx);
+            Assert.Equal(removesRoutes ? 0 : 1, viaPeering);
+        }
     }
 }

@@ -6,7 +6,8 @@ namespace TencentVpcEmulator.Actions;
 
 /// <summary>
 /// DeleteVpcPeeringConnection (spec §4.4): either side may tear it down. The record stays listed as DELETED;
-/// deleting it again is ResourceNotFound. Routes pointing at it are left in place.
+/// deleting it again is ResourceNotFound. Tencent's docs say deleting a peering deletes the route entries that use it
+/// on both sides; <see cref="EmulatorOptions.DeletePeeringRemovesRoutes"/> (on by default) does that.
 /// </summary>
 internal sealed class DeleteVpcPeeringConnection : ActionHandler
 {
@@ -29,6 +30,14 @@ internal sealed class DeleteVpcPeeringConnection : ActionHandler
 
         peering.State = PeeringStates.Deleted;
         peering.StateChangedAt = c.Now;
+        if (c.Options.DeletePeeringRemovesRoutes)
+        {
+            foreach (var table in c.Store.RouteTables.Values)
+            {
+                table.Routes.RemoveAll(r => r.GatewayType == GatewayTypes.PeerConnection && r.GatewayId == peering.PeeringConnectionId);
+            }
+        }
+
         return new JsonObject();
     }
 }
