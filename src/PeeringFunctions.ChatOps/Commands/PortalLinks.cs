@@ -9,9 +9,9 @@ public sealed class PortalLinks(IOptionsMonitor<PortalOptions> options)
     public string Status(string instanceId) => Base + HttpRoutes.PathOf(HttpRoutes.Peering, instanceId);
 
     /// <summary>POST with "Authorization: Bearer {approver key}".</summary>
-    public string Accept(string instanceId) => Status(instanceId) + "/accept";
+    public string Accept(string instanceId) => Base + HttpRoutes.PathOf(HttpRoutes.Accept, instanceId);
 
-    public string Reject(string instanceId) => Status(instanceId) + "/reject";
+    public string Reject(string instanceId) => Base + HttpRoutes.PathOf(HttpRoutes.Reject, instanceId);
 
     public string List(string? state) =>
         Base + HttpRoutes.PathOf(HttpRoutes.Peerings) + (string.IsNullOrEmpty(state) ? "" : $"?state={Uri.EscapeDataString(state)}");
