@@ -14,6 +14,7 @@ public sealed class BenchOptions
         ("one", [1, 2]),
         ("many", [3]),
         ("waiting", [5, 4]),
+        ("activation", [6]),
     ];
 
     public HashSet<int> Scenarios { get; } = [];
@@ -40,9 +41,9 @@ public sealed class BenchOptions
                 case "--scenario":
                     foreach (var part in Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
-                        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 5)
+                        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 6)
                         {
-                            throw new ArgumentException($"--scenario takes numbers 1 to 5, not '{part}'.");
+                            throw new ArgumentException($"--scenario takes numbers 1 to 6, not '{part}'.");
                         }
 
                         options.Scenarios.Add(number);
@@ -75,7 +76,7 @@ public sealed class BenchOptions
 
         if (options.Scenarios.Count == 0)
         {
-            options.Scenarios.UnionWith([1, 2, 3, 4, 5]);
+            options.Scenarios.UnionWith([1, 2, 3, 4, 5, 6]);
         }
 
         return options;

@@ -24,6 +24,7 @@ public static class PeeringVocabulary
         new(PeeringSteps.Preflight, "Pre-flight", "checking both VPCs"),
         new(PeeringSteps.Requesting, "Requesting", "requesting the peering"),
         new(PeeringSteps.Accepting, "Accepting", "accepted and being set up"),
+        new(PeeringSteps.Activating, "Activating", "accepted and being activated by Tencent"),
         new(PeeringSteps.ClosingRequest, "Closing the request", "closing the request"),
         new(PeeringSteps.Configuring, "Configuring routes", "configuring routes"),
         new(PeeringSteps.Verifying, "Verifying", "verifying routes"),

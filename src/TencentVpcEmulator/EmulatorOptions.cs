@@ -36,6 +36,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool DeletePeeringRemovesRoutes { get; set; } = true;
 
+    /// <summary>How long an accepted peering stays PENDING before it turns ACTIVE (default: 2 s cross-region, instant within a region).</summary>
+    public ActivationOptions Activation { get; set; } = new();
+
     /// <summary>Enforce the per-action, per-account req/s limits of spec §6 from the start.</summary>
     public bool EnforceRateLimits { get; set; }
 

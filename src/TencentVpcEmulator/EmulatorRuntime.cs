@@ -1,4 +1,5 @@
 using TencentVpcEmulator.Actions;
+using TencentVpcEmulator.Activation;
 using TencentVpcEmulator.Auth;
 using TencentVpcEmulator.Control;
 using TencentVpcEmulator.State;
@@ -16,6 +17,7 @@ internal sealed class EmulatorRuntime : IDisposable
         Authenticator = new RequestAuthenticator(Store, Clock);
         Faults = new FaultInjector(options.RandomSeed);
         RateLimits = new RateLimitGate(options.EnforceRateLimits);
+        Activation = new ActivationSchedule(options.Activation);
         LoadSeed();
     }
 
@@ -39,17 +41,20 @@ internal sealed class EmulatorRuntime : IDisposable
 
     public RateLimitGate RateLimits { get; }
 
+    /// <summary>Guarded by the store lock, like the records it schedules.</summary>
+    public ActivationSchedule Activation { get; }
+
     public EmulatorState Snapshot()
     {
         var now = Clock.UtcNow;
         lock (Store.Gate)
         {
-            Store.ExpirePending(now, Options.PendingExpiry);
+            Store.CatchUp(now, Options.PendingExpiry);
             return StateSnapshot.Capture(Store, now);
         }
     }
 
-    /// <summary>Back to the starting point: seed reloaded, counters, faults, latency, clock offset and rate-limit settings cleared.</summary>
+    /// <summary>Back to the starting point: seed reloaded, counters, faults, latency, clock offset, rate-limit and activation settings cleared.</summary>
     public void Reset()
     {
         Clock.ResetOffset();
@@ -58,6 +63,10 @@ internal sealed class EmulatorRuntime : IDisposable
         Faults.Clear(Options.RandomSeed);
         Latency.Clear();
         RateLimits.Configure(Options.EnforceRateLimits, null);
+        lock (Store.Gate)
+        {
+            Activation.Reset(Options.Activation);
+        }
     }
 
     public void Dispose() => RateLimits.Dispose();

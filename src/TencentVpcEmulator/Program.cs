@@ -17,6 +17,9 @@ for (var i = 0; i < args.Length; i++)
         case "--pending-expiry-seconds":
             options.PendingExpiry = TimeSpan.FromSeconds(double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture));
             break;
+        case "--cross-region-activation-seconds":
+            options.Activation.CrossRegionDelay = TimeSpan.FromSeconds(double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture));
+            break;
         case "--same-account-needs-acceptance":
             options.SameAccountPeeringNeedsAcceptance = true;
             break;
@@ -35,12 +38,14 @@ for (var i = 0; i < args.Length; i++)
                   --urls URLS                      loopback URL(s), default http://127.0.0.1:8930
                   --seed FILE                      seed JSON, default Seeds/demo.json (bundled)
                   --pending-expiry-seconds N       PENDING -> EXPIRED after N s (default 7 days)
+                  --cross-region-activation-seconds N
+                                                   accepted cross-region peerings turn ACTIVE after N s (default 2)
                   --same-account-needs-acceptance  same-account peerings wait in PENDING
                   --enforce-rate-limits            enforce per-action req/s limits
                   --random-seed N                  reproducible fault injection and IDs
                   --verbose                        log requests
                 Control API: GET /_emulator/state, GET|DELETE /_emulator/calls, PUT /_emulator/latency,
-                  PUT|DELETE /_emulator/faults, PUT /_emulator/ratelimits, POST /_emulator/clock, POST /_emulator/reset
+                  PUT|DELETE /_emulator/faults, PUT /_emulator/ratelimits, GET|PUT /_emulator/activation, POST /_emulator/clock, POST /_emulator/reset
                 """);
             return 0;
         default:

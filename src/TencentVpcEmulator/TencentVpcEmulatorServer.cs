@@ -143,6 +143,33 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
             .ToDictionary(a => a.Name, a => _runtime.RateLimits.LimitFor(a.Name, a.RateLimitPerSecond), StringComparer.Ordinal));
 
     /// <summary>As POST /_emulator/clock: moves the emulator clock forward (expiry, signature window, timestamps).</summary>
+    /// <summary>As PUT /_emulator/activation: how long accepted peerings take to turn ACTIVE from now on.</summary>
+    public void ConfigureActivation(ActivationOptions settings)
+    {
+        lock (_runtime.Store.Gate)
+        {
+            _runtime.Activation.Configure(settings);
+        }
+    }
+
+    /// <summary>As PUT /_emulator/activation with failNext: the next <paramref name="count"/> accepted peerings end FAILED.</summary>
+    public void FailNextActivations(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_runtime.Store.Gate)
+        {
+            _runtime.Activation.FailNext(count);
+        }
+    }
+
+    public ActivationSettings Activation()
+    {
+        lock (_runtime.Store.Gate)
+        {
+            return _runtime.Activation.Snapshot();
+        }
+    }
+
     public void AdvanceClock(TimeSpan by)
     {
         if (by < TimeSpan.Zero)

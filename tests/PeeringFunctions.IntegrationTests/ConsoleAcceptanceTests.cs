@@ -27,6 +27,11 @@ public sealed class ConsoleAcceptanceTests(ManualPollingHostFixture fixture) : I
 
         // beta accepts in its console: a signed call with beta's own key pair, straight to Tencent.
         await TencentConsole.AcceptAsBetaAsync(Emulator.BaseUrl, Shanghai, pcx);
+
+        // Tencent activates a cross-region peering in its own time: still PENDING, so a tick raises nothing yet.
+        Assert.Equal("PENDING", Emulator.Snapshot().Peering(pcx)?.State);
+        Assert.Empty((await Polling.TickAsync()).Raised);
+        Emulator.AdvanceClock(TimeSpan.FromSeconds(Emulator.Activation().CrossRegionSeconds));
         Assert.Equal("ACTIVE", Emulator.Snapshot().Peering(pcx)?.State);
         Assert.Equal(PeeringSteps.WaitingForAcceptance, (await Api.GetAsync(started.Id)).Step);
 

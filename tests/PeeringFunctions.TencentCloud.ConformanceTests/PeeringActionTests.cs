@@ -126,6 +126,8 @@ public sealed class PeeringActionTests : IClassFixture<EmulatorFixture>
         var response = await _f.Beta().AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = id });
 
         Assert.True(Guid.TryParse(response.RequestId, out _));
+        Assert.Equal(PeeringConnectionStates.Pending, (await _f.Alpha().DescribeOneAsync(id)).State); // activating across regions
+        _f.PassActivation();
         Assert.Equal("ACTIVE", _f.Server.Snapshot().Peering(id)!.State);
         Assert.Equal(PeeringConnectionStates.Active, (await _f.Alpha().DescribeOneAsync(id)).State);
         Assert.Equal(PeeringConnectionStates.Active, (await _f.Beta().DescribeOneAsync(id)).State);

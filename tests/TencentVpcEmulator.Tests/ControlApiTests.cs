@@ -194,7 +194,11 @@ public class ControlApiTests
     {
         var alphaVpcs = Enumerable.Range(0, 40).Select(i => Seeds.Vpc("alpha", Demo.Guangzhou, $"alph{i:d4}", $"10.{100 + i}.0.0/16")).ToArray();
         var betaVpcs = Enumerable.Range(0, 40).Select(i => Seeds.Vpc("beta", Demo.Shanghai, $"bpeer{i:d3}", $"192.168.{i}.0/24")).ToArray();
-        await using var emu = await Emulator.StartAsync(o => o.Seed = Seeds.DemoWith([.. alphaVpcs, .. betaVpcs]));
+        await using var emu = await Emulator.StartAsync(o =>
+        {
+            o.Seed = Seeds.DemoWith([.. alphaVpcs, .. betaVpcs]);
+            o.Activation.CrossRegionDelay = TimeSpan.Zero; // accepts turn ACTIVE at once: this test is about concurrency
+        });
 
         var creates = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => emu.Alpha("CreateVpcPeeringConnection", new
         {

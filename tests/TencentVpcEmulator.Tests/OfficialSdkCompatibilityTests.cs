@@ -7,7 +7,8 @@ namespace TencentVpcEmulator.Tests;
 
 /// <summary>
 /// The official tencentcloud-sdk-nodejs client (tests/sdk-compat) runs against the emulator: proof that the emulator
-/// speaks Tencent's wire protocol, independent of our own client.
+/// speaks Tencent's wire protocol, independent of our own client — including its slower habits: an accepted
+/// cross-region peering activates after a delay, and a page may be capped below Limit.
 /// </summary>
 [Collection(SerialCollection.Name)]
 public class OfficialSdkCompatibilityTests
@@ -21,7 +22,7 @@ public class OfficialSdkCompatibilityTests
             Assert.Fail("tests/sdk-compat/node_modules is missing: run `npm ci --prefix tests/sdk-compat` (from the repository root) first.");
         }
 
-        await using var emu = await Emulator.StartAsync();
+        await using var emu = await Emulator.StartAsync(o => o.PageCaps["DescribeVpcPeeringConnections"] = 1);
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = compatDir,
@@ -32,6 +33,8 @@ public class OfficialSdkCompatibilityTests
         start.ArgumentList.Add(Path.Combine(compatDir, "official-sdk-smoke.mjs"));
         start.ArgumentList.Add("--base-url");
         start.ArgumentList.Add(emu.Server.BaseUrl.ToString());
+        start.ArgumentList.Add("--page-cap");
+        start.ArgumentList.Add("1");
         // Keep a developer's proxy settings from steering the SDK away from the emulator.
         start.Environment.Remove("http_proxy");
         start.Environment.Remove("HTTP_PROXY");
@@ -61,7 +64,10 @@ public class OfficialSdkCompatibilityTests
             Assert.True(root.GetProperty("ok").GetBoolean());
             var results = root.GetProperty("results");
             var peeringId = results.GetProperty("createVpcPeeringConnection").Str("PeeringConnectionId");
+            Assert.Equal("PENDING", results.GetProperty("activation").Str("StateRightAfterAccept"));
             Assert.Equal("ACTIVE", results.GetProperty("describeVpcPeeringConnections").Str("State"));
+            Assert.Equal((2, 1, 2), (results.GetProperty("pageCap").GetProperty("TotalCount").GetInt32(),
+                results.GetProperty("pageCap").GetProperty("FirstPage").GetInt32(), results.GetProperty("pageCap").GetProperty("Seen").GetInt32()));
             Assert.Equal("gz", results.GetProperty("describeVpcPeeringConnections").Str("SourceRegion"));
             Assert.Equal(100000000002L, results.GetProperty("describeVpcPeeringConnections").GetProperty("DestinationUin").GetInt64());
             Assert.Equal(1, results.GetProperty("createRoutes").GetProperty("RouteId").GetInt32());

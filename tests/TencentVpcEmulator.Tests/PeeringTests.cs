@@ -57,7 +57,7 @@ public class PeeringTests
     [Fact]
     public async Task Accepting_as_the_receiver_makes_the_peering_active()
     {
-        await using var emu = await Emulator.StartAsync();
+        await using var emu = await Emulator.StartAsync(o => o.Activation.CrossRegionDelay = TimeSpan.Zero);
         var id = await emu.CreateAlphaToBetaAsync();
         Api.Ok(await emu.Beta("AcceptVpcPeeringConnection", new { PeeringConnectionId = id }));
         Assert.Equal("ACTIVE", (await emu.DescribePeeringAsAlpha(id)).Str("State"));
@@ -234,6 +234,7 @@ public class PeeringTests
         var id = Api.Ok(await emu.Beta("CreateVpcPeeringConnection", Create(Demo.BetaVpc, Demo.BetaGuangzhouVpc, Demo.BetaUin, Demo.Guangzhou))).Str("PeeringConnectionId");
         Assert.Equal("PENDING", emu.Server.Snapshot().Peering(id)!.State);
         Api.Ok(await emu.Beta("AcceptVpcPeeringConnection", new { PeeringConnectionId = id }, Demo.Guangzhou));
+        emu.Server.AdvanceClock(TimeSpan.FromSeconds(2)); // Shanghai → Guangzhou: the cross-region activation
         Assert.Equal("ACTIVE", emu.Server.Snapshot().Peering(id)!.State);
     }
 
@@ -326,6 +327,7 @@ public class PeeringTests
         }
 
         Api.Ok(await emu.Beta("AcceptVpcPeeringConnection", new { PeeringConnectionId = ids[1] }));
+        emu.Server.AdvanceClock(TimeSpan.FromSeconds(2)); // past the cross-region activation
 
         static object Filter(string name, string value) => new { Filters = new[] { new { Name = name, Values = new[] { value } } } };
         Assert.Equal(3, Api.Ok(await emu.Alpha("DescribeVpcPeeringConnections", Filter("vpc-id", Demo.AlphaVpc))).GetProperty("TotalCount").GetInt32());

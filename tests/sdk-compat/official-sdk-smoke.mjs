@@ -3,9 +3,12 @@
 // (not our C# client). The endpoint stays vpc.tencentcloudapi.com so the SDK derives service "vpc" and signs the
 // real host name; an http.Agent sends every connection to the emulator on 127.0.0.1 instead (no DNS involved).
 // Calls: DescribeVpcs, CreateVpcPeeringConnection (alpha -> beta), AcceptVpcPeeringConnection (beta),
-// DescribeVpcPeeringConnections, CreateRoutes, DescribeRouteTables, and a ResourceNotFound error.
+// DescribeVpcPeeringConnections, CreateRoutes, DescribeRouteTables, and a ResourceNotFound error; the accepted
+// cross-region peering stays PENDING until its activation has passed on the emulator clock (advanced through the
+// control API); with --page-cap N, DescribeVpcPeeringConnections answers at most N items a page, and paging by
+// TotalCount and Offset still finds every peering.
 //
-// Usage: node official-sdk-smoke.mjs --base-url http://127.0.0.1:8930
+// Usage: node official-sdk-smoke.mjs --base-url http://127.0.0.1:8930 [--page-cap N]
 //   (or EMULATOR_URL=...). Credentials default to the demo seed; override with ALPHA_SECRET_ID, ALPHA_SECRET_KEY,
 //   BETA_SECRET_ID, BETA_SECRET_KEY, BETA_UIN.
 // Prints a JSON report on stdout; exits 0 when every check passes, 1 on any mismatch, 2 on bad usage.
@@ -28,6 +31,7 @@ if (!baseUrl) {
   process.exit(2);
 }
 
+const pageCap = argument("--page-cap") === undefined ? undefined : Number(argument("--page-cap"));
 const target = new URL(baseUrl);
 const emulatorPort = Number(target.port || 80);
 const demo = {
@@ -97,6 +101,17 @@ try {
   results.acceptVpcPeeringConnection = { RequestId: accepted.RequestId };
   check("AcceptVpcPeeringConnection succeeds for the receiver", uuid.test(accepted.RequestId ?? ""), accepted);
 
+  // Tencent activates a cross-region peering asynchronously: PENDING until the emulator's clock passes the delay.
+  const activating = await alpha.DescribeVpcPeeringConnections({ PeeringConnectionIds: [pcx] });
+  results.activation = { StateRightAfterAccept: activating.PeerConnectionSet?.[0]?.State };
+  check("an accepted cross-region peering is PENDING while it activates", activating.PeerConnectionSet?.[0]?.State === "PENDING", activating);
+  const activation = await (await fetch(new URL("/_emulator/activation", baseUrl))).json();
+  await fetch(new URL("/_emulator/clock", baseUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advanceSeconds: activation.crossRegionSeconds }),
+  });
+
   const described = await alpha.DescribeVpcPeeringConnections({ PeeringConnectionIds: [pcx] });
   const peering = described.PeerConnectionSet?.[0] ?? {};
   results.describeVpcPeeringConnections = {
@@ -127,6 +142,27 @@ try {
   const listed = tables.RouteTableSet?.[0]?.RouteSet ?? [];
   results.describeRouteTables = { TotalCount: tables.TotalCount, Routes: listed.map((r) => `${r.DestinationCidrBlock} -> ${r.GatewayId}`) };
   check("DescribeRouteTables lists the route", listed.some((r) => r.RouteItemId === route.RouteItemId && r.GatewayId === pcx), tables);
+
+  if (pageCap !== undefined) {
+    // A second peering (alpha -> beta's Guangzhou VPC), then every peering alpha sees, page by page.
+    await alpha.CreateVpcPeeringConnection({
+      SourceVpcId: "vpc-alpha001",
+      PeeringConnectionName: "sdk-compat-2",
+      DestinationVpcId: "vpc-betagz01",
+      DestinationUin: demo.betaUin,
+      DestinationRegion: "ap-guangzhou",
+    });
+    const first = await alpha.DescribeVpcPeeringConnections({ Offset: 0, Limit: 100 });
+    const seen = [...(first.PeerConnectionSet ?? [])];
+    while (seen.length < first.TotalCount) {
+      const next = await alpha.DescribeVpcPeeringConnections({ Offset: seen.length, Limit: 100 });
+      if ((next.PeerConnectionSet ?? []).length === 0) break;
+      seen.push(...next.PeerConnectionSet);
+    }
+    results.pageCap = { TotalCount: first.TotalCount, FirstPage: first.PeerConnectionSet?.length, Seen: seen.length };
+    check("a capped page is shorter than Limit but TotalCount counts them all", first.TotalCount === 2 && first.PeerConnectionSet?.length === pageCap, first);
+    check("paging by TotalCount and Offset finds every peering", new Set(seen.map((p) => p.PeeringConnectionId)).size === 2, seen);
+  }
 
   // With a port in the endpoint the SDK signs the hostname without the port but sends Host with it.
   const withPort = new VpcClient({

@@ -85,7 +85,7 @@ public static class OnePeering
     }
 
     /// <summary>POST /api/peerings, then POST /accept as the receiver's approver the moment it waits, until it ends.</summary>
-    private static async Task<TimeSpan> ThroughTheApiAsync(BenchHost host, HttpClient http, PlannedPeering peering)
+    internal static async Task<TimeSpan> ThroughTheApiAsync(BenchHost host, HttpClient http, PlannedPeering peering)
     {
         var clock = Stopwatch.StartNew();
         using var started = await http.PostAsync(new Uri("api/peerings", UriKind.Relative), new StringContent(Body(peering).ToJsonString(), Encoding.UTF8, "application/json"));
@@ -183,13 +183,23 @@ public static class OnePeering
 
     private static Filter VpcFilter(string vpcId) => new() { Name = "vpc-id", Values = [vpcId] };
 
-    private static JsonObject Body(PlannedPeering peering) => new()
+    private static JsonObject Body(PlannedPeering peering)
     {
-        ["name"] = peering.Name,
-        ["initiator"] = Side(peering.Initiator),
-        ["receiver"] = Side(peering.Receiver),
-        ["acceptanceTimeout"] = "P2D",
-    };
+        var body = new JsonObject
+        {
+            ["name"] = peering.Name,
+            ["initiator"] = Side(peering.Initiator),
+            ["receiver"] = Side(peering.Receiver),
+            ["acceptanceTimeout"] = "P2D",
+        };
+        if (peering.Initiator.Region != peering.Receiver.Region)
+        {
+            body["bandwidthMbps"] = 100; // Tencent requires a bandwidth cap across regions
+            body["chargeType"] = "POSTPAID_BY_DAY_MAX";
+        }
+
+        return body;
+    }
 
     private static JsonObject Side(Endpoint side) => new()
     {

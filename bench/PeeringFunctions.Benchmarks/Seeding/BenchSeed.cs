@@ -13,7 +13,9 @@ public sealed record Endpoint(string Account, string Region, string VpcId, strin
 /// <summary>A peering the seed was laid out for: both ends exist, their CIDRs are unique, and no VPC exceeds Tencent's 10 peerings.</summary>
 public sealed record PlannedPeering(string Name, Endpoint Initiator, Endpoint Receiver)
 {
-    public PeeringRequest Request => new(Name, Initiator.Side, Receiver.Side, AcceptanceTimeout: TimeSpan.FromDays(2));
+    public PeeringRequest Request => new(Name, Initiator.Side, Receiver.Side,
+        CrossRegion: Initiator.Region == Receiver.Region ? null : new CrossRegionOptions(100, "POSTPAID_BY_DAY_MAX"),
+        AcceptanceTimeout: TimeSpan.FromDays(2));
 }
 
 /// <summary>
@@ -75,8 +77,8 @@ public sealed class BenchSeed
     }
 
     /// <summary>Two fresh VPCs, one per account, made for one peering.</summary>
-    public PlannedPeering AddPair(string name, string initiator, string receiver, string region = "ap-guangzhou") =>
-        new(name, AddVpc(initiator, region, 1)[0], AddVpc(receiver, region, 1)[0]);
+    public PlannedPeering AddPair(string name, string initiator, string receiver, string region = "ap-guangzhou", string? receiverRegion = null) =>
+        new(name, AddVpc(initiator, region, 1)[0], AddVpc(receiver, receiverRegion ?? region, 1)[0]);
 
     public EmulatorSeed Build()
     {

@@ -272,6 +272,7 @@ public sealed class ChatCommandHandler(
     {
         PeeringSteps.WaitingForAcceptance => $"waiting for {view.Receiver.Account ?? "uin " + view.Receiver.Uin} to accept" +
             (view.AcceptanceDeadline is { } deadline ? $" (until {deadline:yyyy-MM-dd HH:mm} UTC)" : ""),
+        PeeringSteps.Activating => "accepted; Tencent is activating it",
         PeeringStatus.Active => "active",
         var state => state,
     };

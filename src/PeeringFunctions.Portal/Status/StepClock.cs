@@ -125,7 +125,7 @@ public sealed class StepClock(TimeProvider time)
     {
         PeeringSteps.Preflight => [StepLine.Preflight],
         PeeringSteps.Requesting => [StepLine.Request],
-        PeeringSteps.WaitingForAcceptance or PeeringSteps.Accepting or PeeringSteps.ClosingRequest => [StepLine.Acceptance],
+        PeeringSteps.WaitingForAcceptance or PeeringSteps.Accepting or PeeringSteps.Activating or PeeringSteps.ClosingRequest => [StepLine.Acceptance],
         PeeringSteps.Configuring => [StepLine.Routes, StepLine.Associations],
         PeeringSteps.Verifying => [StepLine.Verification],
         _ => [],

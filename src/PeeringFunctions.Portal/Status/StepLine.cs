@@ -91,6 +91,11 @@ public static class StepLine
             notes[IndexOf(Acceptance)] = receiverManaged ? "waiting for the receiver" : "waiting for the receiver's console";
         }
 
+        if (step == PeeringSteps.Activating && running)
+        {
+            notes[IndexOf(Acceptance)] = "accepted; Tencent is activating it";
+        }
+
         return Steps.Select((s, i) => new StepState(s.Key, s.Label, status[i], times.At(s.Key, status[i]), notes[i])).ToList();
     }
 
@@ -166,7 +171,7 @@ public static class StepLine
     {
         PeeringSteps.Preflight => (0, 0),
         PeeringSteps.Requesting => (1, 1),
-        PeeringSteps.WaitingForAcceptance or PeeringSteps.Accepting or PeeringSteps.ClosingRequest => (2, 2),
+        PeeringSteps.WaitingForAcceptance or PeeringSteps.Accepting or PeeringSteps.Activating or PeeringSteps.ClosingRequest => (2, 2),
         PeeringSteps.Configuring => (3, 4),
         PeeringSteps.Verifying or PeeringSteps.Compensating or PeeringSteps.Completed => (5, 5),
         _ => (0, 0),

@@ -6,7 +6,10 @@ namespace PeeringFunctions.Workflow.Activities;
 
 /// <summary>
 /// AcceptVpcPeeringConnection with the receiver's credentials (in the receiver VPC's region). If Tencent says the
-/// state cannot change, a read decides: already ACTIVE (accepted elsewhere, or our reply was lost) is success.
+/// state cannot change, a read decides: already ACTIVE (accepted elsewhere, or our reply was lost) is success, and so
+/// is PENDING — the receiver may answer a pending request, so a refused answer means it was accepted and Tencent is
+/// still activating it (cross-region accept is asynchronous). Returns the state read, or ACTIVE when the accept went through;
+/// the orchestrator reads on until ACTIVE.
 /// </summary>
 public sealed class AcceptPeeringActivity(ITencentClientFactory clients) : TencentActivity<PeeringTarget, string>(clients)
 {
@@ -20,7 +23,7 @@ public sealed class AcceptPeeringActivity(ITencentClientFactory clients) : Tence
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerInvalidStateChange)
         {
-            return await PeeringStateChange.ConfirmAsync(client, input, PeeringConnectionStates.Active, error);
+            return await PeeringStateChange.ConfirmAsync(client, input, PeeringConnectionStates.Active, error, alsoSettled: PeeringConnectionStates.Pending);
         }
     }
 }

@@ -6,12 +6,13 @@ namespace PeeringFunctions.Workflow.Activities;
 /// <summary>The read half of read-check-write for accept and reject, which Tencent answers with VpcPeerInvalidStateChange when repeated.</summary>
 internal static class PeeringStateChange
 {
-    public static async Task<string> ConfirmAsync(IVpcClient client, PeeringTarget input, string wanted, TencentCloudSDKException refusal)
+    /// <param name="alsoSettled">A state that, read after the refusal, also means the change was made (e.g. PENDING after an accept: being activated).</param>
+    public static async Task<string> ConfirmAsync(IVpcClient client, PeeringTarget input, string wanted, TencentCloudSDKException refusal, string? alsoSettled = null)
     {
         var peerings = await DescribePeeringsActivity.ReadAsync(
             client, new PeeringLookup(input.Account, input.Region, PeeringConnectionId: input.PeeringConnectionId));
         var state = peerings.FirstOrDefault()?.State;
-        if (state == wanted)
+        if (state == wanted || (state is not null && state == alsoSettled))
         {
             return state;
         }

@@ -29,6 +29,9 @@ public static class PeeringSteps
     public const string Requesting = "Requesting";
     public const string WaitingForAcceptance = "WaitingForAcceptance";
     public const string Accepting = "Accepting";
+
+    /// <summary>Accepted; Tencent keeps it PENDING until its activation task ends (cross-region accept is asynchronous).</summary>
+    public const string Activating = "Activating";
     public const string ClosingRequest = "ClosingRequest";
     public const string Configuring = "Configuring";
     public const string Verifying = "Verifying";

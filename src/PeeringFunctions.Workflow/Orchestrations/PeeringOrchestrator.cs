@@ -12,10 +12,15 @@ namespace PeeringFunctions.Workflow.Orchestrations;
 public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, PeeringOutcome>
 {
     /// <summary>
-    /// The version new runs start with (Durable compares versions as System.Version). "2.0": a peering of the pair that is already ACTIVE is used only after the
-    /// receiver consents to what we will write on its side. Runs started before (no version) replay the old path.
+    /// The version new runs start with (Durable compares versions as System.Version); runs started under an earlier
+    /// version replay their own path. "2.0": a peering of the pair that is already ACTIVE is used only after the
+    /// receiver consents to what we will write on its side. "3.0": after the accept, wait for Tencent to activate the
+    /// peering (<see cref="ActivationWaitVersion"/>).
     /// </summary>
-    public const string CurrentVersion = "2.0";
+    public const string CurrentVersion = "3.0";
+
+    /// <summary>From this version on, an accepted peering is read until ACTIVE before any route names it.</summary>
+    public const string ActivationWaitVersion = "3.0";
 
     public override async Task<PeeringOutcome> RunAsync(TaskOrchestrationContext context, PeeringRequest request)
     {
@@ -64,6 +69,10 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
                 await run.AcceptAsync(peering, decision);
             }
 
+            // 5b. Tencent activates an accepted peering in its own time (cross-region accept is asynchronous):
+            // routes may name it only once it is ACTIVE.
+            await run.WaitUntilActiveAsync(peering);
+
             // 6. Routes and subnet associations, both sides in parallel.
             await run.ConfigureAsync(plan, peering.PeeringConnectionId);
 
@@ -71,7 +80,7 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
             await run.VerifyAsync(plan, peering.PeeringConnectionId);
             return run.Succeeded(plan, peering.PeeringConnectionId);
         }
-        catch (Exception failure) when (failure is TaskFailedException or PeeringVerificationException)
+        catch (Exception failure) when (failure is TaskFailedException or PeeringActivationException or PeeringVerificationException)
         {
             // 8. Compensation, in reverse order, unless the request asks to keep the partial work.
             return await run.FailAsync(plan, failure);

@@ -17,6 +17,19 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// <summary>How many decision events one wait accepts (duplicates included) before it only waits for the deadline.</summary>
     private const int MaximumDecisionEvents = 100;
 
+    /// <summary>How long an accepted peering may take to turn ACTIVE: Tencent's activation task, not a person.</summary>
+    private static readonly TimeSpan ActivationTimeout = TimeSpan.FromMinutes(15);
+
+    private static readonly TimeSpan FirstActivationPause = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MaximumActivationPause = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gentler than doubling: an activation of a few seconds is seen at most about half its time late.</summary>
+    private const double ActivationBackoff = 1.5;
+
+    /// <summary>A bound on the reads, whatever the clock does: 15 minutes of pauses take about 35.</summary>
+    private const int MaximumActivationReads = 60;
+
     private readonly WorkflowActivities activities = new(context);
     private readonly UndoLog undo = new();
     private readonly Dictionary<string, CreateRoutesResult> routesCreated = [];
@@ -175,6 +188,55 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
         await activities.AcceptPeeringAsync(
             new PeeringTarget(request.Receiver.Account!, request.Receiver.Region, peering.PeeringConnectionId));
+    }
+
+    /// <summary>
+    /// Reads the peering until Tencent shows it ACTIVE, pausing on durable timers that back off (1 s, 1.5 s, 2.25 s …
+    /// at most 30 s) for at most <see cref="ActivationTimeout"/>. FAILED (or gone) and running out of time are failures
+    /// the orchestrator compensates. Only across regions: Tencent documents the cross-region accept as an asynchronous
+    /// task and nothing of the kind within a region, where the read would only add a round (verification still checks
+    /// ACTIVE). Skipped too when the peering was ACTIVE already, and for runs started before
+    /// <see cref="PeeringOrchestrator.ActivationWaitVersion"/> (they replay without it).
+    /// </summary>
+    public async Task WaitUntilActiveAsync(PeeringFacts peering)
+    {
+        if (context.CompareVersionTo(PeeringOrchestrator.ActivationWaitVersion) < 0
+            || peering.State == PeeringConnectionStates.Active
+            || request.Initiator.Region == request.Receiver.Region)
+        {
+            return;
+        }
+
+        var pcx = peering.PeeringConnectionId;
+        Report(progress with { Step = PeeringSteps.Activating, Message = $"Accepted; waiting for Tencent to activate {pcx}." });
+        var giveUpAt = context.CurrentUtcDateTime + ActivationTimeout;
+        var pause = FirstActivationPause;
+        var initiator = request.Initiator;
+        for (var read = 1; read <= MaximumActivationReads; read++)
+        {
+            var peerings = await activities.DescribePeeringsAsync(new PeeringLookup(initiator.Account!, initiator.Region, PeeringConnectionId: pcx));
+            var state = peerings.FirstOrDefault()?.State;
+            if (state == PeeringConnectionStates.Active)
+            {
+                Report(progress with { Message = null });
+                return;
+            }
+
+            if (state != PeeringConnectionStates.Pending)
+            {
+                throw new PeeringActivationException($"Tencent ended the activation of {pcx} {state ?? "without it (not visible)"}, not ACTIVE.");
+            }
+
+            if (context.CurrentUtcDateTime + pause > giveUpAt)
+            {
+                break;
+            }
+
+            await context.CreateTimer(context.CurrentUtcDateTime + pause, CancellationToken.None);
+            pause = pause * ActivationBackoff < MaximumActivationPause ? pause * ActivationBackoff : MaximumActivationPause;
+        }
+
+        throw new PeeringActivationException($"Tencent had not activated {pcx} after {ActivationTimeout.TotalMinutes:0} minutes; it is still PENDING.");
     }
 
     /// <summary>Deadline passed: withdraw the pending request so nothing is left open.</summary>

@@ -4,7 +4,7 @@ using TencentVpcEmulator.State;
 
 namespace TencentVpcEmulator.Actions;
 
-/// <summary>AcceptVpcPeeringConnection (spec §4.2): the receiver accepts a PENDING request → ACTIVE.</summary>
+/// <summary>AcceptVpcPeeringConnection (spec §4.2): the receiver accepts a PENDING request → ACTIVE, at once or after an activation delay.</summary>
 internal sealed class AcceptVpcPeeringConnection : ActionHandler
 {
     public override string Name => "AcceptVpcPeeringConnection";
@@ -18,7 +18,7 @@ internal sealed class AcceptVpcPeeringConnection : ActionHandler
 
     public override JsonObject Execute(ActionContext context)
     {
-        PeeringTransitions.ReceiverAnswers(context, PeeringStates.Active);
+        PeeringTransitions.Accept(context);
         return new JsonObject();
     }
 }

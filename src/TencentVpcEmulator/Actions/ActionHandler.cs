@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TencentVpcEmulator.Activation;
 using TencentVpcEmulator.Protocol;
 using TencentVpcEmulator.State;
 
@@ -11,7 +12,8 @@ internal sealed record ActionContext(
     RequestParameters Parameters,
     VpcStore Store,
     DateTimeOffset Now,
-    EmulatorOptions Options);
+    EmulatorOptions Options,
+    ActivationSchedule Activation);
 
 /// <summary>One Tencent VPC action: its parameter schema, its default rate limit, and its effect on the store.</summary>
 internal abstract class ActionHandler

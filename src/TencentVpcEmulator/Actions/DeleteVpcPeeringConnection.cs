@@ -7,7 +7,8 @@ namespace TencentVpcEmulator.Actions;
 /// <summary>
 /// DeleteVpcPeeringConnection (spec §4.4): either side may tear it down. The record stays listed as DELETED;
 /// deleting it again is ResourceNotFound. Tencent's docs say deleting a peering deletes the route entries that use it
-/// on both sides; <see cref="EmulatorOptions.DeletePeeringRemovesRoutes"/> (on by default) does that.
+/// on both sides; <see cref="EmulatorOptions.DeletePeeringRemovesRoutes"/> (on by default) does that. While an
+/// accepted peering is being activated it cannot be deleted (MutexOperationTaskRunning).
 /// </summary>
 internal sealed class DeleteVpcPeeringConnection : ActionHandler
 {
@@ -26,6 +27,13 @@ internal sealed class DeleteVpcPeeringConnection : ActionHandler
         if (peering.State == PeeringStates.Deleted)
         {
             throw Lookup.NotFound(peering.PeeringConnectionId, "PeeringConnectionId");
+        }
+
+        if (peering.IsActivating)
+        {
+            // Delete's documented code for a resource whose mutually exclusive task (here: the activation) still runs.
+            throw new ApiException(ErrorCodes.UnsupportedOperationMutexOperationTaskRunning,
+                $"The peering connection `{peering.PeeringConnectionId}` is being activated; delete it when that task has finished.");
         }
 
         peering.State = PeeringStates.Deleted;

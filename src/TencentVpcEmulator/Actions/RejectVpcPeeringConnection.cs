@@ -18,7 +18,7 @@ internal sealed class RejectVpcPeeringConnection : ActionHandler
 
     public override JsonObject Execute(ActionContext context)
     {
-        PeeringTransitions.ReceiverAnswers(context, PeeringStates.Rejected);
+        PeeringTransitions.Reject(context);
         return new JsonObject();
     }
 }

@@ -85,6 +85,24 @@ internal static class ControlEndpoints
             return Ok(server.RateLimits());
         });
 
+        group.MapGet("/activation", () => Ok(server.Activation()));
+        group.MapPut("/activation", async (HttpContext http) =>
+        {
+            var body = await ReadAsync<ActivationRequest>(http);
+            if (body?.ToOptions(server.Activation()) is not { } settings || body.FailNext is < 0)
+            {
+                return BadRequest("expected {\"crossRegionSeconds\"?:N>=0,\"intraRegionSeconds\"?:N>=0,\"byRegionPair\"?:{\"<source-region>><destination-region>\":N>=0},\"failNext\"?:N>=0}");
+            }
+
+            server.ConfigureActivation(settings);
+            if (body.FailNext is { } failNext)
+            {
+                server.FailNextActivations(failNext);
+            }
+
+            return Ok(server.Activation());
+        });
+
         group.MapGet("/clock", () => Ok(ClockView(server)));
         group.MapPost("/clock", async (HttpContext http) =>
         {

@@ -156,8 +156,8 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
         var now = runtime.Clock.UtcNow;
         lock (runtime.Store.Gate)
         {
-            runtime.Store.ExpirePending(now, runtime.Options.PendingExpiry);
-            return handler.Execute(new ActionContext(caller, region, parameters, runtime.Store, now, runtime.Options));
+            runtime.Store.CatchUp(now, runtime.Options.PendingExpiry);
+            return handler.Execute(new ActionContext(caller, region, parameters, runtime.Store, now, runtime.Options, runtime.Activation));
         }
     }
 

@@ -50,4 +50,5 @@ internal static class ErrorCodes
     public const string UnsupportedOperationEcmpWithUserRoute = "UnsupportedOperation.EcmpWithUserRoute";
     public const string UnsupportedOperationVpcMismatch = "UnsupportedOperation.VpcMismatch";
     public const string UnsupportedOperationSystemRoute = "UnsupportedOperation.SystemRoute";
+    public const string UnsupportedOperationMutexOperationTaskRunning = "UnsupportedOperation.MutexOperationTaskRunning";
 }

@@ -95,6 +95,7 @@ internal static class PeeringStates
     public const string Rejected = "REJECTED";
     public const string Deleted = "DELETED";
     public const string Expired = "EXPIRED";
+    public const string Failed = "FAILED";
 
     /// <summary>States that hold a VPC pair, count toward the per-VPC limit and take part in CIDR checks.</summary>
     public static bool IsLive(string state) => state is Pending or Active;
@@ -126,6 +127,15 @@ internal sealed class PeeringRecord
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset StateChangedAt { get; set; }
+
+    /// <summary>Set while an accepted peering is being activated (still PENDING): when it turns ACTIVE, or FAILED.</summary>
+    public DateTimeOffset? ActivationDueAt { get; set; }
+
+    /// <summary>The activation under way ends FAILED (injected through the control API).</summary>
+    public bool ActivationFails { get; set; }
+
+    /// <summary>Accepted, and its activation task still running: it reads PENDING, but nobody may answer or delete it.</summary>
+    public bool IsActivating => State == PeeringStates.Pending && ActivationDueAt is not null;
 
     /// <summary>Creation order, used for stable paging.</summary>
     public required long Sequence { get; init; }

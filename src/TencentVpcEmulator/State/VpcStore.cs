@@ -12,6 +12,9 @@ internal sealed class VpcStore
     private DateTimeOffset? _oldestPendingCreatedAt;
     private IdGenerator _ids = new(null);
 
+    // How many peerings are being activated: most requests find none and skip the walk.
+    private int _activating;
+
     public Lock Gate { get; } = new();
 
     public Dictionary<string, AccountRecord> AccountsBySecretId { get; } = new(StringComparer.Ordinal);
@@ -44,6 +47,7 @@ internal sealed class VpcStore
         PeeringsById.Clear();
         _peeringSequence = 0;
         _oldestPendingCreatedAt = null;
+        _activating = 0;
         _ids = new IdGenerator(randomSeed);
 
         var byName = new Dictionary<string, AccountRecord>(StringComparer.Ordinal);
@@ -132,8 +136,43 @@ internal sealed class VpcStore
         }
     }
 
+    /// <summary>Applies what time does on its own: activations finish, unanswered requests expire. Caller holds <see cref="Gate"/>.</summary>
+    public void CatchUp(DateTimeOffset now, TimeSpan pendingExpiry)
+    {
+        FinishActivations(now);
+        ExpirePending(now, pendingExpiry);
+    }
+
+    /// <summary>Accepted peerings whose activation time has come turn ACTIVE (or FAILED, when injected).</summary>
+    private void FinishActivations(DateTimeOffset now)
+    {
+        if (_activating == 0)
+        {
+            return;
+        }
+
+        foreach (var p in Peerings)
+        {
+            if (p.IsActivating && p.ActivationDueAt <= now)
+            {
+                p.State = p.ActivationFails ? PeeringStates.Failed : PeeringStates.Active;
+                p.StateChangedAt = p.ActivationDueAt.Value;
+                p.ActivationDueAt = null;
+                _activating--;
+            }
+        }
+    }
+
+    /// <summary>Starts an accepted peering's activation; it stays PENDING until <paramref name="dueAt"/>.</summary>
+    public void StartActivation(PeeringRecord peering, DateTimeOffset dueAt, bool fails)
+    {
+        peering.ActivationDueAt = dueAt;
+        peering.ActivationFails = fails;
+        _activating++;
+    }
+
     /// <summary>Lazily applies the 7-day (configurable) expiry of unanswered requests. Caller holds <see cref="Gate"/>.</summary>
-    public void ExpirePending(DateTimeOffset now, TimeSpan pendingExpiry)
+    private void ExpirePending(DateTimeOffset now, TimeSpan pendingExpiry)
     {
         // Runs before every request: skip the walk over every peering until the oldest pending one can have expired.
         if (_oldestPendingCreatedAt is not { } oldest || now - oldest < pendingExpiry)
@@ -144,7 +183,7 @@ internal sealed class VpcStore
         DateTimeOffset? stillPending = null;
         foreach (var p in Peerings)
         {
-            if (p.State != PeeringStates.Pending)
+            if (p.State != PeeringStates.Pending || p.IsActivating)
             {
                 continue;
             }

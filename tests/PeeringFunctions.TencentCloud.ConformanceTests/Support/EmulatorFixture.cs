@@ -33,6 +33,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public void Reset() => Server.Reset();
 
+    /// <summary>Moves the emulator clock past a cross-region activation (accepted peerings stay PENDING until then).</summary>
+    public void PassActivation() => Server.AdvanceClock(TimeSpan.FromSeconds(Server.Activation().CrossRegionSeconds));
+
     /// <summary>
     /// A client for <paramref name="key"/> pointed at this emulator. By default its clock follows the emulator's
     /// (system time plus whatever AdvanceClock added), so moving the emulator clock never makes signatures expire;

@@ -24,11 +24,12 @@ public static class Scenario
         return created.PeeringConnectionId!;
     }
 
-    /// <summary>alpha asks, beta accepts in the receiver's region: ACTIVE.</summary>
+    /// <summary>alpha asks, beta accepts in the receiver's region, and the cross-region activation passes: ACTIVE.</summary>
     public static async Task<string> ActiveAlphaToBetaAsync(this EmulatorFixture f, string name = "alpha-to-beta")
     {
         var id = await f.RequestAlphaToBetaAsync(name);
         await f.Beta().AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = id });
+        f.PassActivation();
         return id;
     }
 

@@ -65,6 +65,9 @@ public sealed class DemoCloud
     private readonly List<Table> tables = [];
     private readonly List<Peering> peerings = [];
     private int routeCounter = 0x100;
+    private readonly Dictionary<string, int> activating = new(StringComparer.Ordinal);
+    private int activationReads;
+    private string activationEnd = "ACTIVE";
 
     public DemoCloud()
     {
@@ -184,13 +187,15 @@ public sealed class DemoCloud
             .Select(t => new RouteTableFacts(t.RouteTableId, t.Main, [.. t.Subnets], [.. t.Routes])),
     ];
 
-    public IReadOnlyList<PeeringFacts> DescribePeerings(PeeringLookup lookup) =>
-    [
-        .. peerings.Where(p => p.VisibleTo(lookup.Account, lookup.Region))
+    public IReadOnlyList<PeeringFacts> DescribePeerings(PeeringLookup lookup)
+    {
+        var read = peerings.Where(p => p.VisibleTo(lookup.Account, lookup.Region))
             .Where(p => lookup.PeeringConnectionId is null || p.Facts.PeeringConnectionId == lookup.PeeringConnectionId)
             .Where(p => lookup.VpcId is null || p.Facts.SourceVpcId == lookup.VpcId || p.Facts.DestinationVpcId == lookup.VpcId)
-            .Select(p => p.Facts),
-    ];
+            .ToList();
+        TickActivations(read);
+        return [.. read.Select(p => p.Facts)];
+    }
 
     public string ResolveUin(string account) =>
         uins.TryGetValue(account, out var uin)
@@ -216,7 +221,48 @@ public sealed class DemoCloud
         return facts;
     }
 
-    public string AcceptPeering(PeeringTarget target) => ChangeState(target, "AcceptVpcPeeringConnection", "ACTIVE");
+    /// <summary>
+    /// Accepted peerings stay PENDING for this many reads of them, then turn <paramref name="endsAs"/> (Tencent's
+    /// activation task: asynchronous across regions, and it may fail).
+    /// </summary>
+    public DemoCloud ActivatesAfter(int reads, string endsAs = "ACTIVE")
+    {
+        activationReads = reads;
+        activationEnd = endsAs;
+        return this;
+    }
+
+    public string AcceptPeering(PeeringTarget target)
+    {
+        var state = ChangeState(target, "AcceptVpcPeeringConnection", "ACTIVE");
+        if (activationReads > 0 || activationEnd != "ACTIVE")
+        {
+            SetPeeringState(target.PeeringConnectionId, "PENDING");
+            activating[target.PeeringConnectionId] = activationReads;
+        }
+
+        return state;
+    }
+
+    /// <summary>Each read of an activating peering brings its activation one read closer to its end.</summary>
+    private void TickActivations(IEnumerable<Peering> read)
+    {
+        foreach (var peering in read)
+        {
+            if (activating.TryGetValue(peering.Facts.PeeringConnectionId, out var left))
+            {
+                if (left <= 0)
+                {
+                    activating.Remove(peering.Facts.PeeringConnectionId);
+                    peering.Facts = peering.Facts with { State = activationEnd };
+                }
+                else
+                {
+                    activating[peering.Facts.PeeringConnectionId] = left - 1;
+                }
+            }
+        }
+    }
 
     public string RejectPeering(PeeringTarget target) => ChangeState(target, "RejectVpcPeeringConnection", "REJECTED");
 

@@ -30,6 +30,8 @@ public sealed class AcceptedPeeringTests
             nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(ResolveUinActivity),
             // 2.-5. request, notify, (wait), accept
             nameof(CreatePeeringActivity), nameof(NotifyReceiverActivity), nameof(AcceptPeeringActivity),
+            // 5b. Tencent's state after the accept: routes may name the peering only once it is ACTIVE
+            nameof(DescribePeeringsActivity),
             // 6. routes and associations, initiator then receiver
             nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity), nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity),
             // 7. verification: Tencent's state of the peering; the routes are checked against Tencent's CreateRoutes replies
@@ -295,7 +297,7 @@ public sealed class AcceptedPeeringTests
         Assert.Equal(
         [
             PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting,
-            PeeringSteps.Configuring, PeeringSteps.Verifying, PeeringSteps.Completed,
+            PeeringSteps.Activating, PeeringSteps.Configuring, PeeringSteps.Verifying, PeeringSteps.Completed,
         ], context.Steps);
         var last = context.Progress[^1];
         Assert.Equal(new SideProgress(SideStates.Verified, 1, 1), last.Initiator);

@@ -64,7 +64,7 @@ public sealed class CompensationTests
         Assert.Equal(
         [
             PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting,
-            PeeringSteps.Configuring, PeeringSteps.Compensating, PeeringSteps.Completed,
+            PeeringSteps.Activating, PeeringSteps.Configuring, PeeringSteps.Compensating, PeeringSteps.Completed,
         ], context.Steps);
         Assert.Equal(NextHopInvalid, context.Progress.First(p => p.Step == PeeringSteps.Compensating).Message);
         Assert.Contains(context.Progress, p => p.Receiver.State == SideStates.Failed);
@@ -146,11 +146,12 @@ public sealed class CompensationTests
     }
 
     [Fact]
-    public async Task Verification_requires_the_peering_to_be_ACTIVE()
+    public async Task Verification_requires_the_peering_to_be_ACTIVE_in_runs_from_before_the_activation_wait()
     {
         var context = Demo.ContextFor(cloud).Decide(Demo.Accept())
             // the accept call answered, but Tencent still shows the request PENDING
             .OnActivity<PeeringTarget, string>(nameof(AcceptPeeringActivity), _ => "ACTIVE");
+        context.Version = "2.0";
 
         var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
 

@@ -12,8 +12,8 @@ public sealed class CustomStatusTests
 {
     private static readonly HashSet<string> KnownSteps =
     [
-        PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting, PeeringSteps.ClosingRequest,
-        PeeringSteps.Configuring, PeeringSteps.Verifying, PeeringSteps.Compensating, PeeringSteps.Completed,
+        PeeringSteps.Preflight, PeeringSteps.Requesting, PeeringSteps.WaitingForAcceptance, PeeringSteps.Accepting, PeeringSteps.Activating,
+        PeeringSteps.ClosingRequest, PeeringSteps.Configuring, PeeringSteps.Verifying, PeeringSteps.Compensating, PeeringSteps.Completed,
     ];
 
     private static readonly HashSet<string> AllowedProperties =

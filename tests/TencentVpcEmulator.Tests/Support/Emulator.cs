@@ -53,10 +53,12 @@ internal sealed class Emulator : IAsyncDisposable
         return r.GetProperty("PeeringConnectionId").GetString()!;
     }
 
+    /// <summary>Accepted by beta, and the emulator clock moved past its cross-region activation: ACTIVE.</summary>
     public async Task<string> ActiveAlphaToBetaAsync()
     {
         var id = await CreateAlphaToBetaAsync();
         Api.Ok(await Beta("AcceptVpcPeeringConnection", new { PeeringConnectionId = id }));
+        Server.AdvanceClock(TimeSpan.FromSeconds(Server.Activation().CrossRegionSeconds));
         return id;
     }
 
