@@ -13,9 +13,11 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
 {
     /// <summary>
     /// The version new runs start with (Durable compares versions as System.Version). "2.0": a peering of the pair that is already ACTIVE is used only after the
-    /// receiver consents to what we will write on its side. Runs started before (no version) replay the old path.
+    /// receiver consents to what we will write on its side. "3.0": pre-flight also reads the receiver's peerings and the
+    /// configured quotas, and refuses what Tencent's quotas and cross-region rules would refuse. Runs started before
+    /// (no version, "2.0") replay their old path.
     /// </summary>
-    public const string CurrentVersion = "2.0";
+    public const string CurrentVersion = "3.0";
 
     public override async Task<PeeringOutcome> RunAsync(TaskOrchestrationContext context, PeeringRequest request)
     {

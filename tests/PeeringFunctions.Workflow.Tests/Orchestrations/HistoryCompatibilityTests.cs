@@ -11,11 +11,15 @@ namespace PeeringFunctions.Workflow.Tests.Orchestrations;
 /// <summary>
 /// Instances in flight replay their history against the code deployed now, so every path must schedule exactly what it
 /// scheduled before: the same activities, inputs (as JSON), retry options, order and episodes. The expected histories in
-/// Histories/ were recorded from the code before the typed activity calls and the shared undo mechanism; a change
-/// that alters one needs a new orchestration version, not a new golden file.
+/// Histories/ were recorded from the code before the typed activity calls and the shared undo mechanism (runs of
+/// version "2.0", whose peering paths are those of runs without a version); a change that alters one needs a new
+/// orchestration version, not a new golden file. Files named "-3.0" are runs of version 3.0.
 /// </summary>
 public sealed class HistoryCompatibilityTests
 {
+    /// <summary>The version the unsuffixed peering histories were recorded under.</summary>
+    private const string RecordedVersion = "2.0";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly DemoCloud cloud = new();
@@ -99,7 +103,10 @@ public sealed class HistoryCompatibilityTests
     [Fact]
     public void A_refused_external_peering_schedules_the_recorded_history()
     {
-        AssertRecorded("external-rejected", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToExternal()));
+        // Recorded before a peering across regions needed a bandwidth cap: pre-flight of version 2.0 did not ask for one.
+        var recorded = Demo.AlphaToExternal() with { CrossRegion = null };
+
+        AssertRecorded("external-rejected", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), recorded));
     }
 
     [Fact]
@@ -110,8 +117,27 @@ public sealed class HistoryCompatibilityTests
         AssertRecorded("receiver-asked-first", Peering(Demo.ContextFor(cloud), Demo.AlphaToBeta()));
     }
 
-    private static IReadOnlyList<string> Peering(FakeOrchestrationContext context, PeeringRequest request)
+    [Fact]
+    public void A_run_without_a_version_schedules_the_recorded_history_too()
     {
+        AssertRecorded("accepted", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), version: ""));
+    }
+
+    [Fact]
+    public void An_accepted_peering_of_version_3_also_reads_the_receivers_peerings_and_the_quotas()
+    {
+        AssertRecorded("accepted-3.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), version: "3.0"));
+    }
+
+    [Fact]
+    public void A_refused_external_peering_of_version_3_reads_the_quotas_but_no_receiver_side()
+    {
+        AssertRecorded("external-rejected-3.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToExternal(), version: "3.0"));
+    }
+
+    private static IReadOnlyList<string> Peering(FakeOrchestrationContext context, PeeringRequest request, string version = RecordedVersion)
+    {
+        context.Version = version;
         context.RunInEpisodes(c => new PeeringOrchestrator().RunAsync(c, request));
         return History(context);
     }
