@@ -23,6 +23,7 @@ public static class WorkflowRegistration
         registry.AddActivity<DescribeRouteTablesActivity>();
         registry.AddActivity<DescribePeeringsActivity>();
         registry.AddActivity<ResolveUinActivity>();
+        registry.AddActivity<ResolveLimitsActivity>();
         registry.AddActivity<CreatePeeringActivity>();
         registry.AddActivity<NotifyReceiverActivity>();
         registry.AddActivity<NotifyOutcomeActivity>();

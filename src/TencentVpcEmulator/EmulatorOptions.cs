@@ -39,6 +39,27 @@ public sealed class EmulatorOptions
     /// <summary>How long an accepted peering stays PENDING before it turns ACTIVE (default: 2 s cross-region, instant within a region).</summary>
     public ActivationOptions Activation { get; set; } = new();
 
+    /// <summary>
+    /// True (default, as Tencent documents it): a cross-region peering needs a bandwidth cap, so CreateVpcPeeringConnection
+    /// across regions without Bandwidth (or with Bandwidth 0) is InvalidParameterValue.Combination. False accepts it uncapped.
+    /// </summary>
+    public bool CrossRegionPeeringNeedsBandwidth { get; set; } = true;
+
+    /// <summary>The highest cross-region bandwidth cap in Mbps (Tencent's Use Limits page: 5 Gbps).</summary>
+    public long MaxCrossRegionBandwidthMbps { get; set; } = 5000;
+
+    /// <summary>
+    /// Live (PENDING or ACTIVE) peerings one VPC may have, counting both ends (Tencent's Use Limits page: 10 per VPC);
+    /// one more is LimitExceeded.VpcPeerAvaLimitExceeded.
+    /// </summary>
+    public int MaxLivePeeringsPerVpc { get; set; } = 10;
+
+    /// <summary>
+    /// Route entries one route table holds (Tencent's default quota, 200 per table); a CreateRoutes batch that would pass
+    /// it is LimitExceeded as a whole and adds nothing.
+    /// </summary>
+    public int MaxRoutesPerRouteTable { get; set; } = 200;
+
     /// <summary>Enforce the per-action, per-account req/s limits of spec §6 from the start.</summary>
     public bool EnforceRateLimits { get; set; }
 
@@ -47,6 +68,22 @@ public sealed class EmulatorOptions
 
     /// <summary>Console log level; quiet (Warning) by default.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
+
+    /// <summary>A quota below one would refuse everything: a mistake, not a behaviour.</summary>
+    internal void Validate()
+    {
+        Positive(MaxCrossRegionBandwidthMbps, nameof(MaxCrossRegionBandwidthMbps));
+        Positive(MaxLivePeeringsPerVpc, nameof(MaxLivePeeringsPerVpc));
+        Positive(MaxRoutesPerRouteTable, nameof(MaxRoutesPerRouteTable));
+
+        static void Positive(long value, string name)
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"EmulatorOptions.{name} must be at least 1.");
+            }
+        }
+    }
 
     internal EmulatorSeed ResolveSeed() => Seed ?? (SeedPath is { } path ? EmulatorSeed.Load(path) : EmulatorSeed.Demo);
 }

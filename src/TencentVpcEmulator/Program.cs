@@ -26,6 +26,12 @@ for (var i = 0; i < args.Length; i++)
         case "--enforce-rate-limits":
             options.EnforceRateLimits = true;
             break;
+        case "--max-peerings-per-vpc":
+            options.MaxLivePeeringsPerVpc = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "--max-routes-per-table":
+            options.MaxRoutesPerRouteTable = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture);
+            break;
         case "--random-seed":
             options.RandomSeed = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture);
             break;
@@ -42,6 +48,8 @@ for (var i = 0; i < args.Length; i++)
                                                    accepted cross-region peerings turn ACTIVE after N s (default 2)
                   --same-account-needs-acceptance  same-account peerings wait in PENDING
                   --enforce-rate-limits            enforce per-action req/s limits
+                  --max-peerings-per-vpc N         live peerings a VPC may have (default 10)
+                  --max-routes-per-table N         route entries a route table holds (default 200)
                   --random-seed N                  reproducible fault injection and IDs
                   --verbose                        log requests
                 Control API: GET /_emulator/state, GET|DELETE /_emulator/calls, PUT /_emulator/latency,
@@ -52,6 +60,16 @@ for (var i = 0; i < args.Length; i++)
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. Try --help.");
             return 2;
     }
+}
+
+try
+{
+    options.Validate();
+}
+catch (ArgumentOutOfRangeException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
 }
 
 try

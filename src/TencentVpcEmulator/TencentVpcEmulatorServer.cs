@@ -48,6 +48,7 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var urls = LoopbackUrls.Validate(options.Urls);
+        options.Validate();
         var runtime = new EmulatorRuntime(options);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions

@@ -71,9 +71,11 @@ public sealed class DecisionTests(LocalHostFixture fixture) : IntegrationTest(fi
             "short deadline",
             new PeeringSide(Guangzhou, AlphaVpc, Alpha, RouteTableId: AlphaPeeringTable, SubnetIds: [AlphaWebSubnet]),
             new PeeringSide(Shanghai, BetaVpc, Beta, RouteTableId: BetaPeeringTable, SubnetIds: [BetaAppSubnet]),
+            CrossRegion: new CrossRegionOptions(10),
             AcceptanceTimeout: TimeSpan.FromSeconds(2));
         var id = PeeringInstanceIds.For(request);
-        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(PeeringOrchestrator), request, new StartOrchestrationOptions(id));
+        await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(PeeringOrchestrator), request, new StartOrchestrationOptions(id) { Version = PeeringOrchestrator.CurrentVersion });
 
         var waiting = await Api.WaitForStepAsync(id, PeeringSteps.WaitingForAcceptance);
         var pcx = waiting.PeeringConnectionId!;

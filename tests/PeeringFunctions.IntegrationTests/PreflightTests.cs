@@ -1,4 +1,5 @@
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.Testing.Builders.DemoIds;
 
@@ -39,6 +40,31 @@ public sealed class PreflightTests(LocalHostFixture fixture) : IntegrationTest(f
         var problems = await RefusedAsync(body, AlphaVpc, "vpc-zzzzzzzz");
 
         Assert.Contains(problems, p => p.Contains("VPC vpc-zzzzzzzz was not found", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_route_table_at_its_quota_of_two_hundred_entries_is_refused_before_a_single_write()
+    {
+        // alpha fills its peering table in its own console: 200 routes through a NAT gateway, none of them ours.
+        await Fixture.ConsoleOf(Alpha, Guangzhou).CreateRoutes(new CreateRoutesRequest
+        {
+            RouteTableId = AlphaPeeringTable,
+            Routes = [.. Enumerable.Range(0, 200).Select(i => new Route
+            {
+                DestinationCidrBlock = $"192.168.{i}.0/24",
+                GatewayType = GatewayTypes.Nat,
+                GatewayId = "nat-12345678",
+            })],
+        });
+        Emulator.ResetCalls();
+
+        var problems = await RefusedAsync(PeeringRequests.CrossRegion(), AlphaVpc, BetaVpc);
+
+        Assert.Contains(
+            "Route table rtb-alphapcx holds 200 of its 200 route entries (Tencent's quota per table); this peering would add 1. " +
+            "Remove unused routes or choose another route table.",
+            problems);
+        Assert.Equal(200, Emulator.Snapshot().RouteTable(AlphaPeeringTable)!.Routes.Count);
     }
 
     private async Task<IReadOnlyList<string>> RefusedAsync(System.Text.Json.Nodes.JsonObject body, string vpcA, string vpcB)

@@ -119,17 +119,29 @@ public sealed class PortalPagesTests(PortalHostFixture host) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task The_form_asks_for_a_bandwidth_cap_across_regions_and_starts_nothing_without_one()
+    {
+        var response = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("is required for a peering across regions (ap-guangzhou to ap-shanghai)", page, StringComparison.Ordinal);
+        Assert.Null(await host.Client.GetInstanceAsync("peering-vpc-alpha001-vpc-beta0001"));
+        Assert.Empty(host.Emulator.Snapshot().Peerings);
+    }
+
+    [Fact]
     public async Task The_form_starts_the_peering_and_goes_to_its_status_page()
     {
         var response = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001",
-            ("initiatorRouteTable", "rtb-alphapcx"), ("receiverRouteTable", "rtb-betapcx1"), ("receiverSubnets", "subnet-betaapp1"));
+            ("initiatorRouteTable", "rtb-alphapcx"), ("receiverRouteTable", "rtb-betapcx1"), ("receiverSubnets", "subnet-betaapp1"), ("bandwidthMbps", "10"));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/api/portal/peerings/peering-vpc-alpha001-vpc-beta0001", response.Headers.Location!.OriginalString);
         var progress = await host.WaitForAsync("peering-vpc-alpha001-vpc-beta0001", p => p?.Step == PeeringSteps.WaitingForAcceptance);
         Assert.NotNull(progress!.PeeringConnectionId);
 
-        var again = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001");
+        var again = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001", ("bandwidthMbps", "10"));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 

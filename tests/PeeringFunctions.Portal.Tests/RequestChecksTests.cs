@@ -72,11 +72,13 @@ public sealed class RequestChecksTests
     [Fact]
     public void A_good_choice_becomes_the_same_request_body_the_api_takes()
     {
-        var form = Form(Alpha, Beta, initiatorTable: "rtb-alphapcx", receiverSubnets: ["subnet-betaapp1"]);
+        // Guangzhou to Shanghai: a peering across regions, which needs the bandwidth cap.
+        var form = Form(Alpha, Beta, initiatorTable: "rtb-alphapcx", receiverSubnets: ["subnet-betaapp1"]) with { BandwidthMbps = "10" };
 
         var (body, errors) = RequestChecks.Check(form, Cloud, IsManaged);
 
         Assert.Empty(errors);
+        Assert.Equal(10, body!.BandwidthMbps);
         Assert.NotNull(body);
         Assert.Equal("alpha", body.Initiator!.Account);
         Assert.Equal("vpc-alpha001", body.Initiator.VpcId);

@@ -78,7 +78,7 @@ public class ControlApiTests
     {
         await using var emu = await Emulator.StartAsync();
         await Send(emu, HttpMethod.Put, "/_emulator/faults", """{"action":"CreateVpcPeeringConnection","rate":1,"code":"RequestLimitExceeded","mode":"error"}""");
-        var r = await emu.Alpha("CreateVpcPeeringConnection", new { SourceVpcId = Demo.AlphaVpc, PeeringConnectionName = "p", DestinationVpcId = Demo.BetaVpc, DestinationUin = Demo.BetaUin, DestinationRegion = Demo.Shanghai });
+        var r = await emu.Alpha("CreateVpcPeeringConnection", new { SourceVpcId = Demo.AlphaVpc, PeeringConnectionName = "p", DestinationVpcId = Demo.BetaVpc, DestinationUin = Demo.BetaUin, DestinationRegion = Demo.Shanghai, Bandwidth = 10 });
         Api.Error(r, "RequestLimitExceeded");
         Assert.Empty(emu.Server.Snapshot().Peerings);
         Api.Ok(await emu.Alpha("DescribeVpcs"));
@@ -207,6 +207,7 @@ public class ControlApiTests
             DestinationVpcId = $"vpc-bpeer{i:d3}",
             DestinationUin = Demo.BetaUin,
             DestinationRegion = Demo.Shanghai,
+            Bandwidth = 10,
         })));
         var ids = creates.Select(r => Api.Ok(r).Str("PeeringConnectionId")).ToList();
         Assert.Equal(40, ids.Distinct().Count());

@@ -63,6 +63,7 @@ public class OfficialSdkCompatibilityTests
             var root = report.RootElement;
             Assert.True(root.GetProperty("ok").GetBoolean());
             var results = root.GetProperty("results");
+            Assert.Equal("InvalidParameterValue.Combination", results.GetProperty("crossRegionWithoutBandwidth").Str("code"));
             var peeringId = results.GetProperty("createVpcPeeringConnection").Str("PeeringConnectionId");
             Assert.Equal("PENDING", results.GetProperty("activation").Str("StateRightAfterAccept"));
             Assert.Equal("ACTIVE", results.GetProperty("describeVpcPeeringConnections").Str("State"));
@@ -75,7 +76,8 @@ public class OfficialSdkCompatibilityTests
 
             // The emulator agrees with what the SDK saw.
             var state = emu.Server.Snapshot();
-            Assert.Equal("ACTIVE", state.Peering(peeringId)!.State);
+            Assert.Equal("ACTIVE", Assert.Single(state.Peerings).State);
+            Assert.Equal(10, state.Peering(peeringId)!.Bandwidth);
             Assert.Equal(peeringId, Assert.Single(state.RouteTable(Demo.AlphaPeeringTable)!.Routes).GatewayId);
             Assert.Equal(0, emu.Server.Calls().ForAccount("(unauthenticated)").Total);
         }

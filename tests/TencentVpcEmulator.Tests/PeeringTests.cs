@@ -6,6 +6,7 @@ namespace TencentVpcEmulator.Tests;
 /// <summary>Peering lifecycle and the rules of spec §4.1–4.7 and §8.</summary>
 public class PeeringTests
 {
+    /// <summary>With a 10 Mbps cap, which a cross-region peering needs and one within a region ignores.</summary>
     private static object Create(string source, string destination, string uin, string region, string name = "p") => new
     {
         SourceVpcId = source,
@@ -13,6 +14,7 @@ public class PeeringTests
         DestinationVpcId = destination,
         DestinationUin = uin,
         DestinationRegion = region,
+        Bandwidth = 10,
     };
 
     [Fact]
@@ -207,19 +209,6 @@ public class PeeringTests
     }
 
     [Fact]
-    public async Task The_eleventh_live_peering_of_a_vpc_exceeds_the_limit_of_ten()
-    {
-        var peers = Enumerable.Range(0, 11).Select(i => Seeds.Vpc("beta", Demo.Shanghai, $"peer{i:d4}", $"192.168.{100 + i}.0/24")).ToArray();
-        await using var emu = await Emulator.StartAsync(o => o.Seed = Seeds.DemoWith(peers));
-        for (var i = 0; i < 10; i++)
-        {
-            Api.Ok(await emu.Alpha("CreateVpcPeeringConnection", Create(Demo.AlphaVpc, $"vpc-peer{i:d4}", Demo.BetaUin, Demo.Shanghai)));
-        }
-
-        Api.Error(await emu.Alpha("CreateVpcPeeringConnection", Create(Demo.AlphaVpc, "vpc-peer0010", Demo.BetaUin, Demo.Shanghai)), "LimitExceeded.VpcPeerTotalLimitExceeded");
-    }
-
-    [Fact]
     public async Task A_same_account_peering_is_active_at_once_by_default()
     {
         await using var emu = await Emulator.StartAsync();
@@ -299,6 +288,7 @@ public class PeeringTests
             DestinationVpcId = Demo.BetaVpc,
             DestinationUin = Demo.BetaUin,
             DestinationRegion = Demo.Shanghai,
+            Bandwidth = 10,
             ChargeType = "FREE",
         };
         Api.Error(await emu.Alpha("CreateVpcPeeringConnection", body), "InvalidParameterValue");

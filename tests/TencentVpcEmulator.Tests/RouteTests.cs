@@ -95,6 +95,7 @@ public class RouteTests
             DestinationVpcId = Demo.BetaGuangzhouVpc,
             DestinationUin = Demo.BetaUin,
             DestinationRegion = Demo.Guangzhou,
+            Bandwidth = 10,
         })).Str("PeeringConnectionId");
         Api.Error(await CreateAsAlpha(emu, Route("192.168.0.0/20", foreign)), "InvalidParameterValue.RouteNextHopInvalid");
     }

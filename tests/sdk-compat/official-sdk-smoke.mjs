@@ -2,11 +2,11 @@
 // Wire-compatibility check: drives the Tencent VPC emulator with the OFFICIAL tencentcloud-sdk-nodejs client
 // (not our C# client). The endpoint stays vpc.tencentcloudapi.com so the SDK derives service "vpc" and signs the
 // real host name; an http.Agent sends every connection to the emulator on 127.0.0.1 instead (no DNS involved).
-// Calls: DescribeVpcs, CreateVpcPeeringConnection (alpha -> beta), AcceptVpcPeeringConnection (beta),
-// DescribeVpcPeeringConnections, CreateRoutes, DescribeRouteTables, and a ResourceNotFound error; the accepted
-// cross-region peering stays PENDING until its activation has passed on the emulator clock (advanced through the
-// control API); with --page-cap N, DescribeVpcPeeringConnections answers at most N items a page, and paging by
-// TotalCount and Offset still finds every peering.
+// Calls: DescribeVpcs, CreateVpcPeeringConnection (alpha -> beta, refused without a bandwidth cap across regions,
+// then with one), AcceptVpcPeeringConnection (beta), DescribeVpcPeeringConnections, CreateRoutes, DescribeRouteTables,
+// and a ResourceNotFound error; the accepted cross-region peering stays PENDING until its activation has passed on the
+// emulator clock (advanced through the control API); with --page-cap N, DescribeVpcPeeringConnections answers at most
+// N items a page, and paging by TotalCount and Offset still finds every peering.
 //
 // Usage: node official-sdk-smoke.mjs --base-url http://127.0.0.1:8930 [--page-cap N]
 //   (or EMULATOR_URL=...). Credentials default to the demo seed; override with ALPHA_SECRET_ID, ALPHA_SECRET_KEY,
@@ -84,6 +84,21 @@ try {
   check("DescribeVpcs shows the assistant CIDR", vpcs.VpcSet[0]?.AssistantCidrSet?.[0]?.CidrBlock === "10.11.0.0/16", vpcs.VpcSet[0]);
   check("RequestId is a UUID", uuid.test(vpcs.RequestId), vpcs.RequestId);
 
+  // Across regions Tencent needs a bandwidth cap; the emulator answers InvalidParameterValue.Combination without one.
+  try {
+    await alpha.CreateVpcPeeringConnection({
+      SourceVpcId: "vpc-alpha001",
+      PeeringConnectionName: "sdk-compat-uncapped",
+      DestinationVpcId: "vpc-beta0001",
+      DestinationUin: demo.betaUin,
+      DestinationRegion: "ap-shanghai",
+    });
+    check("a cross-region peering without Bandwidth is refused", false, "no error was raised");
+  } catch (e) {
+    results.crossRegionWithoutBandwidth = { code: e.code, requestId: e.requestId, message: e.message };
+    check("a cross-region peering without Bandwidth is refused", e.code === "InvalidParameterValue.Combination", { code: e.code, message: e.message });
+  }
+
   const created = await alpha.CreateVpcPeeringConnection({
     SourceVpcId: "vpc-alpha001",
     PeeringConnectionName: "sdk-compat",
@@ -124,6 +139,7 @@ try {
   };
   check("the peering is ACTIVE", peering.State === "ACTIVE", peering);
   check("regions are short codes", peering.SourceRegion === "gz" && peering.DestinationRegion === "sh", peering);
+  check("the cross-region cap is kept", peering.Bandwidth === 10, peering);
   check("DestinationUin is an integer", typeof peering.DestinationUin === "number" && String(peering.DestinationUin) === demo.betaUin, peering);
 
   const seenByBeta = await betaShanghai.DescribeVpcPeeringConnections({ PeeringConnectionIds: [pcx] });

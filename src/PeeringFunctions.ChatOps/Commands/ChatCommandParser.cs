@@ -24,16 +24,16 @@ public static partial class ChatCommandParser
         "• list [state] — recent peerings, e.g. list waiting\n" +
         "• accept <id> / reject <id> — decide as the receiver (its approvers only)\n" +
         "• teardown <id> — remove an active peering (approvers only)\n" +
-        "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=…] — or the portal's JSON after 'request'\n" +
+        "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=… (required across regions)] — or the portal's JSON after 'request'\n" +
         "• help — this list\n" +
         "<id> is the peering id from list (peering-vpc-…-vpc-…) or its pcx-… id.";
 
     public const string RequestUsage =
         "Write a request as field=value pairs with the portal's field names, for example:\n" +
-        "request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 initiator.subnetIds=subnet-aaaa1111\n" +
+        "request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 initiator.subnetIds=subnet-aaaa1111 bandwidthMbps=10\n" +
         "Fields: name, from, to (account/region/vpc, or uin:123456789/region/vpc for an external receiver), " +
         "initiator.|receiver. account, uin, region, vpcId, routeTableId, subnetIds, destinationCidrs (comma-separated), " +
-        "bandwidthMbps, chargeType, acceptanceTimeout (e.g. P2D), keepPartialWorkOnFailure. Quote values with spaces.";
+        "bandwidthMbps (required across regions), chargeType, acceptanceTimeout (e.g. P2D), keepPartialWorkOnFailure. Quote values with spaces.";
 
     /// <summary>The states list accepts (as PeeringView.State spells them), with a few friendly aliases.</summary>
     private static readonly Dictionary<string, string> States = BuildStates();

@@ -59,9 +59,15 @@ public static partial class PeeringRequestValidator
             Fail("initiator.destinationCidrs", "is required when the receiver is external (its VPC cannot be read)");
         }
 
-        if (body.BandwidthMbps is { } bandwidth && bandwidth is < 1 or > 5000)
+        if (body.BandwidthMbps is { } bandwidth && bandwidth is < 1 or > TencentLimits.MaxCrossRegionBandwidthMbps)
         {
-            Fail("bandwidthMbps", "must be between 1 and 5000");
+            Fail("bandwidthMbps", $"must be between 1 and {TencentLimits.MaxCrossRegionBandwidthMbps}");
+        }
+        else if (body.BandwidthMbps is null && initiator is not null && receiver is not null && initiator.Region != receiver.Region)
+        {
+            // Tencent refuses a peering across regions without a cap; asking now beats a refusal after pre-flight.
+            Fail("bandwidthMbps", $"is required for a peering across regions ({initiator.Region} to {receiver.Region}): " +
+                $"1 to {TencentLimits.MaxCrossRegionBandwidthMbps} Mbps");
         }
 
         if (body.ChargeType is { } chargeType && !ChargeTypes.Contains(chargeType, StringComparer.Ordinal))

@@ -125,7 +125,7 @@ internal static class RequestPage
 
         Field(html, errors, "acceptanceTimeout", "Receiver must decide within", "After that the request is withdrawn.",
             $"<select id=\"acceptanceTimeout\" name=\"acceptanceTimeout\"{Invalid(errors, "acceptanceTimeout")}>{timeoutOptions}</select>");
-        Field(html, errors, "bandwidthMbps", "Bandwidth cap (Mbps, optional)", "Only for peerings across regions; billed to your account.",
+        Field(html, errors, "bandwidthMbps", "Bandwidth cap (Mbps)", "Required for peerings across regions (billed to your account); not used within a region.",
             $"<input id=\"bandwidthMbps\" name=\"bandwidthMbps\" type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"5000\" value=\"{E(form.BandwidthMbps)}\"{Invalid(errors, "bandwidthMbps")}>");
 
         html.Append("<div class=\"actions\"><button type=\"submit\" id=\"submit-request\">Request peering</button></div>\n</form>\n");

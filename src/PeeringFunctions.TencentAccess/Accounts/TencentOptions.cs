@@ -19,6 +19,9 @@ public sealed class TencentOptions
     public string? Language { get; set; }
 
     public Dictionary<string, TencentAccountOptions> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Tencent's quotas, as pre-flight checks them (defaults: Tencent's).</summary>
+    public TencentQuotaOptions Quotas { get; set; } = new();
 }
 
 public sealed class TencentAccountOptions

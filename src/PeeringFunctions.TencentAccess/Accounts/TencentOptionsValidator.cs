@@ -12,18 +12,13 @@ public sealed class TencentOptionsValidator : IValidateOptions<TencentOptions>
     private const string Section = TencentOptions.SectionName;
 
     /// <remarks>
-    /// A section with nothing in it passes: there is nothing to check, and a host may run without Tencent (the local
+    /// A section with no endpoint and no account passes but for its quotas: a host may run without Tencent (the local
     /// host then fills in its embedded emulator). Once anything is set, all of it must be usable.
     /// </remarks>
     public ValidateOptionsResult Validate(string? name, TencentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (IsEmpty(options))
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        var problems = ProblemsOf(options);
+        var problems = IsEmpty(options) ? QuotaProblemsOf(options.Quotas) : ProblemsOf(options);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(Describe(problems));
     }
 
@@ -60,6 +55,24 @@ public sealed class TencentOptionsValidator : IValidateOptions<TencentOptions>
         if (options.BaseUrl is { } baseUrl && !baseUrl.IsAbsoluteUri)
         {
             problems.Add($"{Section}:BaseUrl must be an absolute URL.");
+        }
+
+        problems.AddRange(QuotaProblemsOf(options.Quotas));
+        return problems;
+    }
+
+    /// <summary>A quota below one would refuse every request: a mistake in the setting, not a quota.</summary>
+    private static List<string> QuotaProblemsOf(TencentQuotaOptions quotas)
+    {
+        var problems = new List<string>();
+        if (quotas.LivePeeringsPerVpc < 1)
+        {
+            problems.Add($"{Section}:Quotas:LivePeeringsPerVpc must be at least 1 (Tencent's default is 10).");
+        }
+
+        if (quotas.RoutesPerRouteTable < 1)
+        {
+            problems.Add($"{Section}:Quotas:RoutesPerRouteTable must be at least 1 (Tencent's default is 200).");
         }
 
         return problems;

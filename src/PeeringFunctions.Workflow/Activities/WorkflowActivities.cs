@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Planning;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -23,6 +24,10 @@ public sealed class WorkflowActivities(TaskOrchestrationContext context)
     /// <summary>No retry options: a configuration lookup, not a Tencent call.</summary>
     public Task<string> ResolveUinAsync(string account) =>
         Once<ResolveUinActivity, string, string>(account);
+
+    /// <summary>No retry options: a configuration lookup, not a Tencent call.</summary>
+    public Task<TencentLimits> ResolveLimitsAsync() =>
+        Once<ResolveLimitsActivity, object?, TencentLimits>(null);
 
     public Task<PeeringFacts> CreatePeeringAsync(CreatePeeringInput request) =>
         Retried<CreatePeeringActivity, CreatePeeringInput, PeeringFacts>(request);

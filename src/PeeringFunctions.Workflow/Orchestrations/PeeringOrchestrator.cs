@@ -14,12 +14,13 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
     /// <summary>
     /// The version new runs start with (Durable compares versions as System.Version); runs started under an earlier
     /// version replay their own path. "2.0": a peering of the pair that is already ACTIVE is used only after the
-    /// receiver consents to what we will write on its side. "3.0": after the accept, wait for Tencent to activate the
-    /// peering (<see cref="ActivationWaitVersion"/>).
+    /// receiver consents to what we will write on its side. "3.0": pre-flight also reads the receiver's peerings and the
+    /// configured quotas, and refuses what Tencent's quotas and cross-region rules would refuse; and after the accept of
+    /// a cross-region peering the run waits for Tencent to activate it (<see cref="ActivationWaitVersion"/>).
     /// </summary>
     public const string CurrentVersion = "3.0";
 
-    /// <summary>From this version on, an accepted peering is read until ACTIVE before any route names it.</summary>
+    /// <summary>From this version on, an accepted cross-region peering is read until ACTIVE before any route names it.</summary>
     public const string ActivationWaitVersion = "3.0";
 
     public override async Task<PeeringOutcome> RunAsync(TaskOrchestrationContext context, PeeringRequest request)

@@ -47,14 +47,22 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var initiator = request.Initiator;
         var receiver = request.Receiver;
 
+        var checksLimits = ChecksTencentLimits();
         var initiatorFacts = ReadSideAsync(initiator, includePeerings: true);
-        var receiverFacts = receiver.IsManaged ? ReadSideAsync(receiver, includePeerings: false) : Task.FromResult<SideFacts?>(null);
+        var receiverFacts = receiver.IsManaged ? ReadSideAsync(receiver, includePeerings: checksLimits) : Task.FromResult<SideFacts?>(null);
         var receiverUin = receiver.ExternalUin is { } uin
             ? Task.FromResult(uin)
             : activities.ResolveUinAsync(receiver.Account!);
-        await Task.WhenAll(initiatorFacts, receiverFacts, receiverUin);
-        return PeeringPlanner.Plan(request, (await initiatorFacts)!, await receiverFacts, await receiverUin);
+        var limits = checksLimits ? activities.ResolveLimitsAsync() : null;
+        await Task.WhenAll(initiatorFacts, receiverFacts, receiverUin, limits ?? Task.CompletedTask);
+        return PeeringPlanner.Plan(request, (await initiatorFacts)!, await receiverFacts, await receiverUin, limits is null ? null : await limits);
     }
+
+    /// <summary>
+    /// From version 3.0 pre-flight checks Tencent's quotas and cross-region rules, which takes two more reads: the
+    /// receiver's peerings and the configured quotas. Runs started before replay the reads they made.
+    /// </summary>
+    private bool ChecksTencentLimits() => context.CompareVersionTo("3.0") >= 0;
 
     public async Task<PeeringFacts> RequestPeeringAsync(PeeringPlan plan)
     {
@@ -166,7 +174,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// the initiator's own account or an external account (we write nothing on its side).
     /// </summary>
     public bool NeedsConsentToUse(PeeringFacts peering) =>
-        context.CompareVersionTo(PeeringOrchestrator.CurrentVersion) >= 0
+        context.CompareVersionTo("2.0") >= 0
         && peering.State == PeeringConnectionStates.Active
         && request.Receiver.IsManaged
         && request.Receiver.Account != request.Initiator.Account;

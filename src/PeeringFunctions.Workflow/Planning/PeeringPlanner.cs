@@ -1,4 +1,5 @@
 using PeeringFunctions.TencentAccess.Facts;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Workflow.Planning;
@@ -9,11 +10,23 @@ namespace PeeringFunctions.Workflow.Planning;
 /// </summary>
 public static class PeeringPlanner
 {
-    public static PreflightResult Plan(PeeringRequest request, SideFacts initiator, SideFacts? receiver, string receiverUin)
+    /// <param name="limits">
+    /// Tencent's quotas and cross-region rules to check (version 3.0 on); null for a run started before, which replays
+    /// the checks it made then.
+    /// </param>
+    public static PreflightResult Plan(
+        PeeringRequest request, SideFacts initiator, SideFacts? receiver, string receiverUin, TencentLimits? limits = null)
     {
         var problems = new List<string>();
         var initiatorSide = request.Initiator;
         var receiverSide = request.Receiver;
+
+        if (limits is not null && request.IsCrossRegion
+            && request.CrossRegion?.BandwidthMbps is not (>= 1 and <= TencentLimits.MaxCrossRegionBandwidthMbps))
+        {
+            problems.Add($"A peering across regions ({initiatorSide.Region} to {receiverSide.Region}) needs a bandwidth cap: " +
+                $"bandwidthMbps from 1 to {TencentLimits.MaxCrossRegionBandwidthMbps}; Tencent refuses it without one.");
+        }
 
         if (initiator.Vpc is null)
         {
@@ -41,12 +54,21 @@ public static class PeeringPlanner
         }
 
         var existing = initiator.Peerings.FirstOrDefault(p => p.IsLive && p.Joins(initiatorSide.VpcId, receiverSide.VpcId));
+        if (limits is not null && existing is null)
+        {
+            // A new peering counts toward the quota of both VPCs (the receiver's list is read only when it is managed).
+            CheckPeeringQuota(initiatorSide, initiator.Peerings, limits, problems);
+            if (receiver is not null)
+            {
+                CheckPeeringQuota(receiverSide, receiver.Peerings, limits, problems);
+            }
+        }
 
         var initiatorPlan = PlanSide(
             initiatorSide, initiator, initiatorVpc,
             peerCidrs: receiverVpc?.AllCidrs.ToList(),
             defaultDestinations: receiverVpc is null ? [] : [receiverVpc.CidrBlock],
-            existing, problems);
+            existing, limits, problems);
         SidePlan? receiverPlan = null;
         if (receiverSide.IsManaged)
         {
@@ -54,7 +76,7 @@ public static class PeeringPlanner
                 receiverSide, receiver!, receiverVpc!,
                 peerCidrs: initiatorVpc.AllCidrs.ToList(),
                 defaultDestinations: [initiatorVpc.CidrBlock],
-                existing, problems);
+                existing, limits, problems);
         }
 
         return problems.Count > 0 || initiatorPlan is null
@@ -69,6 +91,7 @@ public static class PeeringPlanner
         IReadOnlyList<string>? peerCidrs,
         IReadOnlyList<string> defaultDestinations,
         PeeringFacts? existing,
+        TencentLimits? limits,
         List<string> problems)
     {
         var before = problems.Count;
@@ -131,6 +154,14 @@ public static class PeeringPlanner
             toAdd.Add(destination);
         }
 
+        // Every user route counts toward the table's quota, whoever made it; Tencent refuses the whole batch past it.
+        var held = table.Routes.Count(CountsTowardQuota);
+        if (limits is not null && held + toAdd.Count > limits.RoutesPerRouteTable)
+        {
+            problems.Add($"Route table {table.RouteTableId} holds {held} of its {limits.RoutesPerRouteTable} route entries " +
+                $"(Tencent's quota per table); this peering would add {toAdd.Count}. Remove unused routes or choose another route table.");
+        }
+
         // Another peering already reaching these addresses from anywhere in this VPC would make traffic ambiguous.
         foreach (var route in facts.RouteTables.SelectMany(t => t.Routes.Select(r => (Table: t.RouteTableId, Route: r))))
         {
@@ -145,6 +176,23 @@ public static class PeeringPlanner
         return problems.Count > before
             ? null
             : new SidePlan(side.Account!, side.Region, vpc.VpcId, table.RouteTableId, destinations, toAdd, preexisting, moves, side.Subnets);
+    }
+
+    /// <summary>
+    /// User routes (RouteType USER, or none given); the table's own LOCAL route and routes the system adds (network
+    /// detection, CCN) are Tencent's, not entries of the quota.
+    /// </summary>
+    private static bool CountsTowardQuota(RouteFacts route) =>
+        route.GatewayType != GatewayTypes.Local && route.RouteType is null or "" or RouteTypes.User;
+
+    private static void CheckPeeringQuota(PeeringSide side, IReadOnlyList<PeeringFacts> peerings, TencentLimits limits, List<string> problems)
+    {
+        var live = peerings.Count(p => p.IsLive && (p.SourceVpcId == side.VpcId || p.DestinationVpcId == side.VpcId));
+        if (live >= limits.LivePeeringsPerVpc)
+        {
+            problems.Add($"VPC {side.VpcId} ({side.Describe()}) already has {live} live peering connections (PENDING or ACTIVE); " +
+                $"Tencent allows {limits.LivePeeringsPerVpc} per VPC. Delete one it no longer needs first.");
+        }
     }
 
     private static IEnumerable<(string A, string B)> Pairs(IEnumerable<string> left, IEnumerable<string> right) =>

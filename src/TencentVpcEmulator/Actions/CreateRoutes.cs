@@ -5,8 +5,8 @@ using TencentVpcEmulator.State;
 namespace TencentVpcEmulator.Actions;
 
 /// <summary>
-/// CreateRoutes (spec §4.9, §8): validates the whole batch first, then adds it (all or nothing), and returns only
-/// the new routes in RouteTableSet[0].RouteSet.
+/// CreateRoutes (spec §4.9, §8): validates the whole batch first, then adds it (all or nothing, within the table's
+/// route quota), and returns only the new routes in RouteTableSet[0].RouteSet.
 /// </summary>
 internal sealed class CreateRoutes : ActionHandler
 {
@@ -36,6 +36,14 @@ internal sealed class CreateRoutes : ActionHandler
             CheckAgainst(table.Routes.Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId)), route, input.Path);
             CheckAgainst(accepted, route, input.Path);
             accepted.Add(route);
+        }
+
+        // Counted after validation, so a bad route is reported as such; either way the whole batch is refused.
+        var quota = c.Options.MaxRoutesPerRouteTable;
+        if (table.Routes.Count + accepted.Count > quota)
+        {
+            throw new ApiException(ErrorCodes.LimitExceeded,
+                $"Route table `{table.RouteTableId}` holds {table.Routes.Count} of its {quota} route entries; {accepted.Count} more would exceed its quota.");
         }
 
         var created = new List<RouteRecord>();

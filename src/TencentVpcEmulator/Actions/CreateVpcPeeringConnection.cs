@@ -10,7 +10,6 @@ namespace TencentVpcEmulator.Actions;
 /// </summary>
 internal sealed class CreateVpcPeeringConnection : ActionHandler
 {
-    public const int MaxLivePeeringsPerVpc = 10;
     private const int MaxNameLength = 60;
 
     private static readonly HashSet<string> Types = ["VPC_PEER", "VPC_BM_PEER"];
@@ -56,14 +55,11 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
             throw new ApiException(ErrorCodes.InvalidParameterValue, $"The value `{uinText}` of parameter `DestinationUin` is not an account UIN.");
         }
 
-        var bandwidth = p.GetLong("Bandwidth") ?? 0;
-        if (bandwidth < 0)
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueRange, "The value of parameter `Bandwidth` must not be negative.");
-        }
-
+        var bandwidth = PeeringBandwidth.Effective(p.GetLong("Bandwidth"), destinationRegion != c.Region, c.Options);
         var type = OneOf(p.GetString("Type"), Types, "Type") ?? "VPC_PEER";
-        var chargeType = OneOf(p.GetString("ChargeType"), ChargeTypes, "ChargeType") ?? "";
+
+        // The official examples show POSTPAID_BY_DAY_MAX when none was asked for, even within a region.
+        var chargeType = OneOf(p.GetString("ChargeType"), ChargeTypes, "ChargeType") ?? "POSTPAID_BY_DAY_MAX";
         var qosLevel = OneOf(p.GetString("QosLevel"), QosLevels, "QosLevel") ?? "";
         var tags = ReadTags(p.GetArray("Tags"));
 
@@ -96,12 +92,14 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
         CheckExistingPeers(source, destination, live);
         CheckExistingPeers(destination, source, live);
 
+        // "有效的对等个数超过配额上限": the live (valid) peerings of a VPC, at either end, over its quota.
+        var quota = c.Options.MaxLivePeeringsPerVpc;
         foreach (var vpc in new[] { source, destination })
         {
-            if (live.Count(x => x.Involves(vpc)) >= MaxLivePeeringsPerVpc)
+            if (live.Count(x => x.Involves(vpc)) >= quota)
             {
-                throw new ApiException(ErrorCodes.LimitExceededVpcPeerTotalLimitExceeded,
-                    $"`{vpc.VpcId}` already has {MaxLivePeeringsPerVpc} peering connections.");
+                throw new ApiException(ErrorCodes.LimitExceededVpcPeerAvaLimitExceeded,
+                    $"`{vpc.VpcId}` already has {quota} live peering connections, its quota.");
             }
         }
 

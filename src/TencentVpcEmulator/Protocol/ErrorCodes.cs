@@ -39,7 +39,10 @@ internal static class ErrorCodes
     public const string InvalidParameterValueVpcCidrConflict = "InvalidParameterValue.VpcCidrConflict";
     public const string InvalidParameterValueVpcCidrOverlapRoute = "InvalidParameterValue.VpcCidrOverlapRoute";
 
-    public const string LimitExceededVpcPeerTotalLimitExceeded = "LimitExceeded.VpcPeerTotalLimitExceeded";
+    public const string InvalidParameterValueCombination = "InvalidParameterValue.Combination";
+
+    public const string LimitExceeded = "LimitExceeded";
+    public const string LimitExceededVpcPeerAvaLimitExceeded = "LimitExceeded.VpcPeerAvaLimitExceeded";
 
     public const string UnauthorizedOperationVpcPeerCidrConflict = "UnauthorizedOperation.VpcPeerCidrConflict";
 

@@ -278,7 +278,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     public async Task A_valid_request_by_an_approver_of_the_initiator_starts_the_peering_orchestration()
     {
         var reply = await SayAsync(
-            "request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 initiator.subnetIds=subnet-aaaa1111",
+            "request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 initiator.subnetIds=subnet-aaaa1111 bandwidthMbps=10",
             AlphaApprover);
 
         var started = Assert.Single(Durable.Started);
@@ -300,7 +300,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     {
         Durable.With(PeeringInstances.Waiting(request));
 
-        var reply = await SayAsync("request name=again from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001", AlphaApprover);
+        var reply = await SayAsync("request name=again from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 bandwidthMbps=10", AlphaApprover);
 
         Assert.Empty(Durable.Started);
         Assert.Equal(ChatReplyKind.Conflict, reply.Kind);
@@ -322,6 +322,16 @@ public sealed class ChatCommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_across_regions_without_a_bandwidth_cap_is_asked_for_one_and_starts_nothing()
+    {
+        var reply = await SayAsync("request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001", AlphaApprover);
+
+        Assert.Empty(Durable.Started);
+        Assert.Equal(ChatReplyKind.Invalid, reply.Kind);
+        Assert.Contains("• bandwidthMbps: is required for a peering across regions (ap-guangzhou to ap-shanghai)", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unreadable_request_fields_and_validator_rules_are_listed_together()
     {
         var reply = await SayAsync("request name=x colour=blue from=alpha/ap-guangzhou/vpc-alpha001", AlphaApprover);
@@ -334,7 +344,7 @@ public sealed class ChatCommandHandlerTests : IDisposable
     [Fact]
     public async Task A_valid_request_by_someone_who_is_not_an_approver_of_the_initiator_is_refused()
     {
-        var reply = await SayAsync("request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001", SlackApprover);
+        var reply = await SayAsync("request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 bandwidthMbps=10", SlackApprover);
 
         Assert.Empty(Durable.Started);
         Assert.Equal(ChatReplyKind.Refused, reply.Kind);

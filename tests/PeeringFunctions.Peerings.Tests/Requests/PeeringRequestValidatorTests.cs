@@ -11,6 +11,7 @@ public sealed class PeeringRequestValidatorTests
         Name = "alpha-to-beta",
         Initiator = new SideBody { Account = "alpha", Region = "ap-guangzhou", VpcId = "vpc-alpha001", RouteTableId = "rtb-alphapcx", SubnetIds = ["subnet-alphaweb"] },
         Receiver = new SideBody { Account = "beta", Region = "ap-shanghai", VpcId = "vpc-beta0001", RouteTableId = "rtb-betapcx1", SubnetIds = ["subnet-betaapp1"] },
+        BandwidthMbps = 10,
     };
 
     private static IReadOnlyList<FieldProblem> ProblemsOf(PeeringRequestBody body) => PeeringRequestValidator.Validate(body, Managed.Contains).Problems;
@@ -24,6 +25,42 @@ public sealed class PeeringRequestValidatorTests
         Assert.NotNull(request);
         Assert.Equal(TimeSpan.FromDays(7), request.EffectiveAcceptanceTimeout);
         Assert.True(request.IsCrossRegion);
+    }
+
+    [Fact]
+    public void A_peering_across_regions_without_a_bandwidth_cap_is_refused_naming_both_regions()
+    {
+        var body = Valid();
+        body.BandwidthMbps = null;
+
+        var problem = Assert.Single(ProblemsOf(body));
+
+        Assert.Equal("bandwidthMbps", problem.Field);
+        Assert.Equal("is required for a peering across regions (ap-guangzhou to ap-shanghai): 1 to 5000 Mbps", problem.Rule);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(5001L)]
+    public void A_bandwidth_cap_outside_1_to_5000_Mbps_is_refused(long mbps)
+    {
+        var body = Valid();
+        body.BandwidthMbps = mbps;
+
+        Assert.Equal([new FieldProblem("bandwidthMbps", "must be between 1 and 5000")], ProblemsOf(body));
+    }
+
+    [Fact]
+    public void A_peering_within_a_region_needs_no_bandwidth_cap()
+    {
+        var body = Valid();
+        body.BandwidthMbps = null;
+        body.Receiver = new SideBody { Account = "beta", Region = "ap-guangzhou", VpcId = "vpc-betagz01" };
+
+        var (request, problems) = PeeringRequestValidator.Validate(body, Managed.Contains);
+
+        Assert.Empty(problems);
+        Assert.Null(request!.CrossRegion);
     }
 
     [Theory]

@@ -61,6 +61,39 @@ public sealed class TencentOptionsValidatorTests
     }
 
     [Fact]
+    public void Quotas_default_to_tencents_ten_peerings_per_vpc_and_two_hundred_routes_per_table()
+    {
+        var options = new TencentOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(Support.Services.TwoAccounts()).Build().GetSection(TencentOptions.SectionName).Bind(options);
+
+        Assert.Equal(10, options.Quotas.LivePeeringsPerVpc);
+        Assert.Equal(200, options.Quotas.RoutesPerRouteTable);
+    }
+
+    [Fact]
+    public void A_quota_below_one_is_refused_naming_its_key_even_in_an_otherwise_empty_section()
+    {
+        var result = Validate(new() { ["Tencent:Quotas:LivePeeringsPerVpc"] = "0", ["Tencent:Quotas:RoutesPerRouteTable"] = "-5" });
+
+        Assert.Equal(
+            Preamble + "Tencent:Quotas:LivePeeringsPerVpc must be at least 1 (Tencent's default is 10). " +
+            "Tencent:Quotas:RoutesPerRouteTable must be at least 1 (Tencent's default is 200).",
+            result.FailureMessage);
+    }
+
+    [Fact]
+    public void A_raised_quota_is_kept()
+    {
+        var settings = Support.Services.TwoAccounts();
+        settings["Tencent:Quotas:RoutesPerRouteTable"] = "500";
+        var options = new TencentOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(TencentOptions.SectionName).Bind(options);
+
+        Assert.True(new TencentOptionsValidator().Validate(Options.DefaultName, options).Succeeded);
+        Assert.Equal(500, options.Quotas.RoutesPerRouteTable);
+    }
+
+    [Fact]
     public void The_registration_refuses_a_bad_setting_when_the_options_are_read_and_at_start_up()
     {
         var settings = Support.Services.TwoAccounts();

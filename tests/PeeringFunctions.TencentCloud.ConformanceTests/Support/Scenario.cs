@@ -12,6 +12,9 @@ public static class Scenario
         DestinationVpcId = destinationVpc,
         DestinationUin = destinationOwner.Uin.ToString(System.Globalization.CultureInfo.InvariantCulture),
         DestinationRegion = destinationRegion,
+
+        // Across regions Tencent needs a bandwidth cap; within a region it ignores one.
+        Bandwidth = 10,
     };
 
     /// <summary>alpha (vpc-alpha001, ap-guangzhou) asks beta (vpc-beta0001, ap-shanghai): a cross-account, cross-region request.</summary>

@@ -24,7 +24,10 @@ public static class PeeringRequests
         Side(Beta, Shanghai, BetaVpc, BetaPeeringTable, BetaAppSubnet),
         crossRegion: true);
 
-    /// <summary>The same pair as <see cref="CrossRegion"/> as the portal's form sends it: no bandwidth or charge type, an acceptance timeout.</summary>
+    /// <summary>
+    /// The same pair as <see cref="CrossRegion"/> as the portal's form sends it: the bandwidth cap a peering across
+    /// regions needs, no charge type, an acceptance timeout.
+    /// </summary>
     public static JsonObject AlphaToBeta(string name = "alpha-to-beta", string timeout = "PT1H")
     {
         var body = Peering(
@@ -32,6 +35,7 @@ public static class PeeringRequests
             Side(Alpha, Guangzhou, AlphaVpc, AlphaPeeringTable, AlphaWebSubnet),
             Side(Beta, Shanghai, BetaVpc, BetaPeeringTable, BetaAppSubnet),
             crossRegion: false);
+        body["bandwidthMbps"] = 10;
         body["acceptanceTimeout"] = timeout;
         return body;
     }

@@ -40,11 +40,12 @@ public static class Demo
             AcceptanceTimeout: timeout ?? TimeSpan.FromHours(24),
             KeepPartialWorkOnFailure: keepPartialWork);
 
-    /// <summary>alpha asks an external party known only by its UIN; alpha routes the given CIDR to it.</summary>
+    /// <summary>alpha (ap-guangzhou) asks an external party in ap-shanghai known only by its UIN; alpha routes the given CIDR to it.</summary>
     public static PeeringRequest AlphaToExternal() =>
         new("alpha-partner",
             AlphaSide(destinations: ["192.168.100.0/24"]),
             new PeeringSide(Shanghai, ExternalVpc, ExternalUin: DemoCloud.ExternalUin),
+            CrossRegion: new CrossRegionOptions(10, "POSTPAID_BY_DAY_MAX"),
             AcceptanceTimeout: TimeSpan.FromHours(24));
 
     public static AcceptanceDecision Accept(string id = "d-1", string? peeringConnectionId = null) =>

@@ -1,6 +1,7 @@
 using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Planning;
 using PeeringFunctions.Workflow.Tests.Fakes;
 
 namespace PeeringFunctions.Workflow.Tests.Fixtures;
@@ -91,6 +92,9 @@ public sealed class DemoCloud
     /// <summary>What CreatePeeringActivity returns next (the id Tencent would assign).</summary>
     public string NextPeeringId { get; set; } = NewPeeringId;
 
+    /// <summary>The quotas ResolveLimitsActivity answers with (Tencent's defaults unless a test lowers them).</summary>
+    public TencentLimits Limits { get; set; } = TencentLimits.Defaults;
+
     // ---------- shaping the topology for a test ----------
 
     public DemoCloud RemoveVpc(string vpcId)
@@ -166,6 +170,7 @@ public sealed class DemoCloud
         .OnActivity<VpcTarget, IReadOnlyList<RouteTableFacts>>(nameof(DescribeRouteTablesActivity), DescribeRouteTables)
         .OnActivity<PeeringLookup, IReadOnlyList<PeeringFacts>>(nameof(DescribePeeringsActivity), DescribePeerings)
         .OnActivity<string, string>(nameof(ResolveUinActivity), ResolveUin)
+        .OnActivity<object?, TencentLimits>(nameof(ResolveLimitsActivity), _ => Limits)
         .OnActivity<CreatePeeringInput, PeeringFacts>(nameof(CreatePeeringActivity), CreatePeering)
         .OnActivity<NotifyReceiverInput, bool>(nameof(NotifyReceiverActivity), _ => true)
         .OnActivity<PeeringOutcomeNotice, bool>(nameof(NotifyOutcomeActivity), _ => true)

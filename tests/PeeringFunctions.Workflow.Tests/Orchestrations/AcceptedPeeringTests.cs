@@ -25,9 +25,10 @@ public sealed class AcceptedPeeringTests
         Assert.Null(outcome.ErrorCode);
         Assert.Equal(
         [
-            // 1. pre-flight reads, both sides at once
+            // 1. pre-flight reads, both sides at once, and the quotas to check them against
             nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(DescribePeeringsActivity),
-            nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(ResolveUinActivity),
+            nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(DescribePeeringsActivity),
+            nameof(ResolveUinActivity), nameof(ResolveLimitsActivity),
             // 2.-5. request, notify, (wait), accept
             nameof(CreatePeeringActivity), nameof(NotifyReceiverActivity), nameof(AcceptPeeringActivity),
             // 5b. Tencent's state after the accept: routes may name the peering only once it is ACTIVE
@@ -56,7 +57,9 @@ public sealed class AcceptedPeeringTests
         Assert.Equal(
             [new VpcTarget(Alpha, Guangzhou, AlphaVpc), new VpcTarget(Beta, Shanghai, BetaVpc)],
             preflight.Where(c => c.Name == nameof(DescribeRouteTablesActivity)).Select(c => c.Input));
-        Assert.Equal(new PeeringLookup(Alpha, Guangzhou, VpcId: AlphaVpc), Assert.Single(preflight, c => c.Name == nameof(DescribePeeringsActivity)).Input);
+        Assert.Equal(
+            [new PeeringLookup(Alpha, Guangzhou, VpcId: AlphaVpc), new PeeringLookup(Beta, Shanghai, VpcId: BetaVpc)],
+            preflight.Where(c => c.Name == nameof(DescribePeeringsActivity)).Select(c => c.Input));
         Assert.Equal(Beta, Assert.Single(preflight, c => c.Name == nameof(ResolveUinActivity)).Input);
     }
 
@@ -312,7 +315,7 @@ public sealed class AcceptedPeeringTests
 
         await context.RunPeeringAsync(Demo.AlphaToBeta());
 
-        var tencentCalls = context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolveUinActivity)).ToList();
+        var tencentCalls = context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolveUinActivity) and not nameof(ResolveLimitsActivity)).ToList();
         Assert.NotEmpty(tencentCalls);
         Assert.All(tencentCalls, c => Assert.Same(TencentRetry.Options, c.Options));
     }

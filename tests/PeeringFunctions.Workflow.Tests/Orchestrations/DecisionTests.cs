@@ -157,7 +157,8 @@ public sealed class DecisionTests
         var request = new PeeringRequest(
             "beta-gz-sh",
             new PeeringSide(Guangzhou, BetaGzVpc, Account: Beta),
-            Demo.BetaSide());
+            Demo.BetaSide(),
+            CrossRegion: new CrossRegionOptions(10));
         var context = Demo.ContextFor(cloud);
 
         var outcome = await context.RunPeeringAsync(request);

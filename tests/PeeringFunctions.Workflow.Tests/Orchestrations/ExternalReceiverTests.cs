@@ -29,7 +29,9 @@ public sealed class ExternalReceiverTests
         Assert.Equal(PeeringStatus.Active, outcome.Status);
         Assert.DoesNotContain(nameof(AcceptPeeringActivity), context.Names);
         Assert.DoesNotContain(nameof(ResolveUinActivity), context.Names);
-        Assert.All(context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity)), c => Assert.Equal(Alpha, AccountOf(c.Input)));
+        Assert.All(
+            context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolveLimitsActivity)),
+            c => Assert.Equal(Alpha, AccountOf(c.Input)));
 
         var create = Assert.Single(context.InputsOf<CreatePeeringInput>(nameof(CreatePeeringActivity)));
         Assert.Equal((ExternalVpc, DemoCloud.ExternalUin, Shanghai), (create.DestinationVpcId, create.DestinationUin, create.DestinationRegion));

@@ -11,13 +11,16 @@ namespace PeeringFunctions.Workflow.Tests.Orchestrations;
 /// <summary>
 /// Instances in flight replay their history against the code deployed now, so every path must schedule exactly what it
 /// scheduled before: the same activities, inputs (as JSON), retry options, order and episodes. The expected histories in
-/// Histories/ were recorded from the code before the typed activity calls and the shared undo mechanism; a change
-/// that alters one needs a new orchestration version, not a new golden file. The peering histories without a version
-/// suffix were recorded under version 2.0 and still replay that way; "-v3" files are version 3.0 (the wait for
-/// Tencent's activation after the accept).
+/// Histories/ were recorded from the code before the typed activity calls and the shared undo mechanism (runs of
+/// version "2.0", whose peering paths are those of runs without a version); a change that alters one needs a new
+/// orchestration version, not a new golden file. Files named "-3.0" are runs of version 3.0 (pre-flight reads the
+/// receiver's peerings and the quotas; a cross-region peering is read until ACTIVE after the accept).
 /// </summary>
 public sealed class HistoryCompatibilityTests
 {
+    /// <summary>The version the unsuffixed peering histories were recorded under.</summary>
+    private const string RecordedVersion = "2.0";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly DemoCloud cloud = new();
@@ -101,7 +104,10 @@ public sealed class HistoryCompatibilityTests
     [Fact]
     public void A_refused_external_peering_schedules_the_recorded_history()
     {
-        AssertRecorded("external-rejected", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToExternal()));
+        // Recorded before a peering across regions needed a bandwidth cap: pre-flight of version 2.0 did not ask for one.
+        var recorded = Demo.AlphaToExternal() with { CrossRegion = null };
+
+        AssertRecorded("external-rejected", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), recorded));
     }
 
     [Fact]
@@ -113,9 +119,21 @@ public sealed class HistoryCompatibilityTests
     }
 
     [Fact]
-    public void An_accepted_peering_under_version_3_reads_it_until_active_before_the_routes()
+    public void A_run_without_a_version_schedules_the_recorded_history_too()
     {
-        AssertRecorded("accepted-v3", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), PeeringOrchestrator.ActivationWaitVersion));
+        AssertRecorded("accepted", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), version: ""));
+    }
+
+    [Fact]
+    public void An_accepted_peering_of_version_3_also_reads_the_receivers_peerings_and_the_quotas()
+    {
+        AssertRecorded("accepted-3.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), version: "3.0"));
+    }
+
+    [Fact]
+    public void A_refused_external_peering_of_version_3_reads_the_quotas_but_no_receiver_side()
+    {
+        AssertRecorded("external-rejected-3.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToExternal(), version: "3.0"));
     }
 
     [Fact]
@@ -123,7 +141,7 @@ public sealed class HistoryCompatibilityTests
     {
         cloud.ActivatesAfter(reads: 3);
 
-        AssertRecorded("activation-slow-v3", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), PeeringOrchestrator.ActivationWaitVersion));
+        AssertRecorded("activation-slow-3.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), PeeringOrchestrator.ActivationWaitVersion));
     }
 
     [Fact]
@@ -131,7 +149,7 @@ public sealed class HistoryCompatibilityTests
     {
         cloud.ActivatesAfter(reads: 1, endsAs: "FAILED");
 
-        AssertRecorded("activation-failed-v3", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), PeeringOrchestrator.ActivationWaitVersion));
+        AssertRecorded("activation-failed-3.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), PeeringOrchestrator.ActivationWaitVersion));
     }
 
     [Fact]
@@ -139,11 +157,10 @@ public sealed class HistoryCompatibilityTests
     {
         cloud.AddPeering("pcx-rev00001", Beta, Shanghai, BetaVpc, Alpha, Guangzhou, AlphaVpc, "PENDING");
 
-        AssertRecorded("receiver-asked-first-v3", Peering(Demo.ContextFor(cloud), Demo.AlphaToBeta(), PeeringOrchestrator.ActivationWaitVersion));
+        AssertRecorded("receiver-asked-first-3.0", Peering(Demo.ContextFor(cloud), Demo.AlphaToBeta(), PeeringOrchestrator.ActivationWaitVersion));
     }
 
-    /// <summary>Runs a peering started under <paramref name="version"/> (2.0: the version the unsuffixed histories were recorded under).</summary>
-    private static IReadOnlyList<string> Peering(FakeOrchestrationContext context, PeeringRequest request, string version = "2.0")
+    private static IReadOnlyList<string> Peering(FakeOrchestrationContext context, PeeringRequest request, string version = RecordedVersion)
     {
         context.Version = version;
         context.RunInEpisodes(c => new PeeringOrchestrator().RunAsync(c, request));

@@ -39,7 +39,7 @@ internal sealed class Emulator : IAsyncDisposable
     public Task<JsonElement> Beta(string action, object? body = null, string region = Demo.Shanghai) =>
         SendAsync(new TencentCall { Key = Demo.Beta, Action = action, Region = region, Body = TencentCall.Json(body ?? new { }) });
 
-    /// <summary>alpha (gz, vpc-alpha001) → beta (sh, vpc-beta0001), still PENDING.</summary>
+    /// <summary>alpha (gz, vpc-alpha001) → beta (sh, vpc-beta0001) with a 10 Mbps cap (cross-region), still PENDING.</summary>
     public async Task<string> CreateAlphaToBetaAsync(string name = "alpha-beta")
     {
         var r = Api.Ok(await Alpha("CreateVpcPeeringConnection", new
@@ -49,6 +49,7 @@ internal sealed class Emulator : IAsyncDisposable
             DestinationVpcId = Demo.BetaVpc,
             DestinationUin = Demo.BetaUin,
             DestinationRegion = Demo.Shanghai,
+            Bandwidth = 10,
         }));
         return r.GetProperty("PeeringConnectionId").GetString()!;
     }
