@@ -16,6 +16,9 @@ public sealed record PeeringBandwidthView(long? Mbps, string? ReadBy, DateTimeOf
     public const string ReadByVerification = "verification";
     public const string ReadByChange = "change";
 
+    /// <summary>When the cap was read, as a sentence ends (a method, so the status document does not carry it).</summary>
+    public string ReadWhen() => ReadBy == ReadByChange ? "after the last change" : "when the peering was verified";
+
     /// <summary>Null for an intra-region peering (no cap) and for one nothing has read the cap of yet.</summary>
     /// <param name="change">The latest bandwidth change of this peering connection, if any.</param>
     public static PeeringBandwidthView? Of(PeeringRequest request, OrchestrationMetadata peering, PeeringOutcome? outcome, OrchestrationMetadata? change)

@@ -237,7 +237,7 @@ public sealed class ChatCommandHandler(
         var text = new StringBuilder();
         if (bandwidth.Mbps is { } mbps)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Bandwidth: {mbps} Mbps (as Tencent reported it to the {bandwidth.ReadBy}).\n");
+            text.Append(CultureInfo.InvariantCulture, $"Bandwidth: {mbps} Mbps, as Tencent reported it {bandwidth.ReadWhen()}.\n");
         }
 
         if (bandwidth.LastChange is { Outcome: { } outcome } ended)

@@ -127,7 +127,7 @@ internal static class StatusView
     /// <summary>The cap Tencent last reported, and what the latest change did or is doing.</summary>
     public static string BandwidthText(PeeringBandwidthView bandwidth)
     {
-        var read = bandwidth.Mbps is { } mbps ? $"{mbps} Mbps, as Tencent reported it to the {bandwidth.ReadBy}" : "not read yet";
+        var read = bandwidth.Mbps is { } mbps ? $"{mbps} Mbps, as Tencent reported it {bandwidth.ReadWhen()}" : "not read yet";
         return bandwidth.LastChange switch
         {
             { Outcome: { } outcome } change => $"{read}. Last change, to {change.RequestedMbps} Mbps: {outcome.Status.ToLowerInvariant()}.",
