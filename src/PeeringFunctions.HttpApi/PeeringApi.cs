@@ -193,7 +193,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         body.StartsWith("\uFEFF"u8) ? body["\uFEFF"u8.Length..] : body;
 
     private static ApiResponse TooLarge() => ApiResponse.Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.",
-        $"A peering request is at most {MaxBodyBytes} bytes.", [new FieldProblem("$", $"must be at most {MaxBodyBytes} bytes")]);
+        $"A request body is at most {MaxBodyBytes} bytes.", [new FieldProblem("$", $"must be at most {MaxBodyBytes} bytes")]);
 
     private static string FirstSentence(string message)
     {
