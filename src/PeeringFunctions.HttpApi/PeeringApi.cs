@@ -121,10 +121,44 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
             : ApiResponse.Accepted(new { id, teardownId = result.TeardownId }, HttpRoutes.PathOf(HttpRoutes.Peering, id));
     }
 
+    /// <summary>PATCH /api/peerings/{id}: change an active cross-region peering's bandwidth cap.</summary>
+    public async Task<ApiResponse> ChangeBandwidthAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        var (body, bad) = await ReadBodyAsync<BandwidthChangeBody>(http, "a bandwidth change");
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var (bandwidthMbps, problems) = BandwidthChangeValidator.Validate(body!);
+        if (bandwidthMbps is not { } mbps)
+        {
+            return ApiResponse.Problem(StatusCodes.Status400BadRequest, "The bandwidth change is invalid.",
+                "The new bandwidth cap breaks a rule; nothing was changed.", problems);
+        }
+
+        var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
+        if (instance is null)
+        {
+            return NotFound(id);
+        }
+
+        var result = await operations.ChangeBandwidthAsync(client, instance, mbps, http.HttpContext.RequestAborted);
+        var location = HttpRoutes.PathOf(HttpRoutes.Peering, id);
+        return result.ChangeId is { } changeId
+            ? ApiResponse.Accepted(new { id, changeId, bandwidthMbps = mbps }, location)
+            : ApiResponse.Problem(StatusCodes.Status409Conflict, result.Refusal switch
+            {
+                BandwidthChangeRefusal.IntraRegion => "An intra-region peering has no bandwidth cap.",
+                BandwidthChangeRefusal.ChangeRunning => "A bandwidth change is already running.",
+                _ => "Only an active peering's bandwidth can change.",
+            }, result.Message) with { Location = location };
+    }
+
     private static ApiResponse NotFound(string id) =>
         ApiResponse.Problem(StatusCodes.Status404NotFound, "No such peering.", $"There is no peering with id '{(id.Length > 80 ? id[..80] : id)}'.");
 
-    private static async Task<(T? Body, ApiResponse? Problem)> ReadBodyAsync<T>(HttpRequest http)
+    private static async Task<(T? Body, ApiResponse? Problem)> ReadBodyAsync<T>(HttpRequest http, string what = "a peering request")
         where T : class
     {
         if (http.ContentType is not { } contentType
@@ -149,7 +183,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         catch (JsonException error)
         {
             var field = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "$" : error.Path.TrimStart('$', '.');
-            return (null, ApiResponse.Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON for a peering request.",
+            return (null, ApiResponse.Problem(StatusCodes.Status400BadRequest, $"The body is not valid JSON for {what}.",
                 FirstSentence(error.Message), [new FieldProblem(field, "must be well-formed JSON of the documented type, each field given once (in any letter case); unknown fields are refused")]));
         }
     }
@@ -159,7 +193,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
         body.StartsWith("\uFEFF"u8) ? body["\uFEFF"u8.Length..] : body;
 
     private static ApiResponse TooLarge() => ApiResponse.Problem(StatusCodes.Status413PayloadTooLarge, "The body is too large.",
-        $"A peering request is at most {MaxBodyBytes} bytes.", [new FieldProblem("$", $"must be at most {MaxBodyBytes} bytes")]);
+        $"A request body is at most {MaxBodyBytes} bytes.", [new FieldProblem("$", $"must be at most {MaxBodyBytes} bytes")]);
 
     private static string FirstSentence(string message)
     {

@@ -17,7 +17,19 @@ public static class PeeringInstanceIds
         return $"{Prefix}{pair[0]}-{pair[1]}";
     }
 
+    /// <summary>
+    /// A bandwidth change's id: its own prefix, so the scans for "peering-" instances (the poller, the pages) never
+    /// meet one, and one id per peering, so only one change runs at a time.
+    /// </summary>
+    public const string BandwidthChangePrefix = "bandwidth-";
+
     public static string TeardownOf(string peeringInstanceId) => peeringInstanceId + TeardownSuffix;
+
+    public static string BandwidthChangeOf(string peeringInstanceId) => BandwidthChangePrefix + peeringInstanceId;
+
+    /// <summary>The peering a bandwidth change id belongs to, or null when <paramref name="id"/> is not one.</summary>
+    public static string? PeeringOfBandwidthChange(string id) =>
+        id.StartsWith(BandwidthChangePrefix, StringComparison.Ordinal) && IsPeeringId(id[BandwidthChangePrefix.Length..]) ? id[BandwidthChangePrefix.Length..] : null;
 
     /// <summary>The peering a teardown id belongs to, or null when <paramref name="id"/> is not a teardown id.</summary>
     public static string? PeeringOfTeardown(string id) =>

@@ -80,7 +80,23 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
     public async Task<PeeringView?> GetAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
         var instance = await FindAsync(client, id, cancellationToken);
-        return instance is null ? null : PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken));
+        return instance is null
+            ? null
+            : PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken));
+    }
+
+    /// <summary>The bandwidth part of the peering's status document alone (for pages that read the instance themselves).</summary>
+    public async Task<PeeringBandwidthView?> BandwidthOfAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var request = instance.ReadInputAs<PeeringRequest>();
+        if (request is null || !request.IsCrossRegion)
+        {
+            return null;
+        }
+
+        var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<PeeringOutcome>() : null;
+        return PeeringBandwidthView.Of(request, instance, outcome, await FindBandwidthChangeAsync(client, instance, cancellationToken));
     }
 
     /// <summary>Peerings, newest first; <paramref name="state"/> matches the view's State (a step while running, the outcome once done).</summary>
@@ -102,8 +118,22 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
             }
         }
 
+        // Bandwidth changes have a prefix of their own: one more pass brings them all.
+        var changes = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
+        var changeQuery = new OrchestrationQuery { InstanceIdPrefix = PeeringInstanceIds.BandwidthChangePrefix, FetchInputsAndOutputs = true, PageSize = 100 };
+        await foreach (var instance in client.GetAllInstancesAsync(changeQuery).WithCancellation(cancellationToken))
+        {
+            if (PeeringInstanceIds.PeeringOfBandwidthChange(instance.InstanceId) is { } peeringId)
+            {
+                changes[peeringId] = instance;
+            }
+        }
+
         return peerings
-            .Select(instance => PeeringView.From(instance, TeardownOf(instance, teardowns.GetValueOrDefault(instance.InstanceId))))
+            .Select(instance => PeeringView.From(
+                instance,
+                TeardownOf(instance, teardowns.GetValueOrDefault(instance.InstanceId)),
+                BandwidthChangeOf(instance, changes.GetValueOrDefault(instance.InstanceId))))
             .Where(view => string.IsNullOrEmpty(state) || string.Equals(view.State, state, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(v => v.CreatedAt)
             .ToList();
@@ -175,6 +205,62 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         return new TeardownResult(teardownId, view.State);
     }
 
+    /// <summary>
+    /// Starts a change of an active cross-region peering's bandwidth cap, one at a time per peering: the check ("is it
+    /// active, cross-region, and is no change running?") and the start run as one step. Whether Tencent agrees is the
+    /// orchestration's to find out; this only refuses what our own record already rules out.
+    /// </summary>
+    public Task<BandwidthChangeResult> ChangeBandwidthAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, long bandwidthMbps, CancellationToken cancellationToken) =>
+        Starts.RunAsync(
+            PeeringInstanceIds.BandwidthChangeOf(instance.InstanceId),
+            () => CheckThenChangeBandwidthAsync(client, instance, bandwidthMbps, cancellationToken),
+            cancellationToken);
+
+    private async Task<BandwidthChangeResult> CheckThenChangeBandwidthAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, long bandwidthMbps, CancellationToken cancellationToken)
+    {
+        var request = instance.ReadInputAs<PeeringRequest>()!;
+        var view = PeeringView.From(
+            instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken));
+        if (view.State != PeeringStatus.Active || view.Outcome?.PeeringConnectionId is not { } pcx)
+        {
+            return BandwidthChangeResult.Refused(BandwidthChangeRefusal.NotActive,
+                $"Only an active peering's bandwidth can change; {instance.InstanceId} is {view.State}.");
+        }
+
+        if (!request.IsCrossRegion)
+        {
+            return BandwidthChangeResult.Refused(BandwidthChangeRefusal.IntraRegion,
+                $"{instance.InstanceId} joins two VPCs in {request.Initiator.Region}: an intra-region peering has no bandwidth cap to change.");
+        }
+
+        var changeId = PeeringInstanceIds.BandwidthChangeOf(instance.InstanceId);
+        if (view.Bandwidth?.LastChange is { } running && running.IsRunning())
+        {
+            return BandwidthChangeResult.Refused(BandwidthChangeRefusal.ChangeRunning,
+                $"A change to {running.RequestedMbps} Mbps is already running ({changeId}); wait until it ends.");
+        }
+
+        try
+        {
+            // The initiator's credentials: it requested the peering and Tencent bills it for the bandwidth.
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(BandwidthChangeOrchestrator),
+                new BandwidthChangeRequest(pcx, request.Initiator.Account!, request.Initiator.Region, bandwidthMbps),
+                new StartOrchestrationOptions(changeId).WithDedupeStatuses(LiveStatuses),
+                cancellationToken);
+        }
+        catch (Exception error) when (IsAlreadyExists(error))
+        {
+            return BandwidthChangeResult.Refused(BandwidthChangeRefusal.ChangeRunning,
+                $"Another bandwidth change of {instance.InstanceId} started a moment ago ({changeId}); wait until it ends.");
+        }
+
+        logger.LogInformation("Started bandwidth change {ChangeId} of {PeeringConnectionId} to {BandwidthMbps} Mbps", changeId, pcx, bandwidthMbps);
+        return new BandwidthChangeResult(changeId, null, $"Changing the bandwidth cap of {pcx} to {bandwidthMbps} Mbps.");
+    }
+
     /// <summary>Polls the instance until the orchestrator shows the decision it took, or it stops running, or time is up.</summary>
     private static async Task<(DecisionTaken? Taken, string State, bool Running)> WaitForDecisionTakenAsync(
         DurableTaskClient client, string instanceId, TimeSpan limit, CancellationToken cancellationToken)
@@ -204,6 +290,16 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         return teardown is not null && pcx is not null && teardown.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == pcx ? teardown : null;
     }
 
+    /// <summary>The latest bandwidth change of this peering's current run, or null (none yet, or one of an earlier peering of the pair).</summary>
+    private static async Task<OrchestrationMetadata?> FindBandwidthChangeAsync(DurableTaskClient client, OrchestrationMetadata peering, CancellationToken cancellationToken) =>
+        BandwidthChangeOf(peering, await client.GetInstanceAsync(PeeringInstanceIds.BandwidthChangeOf(peering.InstanceId), getInputsAndOutputs: true, cancellationToken));
+
+    private static OrchestrationMetadata? BandwidthChangeOf(OrchestrationMetadata peering, OrchestrationMetadata? change)
+    {
+        var pcx = peering.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? peering.ReadOutputAs<PeeringOutcome>()?.PeeringConnectionId : null;
+        return change is not null && pcx is not null && change.ReadInputAs<BandwidthChangeRequest>()?.PeeringConnectionId == pcx ? change : null;
+    }
+
     private static bool IsLive(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;
 
@@ -230,3 +326,23 @@ public sealed record DecisionResult(bool Raised, string? DecisionId, string Stat
 
 /// <param name="TeardownId">Null when no teardown was started (then <paramref name="State"/> says why: not active, being or already torn down).</param>
 public sealed record TeardownResult(string? TeardownId, string State);
+
+/// <summary>Why a bandwidth change was not started: each is a conflict with the peering's state, not bad input.</summary>
+public enum BandwidthChangeRefusal
+{
+    /// <summary>The peering is not Active (still running, failed, being or torn down).</summary>
+    NotActive,
+
+    /// <summary>Both VPCs are in one region: there is no bandwidth cap.</summary>
+    IntraRegion,
+
+    /// <summary>Another change of this peering is running.</summary>
+    ChangeRunning,
+}
+
+/// <param name="ChangeId">The started change's instance id; null when refused.</param>
+/// <param name="Message">What was started, or why nothing was, in a sentence.</param>
+public sealed record BandwidthChangeResult(string? ChangeId, BandwidthChangeRefusal? Refusal, string Message)
+{
+    public static BandwidthChangeResult Refused(BandwidthChangeRefusal refusal, string message) => new(null, refusal, message);
+}

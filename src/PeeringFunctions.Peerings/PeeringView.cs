@@ -21,9 +21,12 @@ public sealed record PeeringView(
     TeardownView? Teardown,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
-    IReadOnlyDictionary<string, string> Links)
+    IReadOnlyDictionary<string, string> Links,
+    PeeringBandwidthView? Bandwidth = null)
 {
-    public static PeeringView From(OrchestrationMetadata instance, OrchestrationMetadata? teardown)
+    /// <param name="teardown">The teardown of this run's peering connection, if any.</param>
+    /// <param name="bandwidthChange">The latest bandwidth change of this run's peering connection, if any.</param>
+    public static PeeringView From(OrchestrationMetadata instance, OrchestrationMetadata? teardown, OrchestrationMetadata? bandwidthChange = null)
     {
         var request = instance.ReadInputAs<PeeringRequest>()!;
         var progress = instance.ReadCustomStatusAs<PeeringProgress>();
@@ -51,7 +54,8 @@ public sealed record PeeringView(
             teardown is null ? null : TeardownView.From(teardown),
             instance.CreatedAt,
             instance.LastUpdatedAt,
-            links);
+            links,
+            PeeringBandwidthView.Of(request, instance, outcome, bandwidthChange));
     }
 
     /// <summary>

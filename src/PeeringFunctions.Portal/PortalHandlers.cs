@@ -121,7 +121,7 @@ public sealed class PortalHandlers(
             return NotFoundPage(id);
         }
 
-        var peering = PeeringSnapshot.From(instance);
+        var peering = PeeringSnapshot.From(instance) with { Bandwidth = await operations.BandwidthOfAsync(client, instance, http.HttpContext.RequestAborted) };
         var (steps, picture) = await LiveAsync(client, peering, http.HttpContext.RequestAborted);
         return StatusPage(peering, steps, picture, Audience.Portal, $"{PortalPath}/peerings/{peering.InstanceId}/live", null);
     }
@@ -135,7 +135,8 @@ public sealed class PortalHandlers(
             return PortalResult.Problem(StatusCodes.Status404NotFound, "No such peering.", "There is no peering with this id.");
         }
 
-        return await LiveJsonAsync(client, PeeringSnapshot.From(instance), http.HttpContext.RequestAborted);
+        var peering = PeeringSnapshot.From(instance) with { Bandwidth = await operations.BandwidthOfAsync(client, instance, http.HttpContext.RequestAborted) };
+        return await LiveJsonAsync(client, peering, http.HttpContext.RequestAborted);
     }
 
     // ---- Links (the token is the credential) -------------------------------------------------------------------

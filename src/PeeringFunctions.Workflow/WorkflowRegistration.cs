@@ -18,6 +18,7 @@ public static class WorkflowRegistration
     {
         registry.AddOrchestrator<PeeringOrchestrator>();
         registry.AddOrchestrator<TeardownOrchestrator>();
+        registry.AddOrchestrator<BandwidthChangeOrchestrator>();
 
         registry.AddActivity<DescribeVpcActivity>();
         registry.AddActivity<DescribeRouteTablesActivity>();
@@ -30,6 +31,7 @@ public static class WorkflowRegistration
         registry.AddActivity<AcceptPeeringActivity>();
         registry.AddActivity<RejectPeeringActivity>();
         registry.AddActivity<DeletePeeringActivity>();
+        registry.AddActivity<ModifyPeeringActivity>();
         registry.AddActivity<CreateRoutesActivity>();
         registry.AddActivity<DeleteRoutesActivity>();
         registry.AddActivity<AssociateSubnetActivity>();

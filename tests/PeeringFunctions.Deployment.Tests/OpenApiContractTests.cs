@@ -124,14 +124,29 @@ public sealed partial class OpenApiContractTests
     }
 
     [Fact]
+    public void Change_bandwidth_documents_every_answer_the_api_gives()
+    {
+        var operation = OperationNode("/api/peerings/{id}", "patch");
+        var responses = operation["responses"]!.AsObject().Select(r => r.Key).ToHashSet();
+        Assert.Superset(new HashSet<string> { "202", "400", "401", "404", "409", "413", "415" }, responses);
+        Assert.Equal("#/components/schemas/BandwidthChange", (string)operation["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+
+        // The documented range is the validator's.
+        var mbps = Schema("BandwidthChange")["properties"]!["bandwidthMbps"]!;
+        Assert.Equal(BandwidthChangeValidator.MinimumMbps, (long)mbps["minimum"]!);
+        Assert.Equal(BandwidthChangeValidator.MaximumMbps, (long)mbps["maximum"]!);
+    }
+
+    [Fact]
     public void Request_schemas_have_exactly_the_fields_the_api_binds()
     {
         AssertSameProperties<PeeringRequestBody>("PeeringRequest", checkRequired: false);
         AssertSameProperties<SideBody>("InitiatorSide", checkRequired: false);
         AssertSameProperties<SideBody>("ReceiverSide", checkRequired: false);
+        AssertSameProperties<BandwidthChangeBody>("BandwidthChange", checkRequired: false);
 
         // The API refuses unknown fields (ApiJson: UnmappedMemberHandling.Disallow), and so does the schema.
-        foreach (var name in new[] { "PeeringRequest", "InitiatorSide", "ReceiverSide" })
+        foreach (var name in new[] { "PeeringRequest", "InitiatorSide", "ReceiverSide", "BandwidthChange" })
         {
             Assert.False((bool)Schema(name)["additionalProperties"]!);
         }
@@ -147,6 +162,9 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<AssociationChange>("AssociationChange");
         AssertSameProperties<TeardownView>("TeardownView");
         AssertSameProperties<TeardownOutcome>("TeardownOutcome");
+        AssertSameProperties<PeeringBandwidthView>("PeeringBandwidthView");
+        AssertSameProperties<BandwidthChangeView>("BandwidthChangeView");
+        AssertSameProperties<BandwidthChangeOutcome>("BandwidthChangeOutcome");
         AssertSameProperties<ProblemBody>("Problem");
         AssertSameProperties<FieldProblem>("FieldProblem");
     }
@@ -157,6 +175,11 @@ public sealed partial class OpenApiContractTests
         Assert.Equal(Enum.GetNames<OrchestrationRuntimeStatus>().Order(), EnumValues(Schema("PeeringView")["properties"]!["runtimeStatus"]!).Order());
         Assert.Equal(Constants(typeof(PeeringStatus)).Order(), EnumValues(Schema("PeeringOutcome")["properties"]!["status"]!).Order());
         Assert.Equal(Constants(typeof(TeardownStatus)).Order(), EnumValues(Schema("TeardownOutcome")["properties"]!["status"]!).Order());
+        Assert.Equal(Constants(typeof(BandwidthChangeStatus)).Order(), EnumValues(Schema("BandwidthChangeOutcome")["properties"]!["status"]!).Order());
+        Assert.Equal(Enum.GetNames<OrchestrationRuntimeStatus>().Order(), EnumValues(Schema("BandwidthChangeView")["properties"]!["runtimeStatus"]!).Order());
+        Assert.Equal(
+            new[] { PeeringBandwidthView.ReadByChange, PeeringBandwidthView.ReadByVerification }.Order(),
+            EnumValues(Schema("PeeringBandwidthView")["properties"]!["readBy"]!).Order());
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class FunctionMetadataTests
     private static readonly HttpFunction[] ExpectedHttpFunctions =
     [
         new("AcceptPeering", "peerings/{id}/accept", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("ChangePeeringBandwidth", "peerings/{id}", "patch", "Function", DurableClient: true, ReturnsHttp: true),
         // Chat webhooks: Anonymous because each platform signs its requests and cannot send a function key; the
         // signature is verified on the raw body inside the handler.
         new("SlackCommands", "chat/slack/commands", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),

@@ -72,13 +72,18 @@ public class OfficialSdkCompatibilityTests
             Assert.Equal("gz", results.GetProperty("describeVpcPeeringConnections").Str("SourceRegion"));
             Assert.Equal(100000000002L, results.GetProperty("describeVpcPeeringConnections").GetProperty("DestinationUin").GetInt64());
             Assert.Equal(1, results.GetProperty("createRoutes").GetProperty("RouteId").GetInt32());
+            Assert.Equal(20, results.GetProperty("modifyVpcPeeringConnection").GetProperty("Bandwidth").GetInt32());
+            Assert.Equal("172.16.0.0/20", results.GetProperty("replaceRoutes").Str("New"));
             Assert.Equal("ResourceNotFound", results.GetProperty("error").Str("code"));
 
             // The emulator agrees with what the SDK saw.
             var state = emu.Server.Snapshot();
-            Assert.Equal("ACTIVE", Assert.Single(state.Peerings).State);
-            Assert.Equal(10, state.Peering(peeringId)!.Bandwidth);
-            Assert.Equal(peeringId, Assert.Single(state.RouteTable(Demo.AlphaPeeringTable)!.Routes).GatewayId);
+            Assert.Equal("ACTIVE", state.Peering(peeringId)!.State);
+            var route = Assert.Single(state.RouteTable(Demo.AlphaPeeringTable)!.Routes);
+            Assert.Equal(peeringId, route.GatewayId);
+            Assert.Equal("172.16.0.0/20", route.DestinationCidrBlock);
+            Assert.True(route.Enabled);
+            Assert.Equal(20, state.Peering(peeringId)!.Bandwidth);
             Assert.Equal(0, emu.Server.Calls().ForAccount("(unauthenticated)").Total);
         }
     }

@@ -4,9 +4,10 @@
 // real host name; an http.Agent sends every connection to the emulator on 127.0.0.1 instead (no DNS involved).
 // Calls: DescribeVpcs, CreateVpcPeeringConnection (alpha -> beta, refused without a bandwidth cap across regions,
 // then with one), AcceptVpcPeeringConnection (beta), DescribeVpcPeeringConnections, CreateRoutes, DescribeRouteTables,
-// and a ResourceNotFound error; the accepted cross-region peering stays PENDING until its activation has passed on the
-// emulator clock (advanced through the control API); with --page-cap N, DescribeVpcPeeringConnections answers at most
-// N items a page, and paging by TotalCount and Offset still finds every peering.
+// the day-2 changes (ModifyVpcPeeringConnection, ReplaceRoutes, DisableRoutes, EnableRoutes), and a ResourceNotFound
+// error; the accepted cross-region peering stays PENDING until its activation has passed on the emulator clock
+// (advanced through the control API); with --page-cap N, DescribeVpcPeeringConnections answers at most N items a
+// page, and paging by TotalCount and Offset still finds every peering.
 //
 // Usage: node official-sdk-smoke.mjs --base-url http://127.0.0.1:8930 [--page-cap N]
 //   (or EMULATOR_URL=...). Credentials default to the demo seed; override with ALPHA_SECRET_ID, ALPHA_SECRET_KEY,
@@ -158,6 +159,30 @@ try {
   const listed = tables.RouteTableSet?.[0]?.RouteSet ?? [];
   results.describeRouteTables = { TotalCount: tables.TotalCount, Routes: listed.map((r) => `${r.DestinationCidrBlock} -> ${r.GatewayId}`) };
   check("DescribeRouteTables lists the route", listed.some((r) => r.RouteItemId === route.RouteItemId && r.GatewayId === pcx), tables);
+
+  // Day-2 changes: the cross-region bandwidth, then the route rewritten in place, switched off and on again.
+  await alpha.ModifyVpcPeeringConnection({ PeeringConnectionId: pcx, Bandwidth: 20 });
+  const modified = (await alpha.DescribeVpcPeeringConnections({ PeeringConnectionIds: [pcx] })).PeerConnectionSet?.[0] ?? {};
+  results.modifyVpcPeeringConnection = { Bandwidth: modified.Bandwidth };
+  check("ModifyVpcPeeringConnection changes the bandwidth Describe reports", modified.Bandwidth === 20, modified);
+
+  const replaced = await alpha.ReplaceRoutes({
+    RouteTableId: "rtb-alphapcx",
+    Routes: [{ RouteItemId: route.RouteItemId, DestinationCidrBlock: "172.16.0.0/20", GatewayType: "PEERCONNECTION", GatewayId: pcx, RouteDescription: "narrower" }],
+  });
+  const before = replaced.OldRouteSet?.[0] ?? {};
+  const after = replaced.NewRouteSet?.[0] ?? {};
+  results.replaceRoutes = { Old: before.DestinationCidrBlock, New: after.DestinationCidrBlock, RouteItemId: after.RouteItemId };
+  check("ReplaceRoutes rewrites the route and keeps its ids", before.DestinationCidrBlock === "172.16.0.0/16" && after.DestinationCidrBlock === "172.16.0.0/20"
+    && after.RouteItemId === route.RouteItemId && after.RouteId === route.RouteId, replaced);
+
+  const enabledNow = async () => (await alpha.DescribeRouteTables({ RouteTableIds: ["rtb-alphapcx"] })).RouteTableSet?.[0]?.RouteSet?.[0]?.Enabled;
+  await alpha.DisableRoutes({ RouteTableId: "rtb-alphapcx", RouteIds: [route.RouteId] });
+  const afterDisable = await enabledNow();
+  await alpha.EnableRoutes({ RouteTableId: "rtb-alphapcx", RouteItemIds: [route.RouteItemId] });
+  const afterEnable = await enabledNow();
+  results.switchRoutes = { afterDisable, afterEnable };
+  check("DisableRoutes turns the route off and EnableRoutes back on", afterDisable === false && afterEnable === true, results.switchRoutes);
 
   if (pageCap !== undefined) {
     // A second peering (alpha -> beta's Guangzhou VPC), then every peering alpha sees, page by page.

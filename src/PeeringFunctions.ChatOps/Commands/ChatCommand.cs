@@ -12,19 +12,22 @@ public enum ChatVerb
     Reject,
     Teardown,
     Request,
+    Bandwidth,
 }
 
 /// <summary>One parsed chat command.</summary>
-/// <param name="Target">status/accept/reject/teardown: a peering instance id (peering-vpc-…) or a pcx-… id, lower-case.</param>
+/// <param name="Target">status/accept/reject/teardown/bandwidth: a peering instance id (peering-vpc-…) or a pcx-… id, lower-case.</param>
 /// <param name="State">list: the state filter, as the API spells it (e.g. WaitingForAcceptance).</param>
 /// <param name="Request">request: the portal's fields, not yet validated.</param>
 /// <param name="Problems">request: fields that could not even be read (unknown name, not a number…).</param>
+/// <param name="BandwidthMbps">bandwidth: the new cap as typed (a whole number; its range is checked when it runs).</param>
 public sealed record ChatCommand(
     ChatVerb Verb,
     string? Target = null,
     string? State = null,
     PeeringRequestBody? Request = null,
-    IReadOnlyList<FieldProblem>? Problems = null)
+    IReadOnlyList<FieldProblem>? Problems = null,
+    long? BandwidthMbps = null)
 {
     public static readonly ChatCommand Help = new(ChatVerb.Help);
 }

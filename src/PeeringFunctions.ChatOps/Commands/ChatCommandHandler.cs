@@ -14,7 +14,8 @@ namespace PeeringFunctions.ChatOps.Commands;
 /// <summary>
 /// Runs a chat command for a chat user through <see cref="PeeringOperations"/> (the same calls the HTTP API makes) and
 /// answers in a few human lines with the portal status link. accept/reject/teardown need the user on the receiver
-/// account's allow-list, request on the initiator account's; everyone else gets a polite refusal and nothing changes.
+/// account's allow-list, request and bandwidth on the initiator account's (it is billed for the bandwidth); everyone
+/// else gets a polite refusal and nothing changes.
 /// </summary>
 public sealed class ChatCommandHandler(
     PeeringOperations operations,
@@ -47,6 +48,7 @@ public sealed class ChatCommandHandler(
             ChatVerb.Accept or ChatVerb.Reject => await DecideAsync(client, command.Target!, command.Verb == ChatVerb.Accept, user, deliveryId, cancellationToken),
             ChatVerb.Teardown => await TeardownAsync(client, command.Target!, user, cancellationToken),
             ChatVerb.Request => await RequestAsync(client, command, user, cancellationToken),
+            ChatVerb.Bandwidth => await BandwidthAsync(client, command.Target!, command.BandwidthMbps, user, cancellationToken),
             _ => new ChatReply(ChatCommandParser.Usage, ChatReplyKind.Invalid),
         };
 
@@ -81,6 +83,11 @@ public sealed class ChatCommandHandler(
         if (view.Teardown is { } teardown)
         {
             text.Append(CultureInfo.InvariantCulture, $"Teardown: {teardown.Outcome?.Status ?? teardown.RuntimeStatus}.\n");
+        }
+
+        if (view.Bandwidth is { } bandwidth)
+        {
+            text.Append(BandwidthLine(bandwidth));
         }
 
         text.Append("Status: ").Append(links.Status(view.Id));
@@ -190,6 +197,59 @@ public sealed class ChatCommandHandler(
         return new ChatReply(
             $"Tearing down “{request.Name}”: removing the peering and its routes on both sides.\nStatus: {links.Status(id)}",
             ChatReplyKind.Done, id);
+    }
+
+    private async Task<ChatReply> BandwidthAsync(DurableTaskClient client, string target, long? mbps, ChatUser user, CancellationToken cancellationToken)
+    {
+        var (bandwidthMbps, problems) = BandwidthChangeValidator.Validate(new BandwidthChangeBody { BandwidthMbps = mbps });
+        if (bandwidthMbps is not { } wanted)
+        {
+            return new ChatReply($"That bandwidth can't be set; nothing was changed: {problems[0].Field} {problems[0].Rule}.", ChatReplyKind.Invalid);
+        }
+
+        var instance = await FindAsync(client, target, cancellationToken);
+        if (instance is null)
+        {
+            return NotFound(target);
+        }
+
+        var request = instance.ReadInputAs<PeeringRequest>()!;
+        var id = instance.InstanceId;
+        if (!approvers.IsApprover(request.Initiator.Account, user))
+        {
+            return Refused(user, $"change the bandwidth of “{request.Name}”", request.Initiator.Account!, id);
+        }
+
+        var result = await operations.ChangeBandwidthAsync(client, instance, wanted, cancellationToken);
+        if (result.ChangeId is null)
+        {
+            return new ChatReply($"{result.Message} Nothing was changed.\nStatus: {links.Status(id)}", ChatReplyKind.Conflict, id);
+        }
+
+        return new ChatReply(
+            $"Changing the bandwidth cap of “{request.Name}” to {wanted} Mbps; its status shows what Tencent reports once the change is done.\nStatus: {links.Status(id)}",
+            ChatReplyKind.Done, id);
+    }
+
+    /// <summary>The cap as Tencent last reported it, and the latest change's progress or outcome.</summary>
+    private static string BandwidthLine(PeeringBandwidthView bandwidth)
+    {
+        var text = new StringBuilder();
+        if (bandwidth.Mbps is { } mbps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Bandwidth: {mbps} Mbps, as Tencent reported it {bandwidth.ReadWhen()}.\n");
+        }
+
+        if (bandwidth.LastChange is { Outcome: { } outcome } ended)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Last bandwidth change, to {ended.RequestedMbps} Mbps: {outcome.Status}. {Shorten(outcome.Message, 200)}\n");
+        }
+        else if (bandwidth.LastChange is { } running)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Bandwidth change to {running.RequestedMbps} Mbps: {running.Step ?? running.RuntimeStatus}.\n");
+        }
+
+        return text.ToString();
     }
 
     private async Task<ChatReply> RequestAsync(DurableTaskClient client, ChatCommand command, ChatUser user, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace PeeringFunctions.ChatOps.Commands;
 
 /// <summary>
 /// Reads what a person typed: help, status &lt;id&gt;, list [state], accept &lt;id&gt;, reject &lt;id&gt;,
-/// teardown &lt;id&gt;, request field=value… (the portal's field names) or request {portal JSON}. Case and extra
+/// teardown &lt;id&gt;, bandwidth &lt;id&gt; &lt;Mbps&gt;, request field=value… (the portal's field names) or request {portal JSON}. Case and extra
 /// whitespace don't matter; Teams mentions and markup are dropped; a few aliases (approve, decline, 同意, 拒绝…) work.
 /// </summary>
 public static partial class ChatCommandParser
@@ -24,6 +24,7 @@ public static partial class ChatCommandParser
         "• list [state] — recent peerings, e.g. list waiting\n" +
         "• accept <id> / reject <id> — decide as the receiver (its approvers only)\n" +
         "• teardown <id> — remove an active peering (approvers only)\n" +
+        "• bandwidth <id> <Mbps> — change an active cross-region peering's bandwidth cap, 1 to 5000 (the initiator's approvers)\n" +
         "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=… (required across regions)] — or the portal's JSON after 'request'\n" +
         "• help — this list\n" +
         "<id> is the peering id from list (peering-vpc-…-vpc-…) or its pcx-… id.";
@@ -47,6 +48,7 @@ public static partial class ChatCommandParser
         ["reject"] = ChatVerb.Reject, ["decline"] = ChatVerb.Reject, ["deny"] = ChatVerb.Reject, ["拒绝"] = ChatVerb.Reject,
         ["teardown"] = ChatVerb.Teardown, ["tear-down"] = ChatVerb.Teardown, ["拆除"] = ChatVerb.Teardown,
         ["request"] = ChatVerb.Request, ["申请"] = ChatVerb.Request,
+        ["bandwidth"] = ChatVerb.Bandwidth, ["bw"] = ChatVerb.Bandwidth, ["带宽"] = ChatVerb.Bandwidth,
     };
 
     public static ChatParseResult Parse(string? text)
@@ -76,6 +78,8 @@ public static partial class ChatCommandParser
                 return ParseList(rest);
             case ChatVerb.Request:
                 return ParseRequest(rest);
+            case ChatVerb.Bandwidth:
+                return ParseBandwidth(rest);
             default:
                 return ParseTarget(verb, rest);
         }
@@ -128,6 +132,36 @@ public static partial class ChatCommandParser
         }
 
         return ChatParseResult.Ok(new ChatCommand(verb, Target: target));
+    }
+
+    /// <summary>bandwidth &lt;id&gt; &lt;Mbps&gt;: "200", "200Mbps" and "200 Mbps" all read as 200.</summary>
+    private static ChatParseResult ParseBandwidth(string rest)
+    {
+        const string Syntax = "Write: bandwidth <id> <Mbps>, e.g. bandwidth peering-vpc-…-vpc-… 200";
+        var args = Tokenize(rest);
+        if (args.Count == 3 && args[2].Equals("mbps", StringComparison.OrdinalIgnoreCase))
+        {
+            args.RemoveAt(2);
+        }
+
+        if (args.Count != 2)
+        {
+            return ChatParseResult.Fail($"bandwidth takes a peering id and a number of Mbps. {Syntax}");
+        }
+
+        var target = args[0].ToLowerInvariant();
+        if (!PeeringInstanceIds.IsPeeringId(target) && !PcxPattern().IsMatch(target))
+        {
+            return ChatParseResult.Fail($"\"{Shorten(args[0])}\" is not a peering id. Use the id from list (peering-vpc-…-vpc-…) or the pcx-… id.");
+        }
+
+        var number = args[1].EndsWith("mbps", StringComparison.OrdinalIgnoreCase) ? args[1][..^4] : args[1];
+        if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var mbps))
+        {
+            return ChatParseResult.Fail($"\"{Shorten(args[1])}\" is not a whole number of Mbps. {Syntax}");
+        }
+
+        return ChatParseResult.Ok(new ChatCommand(ChatVerb.Bandwidth, Target: target, BandwidthMbps: mbps));
     }
 
     private static ChatParseResult ParseList(string rest)

@@ -27,6 +27,8 @@ internal static class PeeringEndpoints
             peerings.GetAsync(client, id, request)).RequireFunctionKey();
         api.MapDelete(HttpRoutes.Peering, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.TeardownAsync(client, id, request)).RequireFunctionKey();
+        api.MapPatch(HttpRoutes.Peering, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+            peerings.ChangeBandwidthAsync(client, id, request)).RequireFunctionKey();
 
         // The receiver's consent: authorized by its approver key inside PeeringApi, never by the portal's key.
         api.MapPost(HttpRoutes.Accept, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>

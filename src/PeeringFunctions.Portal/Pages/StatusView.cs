@@ -106,6 +106,10 @@ internal static class StatusView
         html.Append("<dl class=\"facts\">");
         Fact(html, "State", $"<span class=\"badge {BadgeClass(peering.State)}\">{E(Words(peering.State))}</span>");
         Fact(html, "Peering connection", peering.PeeringConnectionId is { } pcx ? $"<code>{E(pcx)}</code>" : "not created yet");
+        if (peering.Bandwidth is { } bandwidth)
+        {
+            Fact(html, "Bandwidth", E(BandwidthText(bandwidth)));
+        }
         Fact(html, "From", $"{E(Side(request.Initiator))}");
         Fact(html, "To", $"{E(Side(request.Receiver))}");
         Fact(html, "Requested", Time(peering.CreatedAt));
@@ -118,6 +122,18 @@ internal static class StatusView
         Fact(html, "Id", $"<code>{E(peering.InstanceId)}</code>");
         html.Append("</dl>\n");
         return html.ToString();
+    }
+
+    /// <summary>The cap Tencent last reported, and what the latest change did or is doing.</summary>
+    public static string BandwidthText(PeeringBandwidthView bandwidth)
+    {
+        var read = bandwidth.Mbps is { } mbps ? $"{mbps} Mbps, as Tencent reported it {bandwidth.ReadWhen()}" : "not read yet";
+        return bandwidth.LastChange switch
+        {
+            { Outcome: { } outcome } change => $"{read}. Last change, to {change.RequestedMbps} Mbps: {outcome.Status.ToLowerInvariant()}.",
+            { } change => $"{read}. Changing to {change.RequestedMbps} Mbps ({change.Step ?? change.RuntimeStatus}).",
+            null => read + ".",
+        };
     }
 
     private static string Outcome(PeeringSnapshot peering)

@@ -18,6 +18,9 @@ public sealed record PeeringSnapshot(
 {
     public string? PeeringConnectionId => Outcome?.PeeringConnectionId ?? Progress?.PeeringConnectionId;
 
+    /// <summary>A cross-region peering's bandwidth cap as Tencent last reported it, and its latest change; read apart from the instance.</summary>
+    public PeeringBandwidthView? Bandwidth { get; init; }
+
     public bool IsRunning => RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
 
     /// <summary>Nothing more will happen: the page stops refreshing.</summary>

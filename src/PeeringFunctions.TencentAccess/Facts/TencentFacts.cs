@@ -33,6 +33,9 @@ public sealed record RouteTableFacts(
     IReadOnlyList<string> AssociatedSubnetIds,
     IReadOnlyList<RouteFacts> Routes);
 
+/// <param name="Bandwidth">The cross-region bandwidth cap in Mbps (0 or null intra-region); null in histories written before it was read.</param>
+/// <param name="SourceRegion">Long region name of the initiator's side; null in histories written before it was read.</param>
+/// <param name="DestinationRegion">Long region name of the receiver's side; null in histories written before it was read.</param>
 public sealed record PeeringFacts(
     string PeeringConnectionId,
     string Name,
@@ -40,11 +43,17 @@ public sealed record PeeringFacts(
     string DestinationVpcId,
     string State,
     long? SourceUin,
-    long? DestinationUin)
+    long? DestinationUin,
+    long? Bandwidth = null,
+    string? SourceRegion = null,
+    string? DestinationRegion = null)
 {
     public bool Joins(string vpcA, string vpcB) =>
         (SourceVpcId == vpcA && DestinationVpcId == vpcB) || (SourceVpcId == vpcB && DestinationVpcId == vpcA);
 
     /// <summary>PENDING or ACTIVE: the states in which Tencent refuses a second peering of the same pair.</summary>
     public bool IsLive => State is PeeringConnectionStates.Pending or PeeringConnectionStates.Active;
+
+    /// <summary>Both ends in one region (a method, so it is not persisted); false while either region is unknown.</summary>
+    public bool IsIntraRegion() => SourceRegion is not null && SourceRegion == DestinationRegion;
 }

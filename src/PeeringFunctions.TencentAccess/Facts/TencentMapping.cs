@@ -51,6 +51,9 @@ public static class TencentMapping
             peering.DestinationVpcId ?? peering.PeerVpcId ?? "",
             peering.State ?? "",
             peering.SourceUin,
-            peering.DestinationUin);
+            peering.DestinationUin,
+            peering.Bandwidth,
+            peering.SourceRegion,
+            peering.DestinationRegion);
     }
 }

@@ -52,3 +52,5 @@ public sealed record NotifyReceiverInput(
     DateTime AcceptanceDeadline);
 
 public sealed record CreateRoutesResult(string RouteTableId, IReadOnlyList<RouteFacts> Created, IReadOnlyList<RouteFacts> AlreadyPresent);
+
+public sealed record ModifyPeeringInput(string Account, string Region, string PeeringConnectionId, long BandwidthMbps);

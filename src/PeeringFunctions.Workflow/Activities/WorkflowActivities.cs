@@ -49,6 +49,9 @@ public sealed class WorkflowActivities(TaskOrchestrationContext context)
     public Task<bool> DeletePeeringAsync(PeeringTarget peering) =>
         Retried<DeletePeeringActivity, PeeringTarget, bool>(peering);
 
+    public Task<bool> ModifyPeeringAsync(ModifyPeeringInput change) =>
+        Retried<ModifyPeeringActivity, ModifyPeeringInput, bool>(change);
+
     public Task<CreateRoutesResult> CreateRoutesAsync(CreateRoutesInput routes) =>
         Retried<CreateRoutesActivity, CreateRoutesInput, CreateRoutesResult>(routes);
 

@@ -1,6 +1,7 @@
 namespace PeeringFunctions.Workflow.Contracts;
 
 /// <summary>The orchestration's output: how the peering ended and, on failure, what was undone.</summary>
+/// <param name="BandwidthMbps">The bandwidth cap Tencent reported when verification read the peering (Active only).</param>
 public sealed record PeeringOutcome(
     string Status,
     string? PeeringConnectionId,
@@ -10,7 +11,8 @@ public sealed record PeeringOutcome(
     SideOutcome? Receiver,
     IReadOnlyList<string> Undone,
     string? FailedStep = null,
-    string? ErrorCode = null);
+    string? ErrorCode = null,
+    long? BandwidthMbps = null);
 
 /// <summary>What one side got, recorded so a teardown can remove exactly that and restore what was there before.</summary>
 public sealed record SideOutcome(

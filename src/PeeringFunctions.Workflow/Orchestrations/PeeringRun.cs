@@ -33,6 +33,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     private readonly WorkflowActivities activities = new(context);
     private readonly UndoLog undo = new();
     private readonly Dictionary<string, CreateRoutesResult> routesCreated = [];
+    private long? verifiedBandwidth;
     private PeeringProgress progress = new(
         PeeringSteps.Preflight,
         null,
@@ -379,6 +380,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
         var problems = new List<string>();
         var state = (await peeringRead).FirstOrDefault()?.State;
+        verifiedBandwidth = (await peeringRead).FirstOrDefault()?.Bandwidth;
         if (state != PeeringConnectionStates.Active)
         {
             problems.Add($"Peering {peeringConnectionId} is {state ?? "not visible"}, not ACTIVE.");
@@ -415,7 +417,8 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             [],
             SideOutcomeOf(plan.Initiator),
             plan.Receiver is null ? ExternalOutcome() : SideOutcomeOf(plan.Receiver),
-            []);
+            [],
+            BandwidthMbps: verifiedBandwidth);
     }
 
     public PeeringOutcome Refused(IReadOnlyList<string> problems)

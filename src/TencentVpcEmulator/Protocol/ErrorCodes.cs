@@ -38,14 +38,17 @@ internal static class ErrorCodes
     public const string InvalidParameterValueSubnetOverlapRoute = "InvalidParameterValue.SubnetOverlapRoute";
     public const string InvalidParameterValueVpcCidrConflict = "InvalidParameterValue.VpcCidrConflict";
     public const string InvalidParameterValueVpcCidrOverlapRoute = "InvalidParameterValue.VpcCidrOverlapRoute";
-
     public const string InvalidParameterValueCombination = "InvalidParameterValue.Combination";
+
 
     public const string LimitExceeded = "LimitExceeded";
     public const string LimitExceededVpcPeerAvaLimitExceeded = "LimitExceeded.VpcPeerAvaLimitExceeded";
 
     public const string UnauthorizedOperationVpcPeerCidrConflict = "UnauthorizedOperation.VpcPeerCidrConflict";
 
+    public const string UnsupportedOperation = "UnsupportedOperation";
+    public const string UnsupportedOperationEcmp = "UnsupportedOperation.Ecmp";
+    public const string UnsupportedOperationRecordNotExists = "UnsupportedOperation.RecordNotExists";
     public const string UnsupportedOperationVpcPeerCidrConflict = "UnsupportedOperation.VpcPeerCidrConflict";
     public const string UnsupportedOperationVpcPeerAlreadyExist = "UnsupportedOperation.VpcPeerAlreadyExist";
     public const string UnsupportedOperationVpcPeerPurviewError = "UnsupportedOperation.VpcPeerPurviewError";

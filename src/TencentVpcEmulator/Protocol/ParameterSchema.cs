@@ -10,6 +10,9 @@ internal enum ParamType
     Integer,
     Boolean,
     StringArray,
+
+    /// <summary>An array of JSON integers: RouteIds of EnableRoutes/DisableRoutes.</summary>
+    IntegerArray,
     FilterArray,
     ObjectArray,
 }

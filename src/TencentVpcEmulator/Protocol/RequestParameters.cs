@@ -58,6 +58,9 @@ internal sealed class RequestParameters
     public IReadOnlyList<string>? GetStrings(string name) =>
         _body[name] is JsonArray array ? array.Select(n => n!.GetValue<string>()).ToList() : null;
 
+    public IReadOnlyList<long>? GetLongs(string name) =>
+        _body[name] is JsonArray array ? array.Select(n => n!.GetValue<long>()).ToList() : null;
+
     public JsonArray? GetArray(string name) => _body[name] as JsonArray;
 
     /// <summary>Element-level checks for arrays of objects (Routes, Tags) with the same codes as the top level.</summary>
@@ -115,6 +118,7 @@ internal sealed class RequestParameters
         ParamType.Integer => node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<long>(out _),
         ParamType.Boolean => node.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
         ParamType.StringArray => node is JsonArray a && a.All(e => e is not null && e.GetValueKind() == JsonValueKind.String),
+        ParamType.IntegerArray => node is JsonArray a && a.All(e => e is not null && e.GetValueKind() == JsonValueKind.Number && e.AsValue().TryGetValue<long>(out _)),
         ParamType.FilterArray => node is JsonArray,
         ParamType.ObjectArray => node is JsonArray a && a.All(e => e is JsonObject),
         _ => false,
@@ -127,6 +131,7 @@ internal sealed class RequestParameters
         ParamType.Integer => "Integer",
         ParamType.Boolean => "Boolean",
         ParamType.StringArray => "Array of String",
+        ParamType.IntegerArray => "Array of Integer",
         ParamType.FilterArray => "Array of Filter",
         ParamType.ObjectArray => "Array of objects",
         _ => type.ToString(),

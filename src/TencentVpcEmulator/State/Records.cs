@@ -81,7 +81,8 @@ internal sealed class RouteRecord
 
     public required string RouteDescription { get; init; }
 
-    public required bool Enabled { get; init; }
+    /// <summary>EnableRoutes/DisableRoutes switch it; everything else about a route is replaced whole (ReplaceRoutes).</summary>
+    public required bool Enabled { get; set; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -74,6 +74,29 @@ public sealed class TencentMappingTests
     }
 
     [Fact]
+    public void A_peering_carries_its_bandwidth_and_both_regions_and_knows_when_it_is_intra_region()
+    {
+        var crossRegion = new PeerConnection { PeeringConnectionId = "pcx-1", Bandwidth = 100, SourceRegion = "ap-guangzhou", DestinationRegion = "ap-shanghai" }.ToFacts();
+        var intraRegion = new PeerConnection { PeeringConnectionId = "pcx-2", Bandwidth = 0, SourceRegion = "ap-guangzhou", DestinationRegion = "ap-guangzhou" }.ToFacts();
+
+        Assert.Equal((100L, "ap-guangzhou", "ap-shanghai"), (crossRegion.Bandwidth, crossRegion.SourceRegion, crossRegion.DestinationRegion));
+        Assert.False(crossRegion.IsIntraRegion());
+        Assert.True(intraRegion.IsIntraRegion());
+        Assert.False(new PeerConnection().ToFacts().IsIntraRegion());
+    }
+
+    [Fact]
+    public void A_peering_read_from_a_history_written_before_bandwidth_and_regions_were_kept_still_reads()
+    {
+        const string older = """{"PeeringConnectionId":"pcx-1","Name":"n","SourceVpcId":"vpc-a","DestinationVpcId":"vpc-b","State":"ACTIVE","SourceUin":1,"DestinationUin":2,"IsLive":true}""";
+
+        var read = JsonSerializer.Deserialize<PeeringFacts>(older);
+
+        Assert.Equal(new PeeringFacts("pcx-1", "n", "vpc-a", "vpc-b", "ACTIVE", 1, 2), read);
+        Assert.Null(read!.Bandwidth);
+    }
+
+    [Fact]
     public void The_records_keep_the_json_shape_orchestration_history_holds()
     {
         // Activity outputs are persisted in history as JSON: these property names are what older histories contain.
@@ -85,7 +108,7 @@ public sealed class TencentMappingTests
             """{"RouteTableId":"rtb-1","Main":true,"AssociatedSubnetIds":["subnet-a"],"Routes":[{"RouteItemId":"rti-1","RouteId":7,"DestinationCidrBlock":"10.1.0.0/16","GatewayType":"PEERCONNECTION","GatewayId":"pcx-1","Enabled":true,"RouteType":"USER"}]}""",
             JsonSerializer.Serialize(table));
         Assert.Equal(
-            """{"PeeringConnectionId":"pcx-1","Name":"n","SourceVpcId":"vpc-a","DestinationVpcId":"vpc-b","State":"ACTIVE","SourceUin":1,"DestinationUin":2,"IsLive":true}""",
+            """{"PeeringConnectionId":"pcx-1","Name":"n","SourceVpcId":"vpc-a","DestinationVpcId":"vpc-b","State":"ACTIVE","SourceUin":1,"DestinationUin":2,"Bandwidth":null,"SourceRegion":null,"DestinationRegion":null,"IsLive":true}""",
             JsonSerializer.Serialize(peering));
         Assert.Equal("""{"VpcId":"vpc-a","CidrBlock":"10.0.0.0/16","AssistantCidrs":["10.8.0.0/16"],"AllCidrs":["10.0.0.0/16","10.8.0.0/16"]}""", JsonSerializer.Serialize(vpc));
     }

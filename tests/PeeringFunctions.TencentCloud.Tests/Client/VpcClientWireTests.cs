@@ -169,9 +169,13 @@ public sealed class VpcClientWireTests
         await client.AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest());
         await client.RejectVpcPeeringConnection(new RejectVpcPeeringConnectionRequest());
         await client.DeleteVpcPeeringConnection(new DeleteVpcPeeringConnectionRequest());
+        await client.ModifyVpcPeeringConnection(new ModifyVpcPeeringConnectionRequest());
         await client.DescribeVpcPeeringConnections(new DescribeVpcPeeringConnectionsRequest());
         await client.CreateRoutes(new CreateRoutesRequest());
         await client.DeleteRoutes(new DeleteRoutesRequest());
+        await client.ReplaceRoutes(new ReplaceRoutesRequest());
+        await client.EnableRoutes(new EnableRoutesRequest());
+        await client.DisableRoutes(new DisableRoutesRequest());
         await client.DescribeRouteTables(new DescribeRouteTablesRequest());
         await client.ReplaceRouteTableAssociation(new ReplaceRouteTableAssociationRequest());
         await client.DescribeVpcs(new DescribeVpcsRequest());
@@ -180,10 +184,36 @@ public sealed class VpcClientWireTests
         Assert.Equal(
             [
                 "CreateVpcPeeringConnection", "AcceptVpcPeeringConnection", "RejectVpcPeeringConnection", "DeleteVpcPeeringConnection",
-                "DescribeVpcPeeringConnections", "CreateRoutes", "DeleteRoutes", "DescribeRouteTables", "ReplaceRouteTableAssociation",
+                "ModifyVpcPeeringConnection", "DescribeVpcPeeringConnections", "CreateRoutes", "DeleteRoutes", "ReplaceRoutes",
+                "EnableRoutes", "DisableRoutes", "DescribeRouteTables", "ReplaceRouteTableAssociation",
                 "DescribeVpcs", "DescribeSubnets",
             ],
             handler.Requests.Select(r => r.Header("X-TC-Action")));
+    }
+
+    [Fact]
+    public async Task Day_two_requests_carry_exactly_the_sdks_field_names_and_route_ids_as_json_integers()
+    {
+        var handler = CapturingHandler.RespondingJson(ClientFactory.EmptySuccess);
+        var client = ClientFactory.Create(handler);
+
+        await client.ModifyVpcPeeringConnection(new ModifyVpcPeeringConnectionRequest { PeeringConnectionId = "pcx-test1234", Bandwidth = 500 });
+        await client.EnableRoutes(new EnableRoutesRequest { RouteTableId = "rtb-n0yejvje", RouteIds = [1, 18446744073709551615] });
+        await client.DisableRoutes(new DisableRoutesRequest { RouteTableId = "rtb-n0yejvje", RouteItemIds = ["rti-hj3he929"] });
+        await client.ReplaceRoutes(new ReplaceRoutesRequest
+        {
+            RouteTableId = "rtb-n0yejvje",
+            Routes = [new Route { RouteItemId = "rti-hj3he929", DestinationCidrBlock = "192.168.0.0/16", GatewayType = "NORMAL_CVM", GatewayId = "172.16.16.37" }],
+        });
+
+        Assert.Equal(
+            [
+                """{"PeeringConnectionId":"pcx-test1234","Bandwidth":500}""",
+                """{"RouteTableId":"rtb-n0yejvje","RouteIds":[1,18446744073709551615]}""",
+                """{"RouteTableId":"rtb-n0yejvje","RouteItemIds":["rti-hj3he929"]}""",
+                """{"RouteTableId":"rtb-n0yejvje","Routes":[{"DestinationCidrBlock":"192.168.0.0/16","GatewayType":"NORMAL_CVM","GatewayId":"172.16.16.37","RouteItemId":"rti-hj3he929"}]}""",
+            ],
+            handler.Requests.Select(r => r.BodyText));
     }
 
     [Fact]

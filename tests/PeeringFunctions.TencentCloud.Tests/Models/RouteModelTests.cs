@@ -120,6 +120,47 @@ public sealed class RouteModelTests
         Assert.Equal("PEERCONNECTION", parsed.Routes![0].GatewayType);
     }
 
+    // Official ReplaceRoutes output (the CLI's example 1): the route keeps its ids, its destination and next hop change.
+    private const string ReplaceRoutesResponseExample = """
+        {
+            "Response": {
+                "NewRouteSet": [
+                    {
+                        "RouteTableId": "rtb-n0yejvje", "RouteId": 10262, "RouteItemId": "rti-hj3he929", "RouteType": "USER",
+                        "DestinationCidrBlock": "192.168.0.0/16", "DestinationIpv6CidrBlock": "", "RouteDescription": "demo",
+                        "GatewayType": "NORMAL_CVM", "GatewayId": "172.16.16.37", "Enabled": true, "PublishedToVbc": true,
+                        "CreatedTime": "2018-10-10 17:10:09"
+                    }
+                ],
+                "OldRouteSet": [
+                    {
+                        "RouteTableId": "rtb-n0yejvje", "RouteId": 10262, "RouteItemId": "rti-hj3he929", "RouteType": "USER",
+                        "DestinationCidrBlock": "172.16.1.0/24", "DestinationIpv6CidrBlock": "", "RouteDescription": "",
+                        "GatewayType": "NORMAL_CVM", "GatewayId": "10.0.0.10", "Enabled": true, "PublishedToVbc": true,
+                        "CreatedTime": "2018-10-10 17:03:09"
+                    }
+                ],
+                "RequestId": "3f934a21-2786-44af-a421-38ee6c6e1fae"
+            }
+        }
+        """;
+
+    [Fact]
+    public void ReplaceRoutes_response_reads_the_official_example_as_the_old_and_new_route()
+    {
+        var response = ModelJson.ParseResponse<ReplaceRoutesResponse>(ReplaceRoutesResponseExample);
+
+        var old = Assert.Single(response.OldRouteSet!);
+        var now = Assert.Single(response.NewRouteSet!);
+        Assert.Equal(10262UL, old.RouteId);
+        Assert.Equal(old.RouteId, now.RouteId);
+        Assert.Equal("rti-hj3he929", now.RouteItemId);
+        Assert.Equal("172.16.1.0/24", old.DestinationCidrBlock);
+        Assert.Equal("192.168.0.0/16", now.DestinationCidrBlock);
+        Assert.Equal("172.16.16.37", now.GatewayId);
+        Assert.Equal("3f934a21-2786-44af-a421-38ee6c6e1fae", response.RequestId);
+    }
+
     [Fact]
     public void CreateRoutes_response_round_trips_the_official_example()
     {

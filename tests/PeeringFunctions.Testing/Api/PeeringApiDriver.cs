@@ -126,6 +126,10 @@ public sealed class PeeringApiDriver(HttpClient http, bool waitOutUnanswered = f
 
     public Task<HttpResponseMessage> TeardownAsync(string id) => http.DeleteAsync($"api/peerings/{id}");
 
+    /// <summary>PATCH /api/peerings/{id} with <paramref name="json"/> as it is (a test may send a bad body).</summary>
+    public Task<HttpResponseMessage> ChangeBandwidthAsync(string id, string json) =>
+        http.PatchAsync($"api/peerings/{id}", new StringContent(json, Encoding.UTF8, "application/json"));
+
     public static T Read<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, ApiJson.Options) ?? throw new InvalidOperationException($"Empty JSON where a {typeof(T).Name} was expected.");
 

@@ -21,6 +21,9 @@ public interface IVpcClient
     /// <summary>Deletes a peering (either side).</summary>
     Task<DeleteVpcPeeringConnectionResponse> DeleteVpcPeeringConnection(DeleteVpcPeeringConnectionRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Renames a peering or changes its bandwidth cap or charge type; read it back to see the change.</summary>
+    Task<ModifyVpcPeeringConnectionResponse> ModifyVpcPeeringConnection(ModifyVpcPeeringConnectionRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Lists peerings; regions in the result are converted to long names.</summary>
     Task<DescribeVpcPeeringConnectionsResponse> DescribeVpcPeeringConnections(DescribeVpcPeeringConnectionsRequest request, CancellationToken cancellationToken = default);
 
@@ -29,6 +32,15 @@ public interface IVpcClient
 
     /// <summary>Deletes routes identified by RouteId or RouteItemId.</summary>
     Task<DeleteRoutesResponse> DeleteRoutes(DeleteRoutesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Rewrites existing routes in place (destination, next hop, description), keeping their ids.</summary>
+    Task<ReplaceRoutesResponse> ReplaceRoutes(ReplaceRoutesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns disabled routes back on.</summary>
+    Task<EnableRoutesResponse> EnableRoutes(EnableRoutesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns routes off without deleting them.</summary>
+    Task<DisableRoutesResponse> DisableRoutes(DisableRoutesRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Lists route tables with their routes and associations.</summary>
     Task<DescribeRouteTablesResponse> DescribeRouteTables(DescribeRouteTablesRequest request, CancellationToken cancellationToken = default);

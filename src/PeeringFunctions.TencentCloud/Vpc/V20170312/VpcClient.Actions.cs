@@ -22,6 +22,10 @@ public sealed partial class VpcClient
         CallAsync<DeleteVpcPeeringConnectionRequest, DeleteVpcPeeringConnectionResponse>(nameof(DeleteVpcPeeringConnection), request, cancellationToken);
 
     /// <inheritdoc />
+    public Task<ModifyVpcPeeringConnectionResponse> ModifyVpcPeeringConnection(ModifyVpcPeeringConnectionRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync<ModifyVpcPeeringConnectionRequest, ModifyVpcPeeringConnectionResponse>(nameof(ModifyVpcPeeringConnection), request, cancellationToken);
+
+    /// <inheritdoc />
     public Task<DescribeVpcPeeringConnectionsResponse> DescribeVpcPeeringConnections(DescribeVpcPeeringConnectionsRequest request, CancellationToken cancellationToken = default) =>
         CallAsync<DescribeVpcPeeringConnectionsRequest, DescribeVpcPeeringConnectionsResponse>(nameof(DescribeVpcPeeringConnections), request, cancellationToken);
 
@@ -32,6 +36,18 @@ public sealed partial class VpcClient
     /// <inheritdoc />
     public Task<DeleteRoutesResponse> DeleteRoutes(DeleteRoutesRequest request, CancellationToken cancellationToken = default) =>
         CallAsync<DeleteRoutesRequest, DeleteRoutesResponse>(nameof(DeleteRoutes), request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReplaceRoutesResponse> ReplaceRoutes(ReplaceRoutesRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync<ReplaceRoutesRequest, ReplaceRoutesResponse>(nameof(ReplaceRoutes), request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<EnableRoutesResponse> EnableRoutes(EnableRoutesRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync<EnableRoutesRequest, EnableRoutesResponse>(nameof(EnableRoutes), request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DisableRoutesResponse> DisableRoutes(DisableRoutesRequest request, CancellationToken cancellationToken = default) =>
+        CallAsync<DisableRoutesRequest, DisableRoutesResponse>(nameof(DisableRoutes), request, cancellationToken);
 
     /// <inheritdoc />
     public Task<DescribeRouteTablesResponse> DescribeRouteTables(DescribeRouteTablesRequest request, CancellationToken cancellationToken = default) =>

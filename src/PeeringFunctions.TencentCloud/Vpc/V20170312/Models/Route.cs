@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 
-/// <summary>A route entry (input of CreateRoutes/DeleteRoutes, output of the route APIs).</summary>
+/// <summary>A route entry (input of CreateRoutes/DeleteRoutes/ReplaceRoutes, output of the route APIs).</summary>
 public sealed class Route
 {
     /// <summary>IPv4 destination; must not fall inside the local VPC CIDR and, for a peering next hop, must lie inside the peer VPC CIDR.</summary>

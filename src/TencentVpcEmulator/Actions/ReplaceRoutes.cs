@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using TencentVpcEmulator.Protocol;
+using TencentVpcEmulator.State;
+
+namespace TencentVpcEmulator.Actions;
+
+/// <summary>
+/// ReplaceRoutes (spec §4.11): each element names an existing USER route (RouteItemId or RouteId) and gives its new
+/// destination, next hop and description. The route keeps its ids and Enabled flag (EnableRoutes/DisableRoutes own
+/// that) and gets a new CreatedTime, as the official example shows. The batch is checked whole, then applied (all or
+/// nothing). Codes come from ReplaceRoutes' own list, which differs from CreateRoutes': a route that is not there is
+/// UnsupportedOperation.RecordNotExists, a bad next hop plain InvalidParameterValue, ECMP UnsupportedOperation.Ecmp.
+/// </summary>
+internal sealed class ReplaceRoutes : ActionHandler
+{
+    public override string Name => "ReplaceRoutes";
+
+    public override bool IsWrite => true;
+
+    public override int RateLimitPerSecond => 100;
+
+    public override ParameterSchema Schema { get; } = new ParameterSchema()
+        .Required("RouteTableId", ParamType.String)
+        .Required("Routes", ParamType.ObjectArray);
+
+    public override JsonObject Execute(ActionContext c)
+    {
+        var table = Lookup.RouteTable(c, c.Parameters.GetString("RouteTableId"), "RouteTableId");
+        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"));
+        if (inputs.Count == 0)
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, "The parameter `Routes` must contain at least one route.");
+        }
+
+        var replacements = new List<(RouteRecord Old, RouteRecord New)>();
+        foreach (var input in inputs)
+        {
+            var old = Find(table, input);
+            if (replacements.Any(r => ReferenceEquals(r.Old, old)))
+            {
+                throw new ApiException(ErrorCodes.InvalidParameterValueDuplicate, $"`{input.Path}` names the route `{old.RouteItemId}` a second time.");
+            }
+
+            var (destination, type, gateway) = Validate(c, table, input);
+            var replaced = replacements.Select(r => r.Old).Append(old).ToHashSet();
+            var others = table.Routes.Where(r => !replaced.Contains(r)).Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId))
+                .Concat(replacements.Select(r => (r.New.DestinationCidrBlock, r.New.GatewayType, r.New.GatewayId)));
+            CheckAgainst(others, (destination, type, gateway), input.Path);
+
+            replacements.Add((old, new RouteRecord
+            {
+                RouteId = old.RouteId,
+                RouteItemId = old.RouteItemId,
+                RouteTableId = table.RouteTableId,
+                DestinationCidrBlock = destination,
+                GatewayType = type,
+                GatewayId = gateway,
+                RouteDescription = input.RouteDescription ?? "",
+                Enabled = old.Enabled,
+                CreatedAt = c.Now,
+            }));
+        }
+
+        foreach (var (old, replacement) in replacements)
+        {
+            table.Routes[table.Routes.IndexOf(old)] = replacement;
+        }
+
+        return new JsonObject
+        {
+            ["OldRouteSet"] = new JsonArray([.. replacements.Select(r => (JsonNode)Views.Route(r.Old))]),
+            ["NewRouteSet"] = new JsonArray([.. replacements.Select(r => (JsonNode)Views.Route(r.New))]),
+        };
+    }
+
+    /// <summary>The route the element names, by RouteItemId or RouteId (both must agree when both are given).</summary>
+    private static RouteRecord Find(RouteTableRecord table, RouteInput input)
+    {
+        if (input.RouteItemId is not null)
+        {
+            IdFormat.Require(IdFormat.RouteItem, input.RouteItemId, $"{input.Path}.RouteItemId");
+        }
+        else if (input.RouteId is null)
+        {
+            throw RouteInput.Missing(input.Path, "RouteId");
+        }
+
+        var route = table.Routes.FirstOrDefault(r =>
+            (input.RouteItemId is null || r.RouteItemId == input.RouteItemId) && (input.RouteId is null || r.RouteId == input.RouteId));
+        if (route is null)
+        {
+            throw new ApiException(ErrorCodes.UnsupportedOperationRecordNotExists,
+                $"The route `{input.RouteItemId ?? input.RouteId.ToString()}` given in `{input.Path}` does not exist in `{table.RouteTableId}`.");
+        }
+
+        if (route.RouteType != "USER")
+        {
+            throw new ApiException(ErrorCodes.UnsupportedOperationSystemRoute, $"The route `{route.RouteItemId}` is a system route.");
+        }
+
+        return route;
+    }
+
+    private static (string Destination, string Type, string Gateway) Validate(ActionContext c, RouteTableRecord table, RouteInput input)
+    {
+        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(input.Path, "DestinationCidrBlock");
+        var type = input.GatewayType ?? throw RouteInput.Missing(input.Path, "GatewayType");
+        var gateway = input.GatewayId ?? throw RouteInput.Missing(input.Path, "GatewayId");
+        var vpc = table.Vpc;
+
+        if (!Cidr.TryParse(destination, out _))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed,
+                $"The value `{destination}` of parameter `{input.Path}.DestinationCidrBlock` is not a valid IPv4 CIDR block.");
+        }
+
+        if (!GatewayTypes.Creatable.Contains(type) || string.IsNullOrWhiteSpace(gateway))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue,
+                $"`{input.Path}`: `{type}` `{gateway}` is not a next hop a route can have.");
+        }
+
+        PeeringRecord? peering = null;
+        if (type == GatewayTypes.PeerConnection
+            && (!c.Store.PeeringsById.TryGetValue(gateway, out peering) || peering.State != PeeringStates.Active || !peering.Involves(vpc)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue,
+                $"`{input.Path}`: the next hop `{gateway}` is not an ACTIVE peering connection of `{vpc.VpcId}`.");
+        }
+
+        if (vpc.Subnets.Any(s => Cidr.SameBlock(s.CidrBlock, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueSubnetOverlapRoute,
+                $"The destination `{destination}` is the CIDR block of a subnet of `{vpc.VpcId}`.");
+        }
+
+        if (vpc.AssistantCidrs.Any(a => Cidr.SameBlock(a, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrOverlapRoute,
+                $"The destination `{destination}` is a secondary CIDR block of `{vpc.VpcId}`.");
+        }
+
+        if (vpc.AllCidrs.Any(block => Cidr.Contains(block, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrConflict,
+                $"The destination `{destination}` conflicts with the CIDR of `{vpc.VpcId}`.");
+        }
+
+        if (peering is not null && !peering.OtherEnd(vpc).AllCidrs.Any(block => Cidr.Contains(block, destination)))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueCidrNotInPeerVpc,
+                $"The destination `{destination}` is not within the CIDR blocks of the peer VPC `{peering.OtherEnd(vpc).VpcId}`.");
+        }
+
+        return (destination, type, gateway);
+    }
+
+    /// <summary>Against the routes that stay: same destination and next hop → Duplicate; same destination via a peering → Ecmp.</summary>
+    private static void CheckAgainst(
+        IEnumerable<(string Destination, string Type, string Gateway)> others,
+        (string Destination, string Type, string Gateway) route,
+        string path)
+    {
+        foreach (var other in others.Where(o => Cidr.SameBlock(o.Destination, route.Destination)))
+        {
+            if (other.Type == route.Type && other.Gateway == route.Gateway)
+            {
+                throw new ApiException(ErrorCodes.InvalidParameterValueDuplicate,
+                    $"`{path}`: a route to `{route.Destination}` via {route.Type} `{route.Gateway}` already exists.");
+            }
+
+            if (other.Type == GatewayTypes.PeerConnection || route.Type == GatewayTypes.PeerConnection)
+            {
+                throw new ApiException(ErrorCodes.UnsupportedOperationEcmp,
+                    $"`{path}`: the destination `{route.Destination}` already routes via {other.Type} `{other.Gateway}`; ECMP is not supported for this next hop.");
+            }
+        }
+    }
+}
