@@ -47,22 +47,31 @@ public sealed class TransportTests : IClassFixture<EmulatorFixture>
         Assert.Empty(_f.Server.Snapshot().Peerings);
     }
 
+    // Each code is injected into an action that documents it (the emulator refuses any other).
     [Theory]
-    [InlineData(TencentErrorCodes.ResourceUnavailable, true)]
-    [InlineData(TencentErrorCodes.ResourceInUse, true)]
-    [InlineData(TencentErrorCodes.ServiceUnavailable, true)]
-    [InlineData(TencentErrorCodes.RequestLimitExceededUinLimitExceeded, true)]
-    [InlineData(TencentErrorCodes.UnsupportedOperationMutexOperationTaskRunning, true)]
-    [InlineData(TencentErrorCodes.InternalErrorModuleError, false)]
-    public async Task Injected_codes_are_classified_as_spec_table_3_3_says(string code, bool transient)
+    [InlineData("DescribeVpcs", TencentErrorCodes.ResourceUnavailable, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.ResourceInUse, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.ServiceUnavailable, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.RequestLimitExceededUinLimitExceeded, true)]
+    [InlineData("DeleteVpcPeeringConnection", TencentErrorCodes.UnsupportedOperationMutexOperationTaskRunning, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.InternalErrorModuleError, false)]
+    public async Task Injected_codes_are_classified_as_spec_table_3_3_says(string action, string code, bool transient)
     {
-        _f.Server.AddFault(new FaultRule { Action = "*", Account = "alpha", Code = code });
+        _f.Server.AddFault(new FaultRule { Action = action, Account = "alpha", Code = code });
 
-        await Expect.ApiError(code, () => _f.Alpha().DescribeVpcs(new DescribeVpcsRequest()), transient);
+        await Expect.ApiError(code, () => Call(_f.Alpha(), action), transient);
 
         // The rule is scoped to alpha: beta is unaffected.
-        await _f.Beta().DescribeVpcs(new DescribeVpcsRequest());
+        var beta = await Record.ExceptionAsync(() => Call(_f.Beta(), action));
+        Assert.False(beta is TencentCloudSDKException { Code: var betaCode } && betaCode == code, $"beta met the fault injected for alpha: {beta}");
     }
+
+    private static Task Call(Vpc.V20170312.VpcClient client, string action) => action switch
+    {
+        "DescribeVpcs" => client.DescribeVpcs(new DescribeVpcsRequest()),
+        "DeleteVpcPeeringConnection" => client.DeleteVpcPeeringConnection(new DeleteVpcPeeringConnectionRequest { PeeringConnectionId = "pcx-00000000" }),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call written for this action"),
+    };
 
     [Fact]
     public async Task A_dropped_reply_is_a_transient_network_error_although_the_write_was_done()

@@ -59,13 +59,13 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
         var bandwidth = p.GetLong("Bandwidth") ?? 0;
         if (bandwidth < 0)
         {
-            throw new ApiException(ErrorCodes.InvalidParameterValueRange, "The value of parameter `Bandwidth` must not be negative.");
+            throw new ApiException(ErrorCodes.InvalidParameterValue, "The value of parameter `Bandwidth` must not be negative.");
         }
 
         var type = OneOf(p.GetString("Type"), Types, "Type") ?? "VPC_PEER";
         var chargeType = OneOf(p.GetString("ChargeType"), ChargeTypes, "ChargeType") ?? "";
         var qosLevel = OneOf(p.GetString("QosLevel"), QosLevels, "QosLevel") ?? "";
-        var tags = ReadTags(p.GetArray("Tags"));
+        var tags = ReadTags(p.GetArray("Tags"), c.Errors);
 
         var source = Lookup.Vpc(c, sourceId, "SourceVpcId");
         if (!c.Store.Vpcs.TryGetValue(destinationId!, out var destination)
@@ -136,7 +136,8 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
 
         if (name.Length > MaxNameLength)
         {
-            throw new ApiException(ErrorCodes.InvalidParameterValueTooLong, $"The parameter `PeeringConnectionName` is longer than {MaxNameLength} characters.");
+            // Create's and Modify's lists have no TooLong: the generic InvalidParameterValue is what they document.
+            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The parameter `PeeringConnectionName` is longer than {MaxNameLength} characters.");
         }
 
         return name;
@@ -185,7 +186,7 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
         return null;
     }
 
-    private static List<KeyValuePair<string, string>> ReadTags(JsonArray? tags)
+    private static List<KeyValuePair<string, string>> ReadTags(JsonArray? tags, ActionErrors errors)
     {
         var result = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < (tags?.Count ?? 0); i++)
@@ -195,13 +196,12 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
             {
                 if (field is not ("Key" or "Value"))
                 {
-                    throw new ApiException(ErrorCodes.UnknownParameter, $"The parameter `Tags.{i}.{field}` is not recognized.");
+                    throw RequestParameters.Unknown(errors, $"Tags.{i}.{field}");
                 }
             }
 
-            var key = RequestParameters.ReadString(tag, "Key", $"Tags.{i}")
-                ?? throw new ApiException(ErrorCodes.MissingParameter, $"The request is missing a required parameter `Tags.{i}.Key`.");
-            result.Add(new(key, RequestParameters.ReadString(tag, "Value", $"Tags.{i}") ?? ""));
+            var key = RequestParameters.ReadString(tag, "Key", $"Tags.{i}", errors) ?? throw RequestParameters.Missing(errors, $"Tags.{i}.Key");
+            result.Add(new(key, RequestParameters.ReadString(tag, "Value", $"Tags.{i}", errors) ?? ""));
         }
 
         return result;

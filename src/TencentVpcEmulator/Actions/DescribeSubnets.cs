@@ -34,7 +34,7 @@ internal sealed class DescribeSubnets : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "SubnetIds");
         var ids = FilterSet.ReadIds(p, "SubnetIds", IdFormat.Subnet);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
         var tokenPaging = p.Has("MaxResults") || p.Has("NextToken");
         var paging = tokenPaging
             ? Paging.Create(ReadNextToken(p.GetString("NextToken")), p.GetLong("MaxResults"))
@@ -89,7 +89,7 @@ internal sealed class DescribeSubnets : ActionHandler
         }
         catch (FormatException)
         {
-            throw new ApiException(ErrorCodes.InvalidParameterValue, "The parameter `NextToken` is invalid or expired.");
+            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed, "The parameter `NextToken` is invalid or expired.");
         }
     }
 }

@@ -34,7 +34,8 @@ internal sealed class ModifyVpcPeeringConnection : ActionHandler
         var bandwidth = p.GetLong("Bandwidth");
         if (bandwidth is < 0)
         {
-            throw new ApiException(ErrorCodes.InvalidParameterValueRange, "The value of parameter `Bandwidth` must not be negative.");
+            // Modify's list (Create's) has no Range.
+            throw new ApiException(ErrorCodes.InvalidParameterValue, "The value of parameter `Bandwidth` must not be negative.");
         }
 
         var chargeType = CreateVpcPeeringConnection.OneOf(p.GetString("ChargeType"), ChargeTypes, "ChargeType");
