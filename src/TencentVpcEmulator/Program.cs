@@ -20,6 +20,9 @@ for (var i = 0; i < args.Length; i++)
         case "--same-account-needs-acceptance":
             options.SameAccountPeeringNeedsAcceptance = true;
             break;
+        case "--pending-shows-peer-vpc":
+            options.PendingRequestHidesPeerVpc = false;
+            break;
         case "--enforce-rate-limits":
             options.EnforceRateLimits = true;
             break;
@@ -36,6 +39,7 @@ for (var i = 0; i < args.Length; i++)
                   --seed FILE                      seed JSON, default Seeds/demo.json (bundled)
                   --pending-expiry-seconds N       PENDING -> EXPIRED after N s (default 7 days)
                   --same-account-needs-acceptance  same-account peerings wait in PENDING
+                  --pending-shows-peer-vpc         describe a cross-account PENDING request with its peer VPC
                   --enforce-rate-limits            enforce per-action req/s limits
                   --random-seed N                  reproducible fault injection and IDs
                   --verbose                        log requests

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using TencentVpcEmulator.Control;
 using TencentVpcEmulator.Http;
 using TencentVpcEmulator.Protocol;
+using TencentVpcEmulator.State;
 
 namespace TencentVpcEmulator;
 
@@ -33,6 +34,9 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
 
     public EmulatorOptions Options => _runtime.Options;
+
+    /// <summary>The long region names the emulator serves (X-TC-Region, DestinationRegion); any other is UnsupportedRegion.</summary>
+    public static IReadOnlyList<string> SupportedRegions { get; } = [.. RegionCodes.All.Order(StringComparer.Ordinal)];
 
     /// <summary>The accounts of the seed (no secret keys).</summary>
     public IReadOnlyList<AccountState> Accounts => Snapshot().Accounts;

@@ -197,7 +197,7 @@ public class DocumentedErrorCodeTests
         string source = Demo.AlphaVpc,
         string destination = Demo.BetaVpc,
         string? name = "p",
-        long? bandwidth = null,
+        long? bandwidth = 10, // cross-region (Guangzhou to Shanghai): a bandwidth cap is given
         string? chargeType = null,
         object? tags = null)
     {

@@ -198,4 +198,36 @@ public class ProtocolTests
         await using var emu = await Emulator.StartAsync();
         Api.Ok(await emu.SendAsync(new TencentCall { Key = Demo.Alpha, Action = "DescribeVpcs", Body = "{\"VpcIds\":null,\"Limit\":null}" }));
     }
+
+    [Theory]
+    [InlineData("ap-shenzhen")]
+    [InlineData("ap-qingyuan")]
+    public async Task Shenzhen_and_qingyuan_are_served_regions(string region)
+    {
+        await using var emu = await Emulator.StartAsync();
+        Assert.Equal(0, Api.Ok(await emu.Alpha("DescribeVpcs", region: region)).GetProperty("TotalCount").GetInt32());
+        Assert.Contains(region, TencentVpcEmulatorServer.SupportedRegions);
+    }
+
+    [Fact]
+    public async Task A_peering_into_shenzhen_or_qingyuan_is_described_with_their_short_codes()
+    {
+        await using var emu = await Emulator.StartAsync(o => o.Seed = Seeds.DemoWith(
+            Seeds.Vpc("beta", "ap-shenzhen", "betaszx1", "192.168.16.0/20"),
+            Seeds.Vpc("beta", "ap-qingyuan", "betaqy01", "192.168.32.0/20")));
+        foreach (var (vpc, region, code) in new[] { ("vpc-betaszx1", "ap-shenzhen", "szx"), ("vpc-betaqy01", "ap-qingyuan", "qy") })
+        {
+            var id = Api.Ok(await emu.Alpha("CreateVpcPeeringConnection", new
+            {
+                SourceVpcId = Demo.AlphaVpc,
+                PeeringConnectionName = code,
+                DestinationVpcId = vpc,
+                DestinationUin = Demo.BetaUin,
+                DestinationRegion = region,
+                Bandwidth = 10,
+            })).Str("PeeringConnectionId");
+
+            Assert.Equal(code, (await emu.DescribePeeringAsAlpha(id)).Str("DestinationRegion"));
+        }
+    }
 }

@@ -64,7 +64,7 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = all.Count,
-            ["PeerConnectionSet"] = new JsonArray([.. paging.Apply(all).Select(x => (JsonNode)Views.Peering(x))]),
+            ["PeerConnectionSet"] = new JsonArray([.. paging.Apply(all).Select(x => (JsonNode)Views.Peering(x, c.Options))]),
         };
     }
 }

@@ -7,7 +7,8 @@ namespace TencentVpcEmulator.Actions;
 /// <summary>DescribeVpcs (spec §4.15): VpcIds or Filters (vpc-id, vpc-name fuzzy, cidr-block, …), string Offset/Limit, AssistantCidrSet.</summary>
 internal sealed class DescribeVpcs : ActionHandler
 {
-    private static readonly HashSet<string> FilterNames = ["vpc-id", "vpc-name", "cidr-block", "is-default", "tag-key", "tag:"];
+    private static readonly HashSet<string> FilterNames =
+        ["vpc-id", "vpc-name", "cidr-block", "is-default", "tag-key", "tag:", "ipv6-cidr-block", "isp-type", "address-type"];
 
     public override string Name => "DescribeVpcs";
 
@@ -42,6 +43,7 @@ internal sealed class DescribeVpcs : ActionHandler
                     && filters.Matches("vpc-name", name => v.VpcName.Contains(name, StringComparison.Ordinal))
                     && filters.MatchesExact("cidr-block", v.CidrBlock)
                     && filters.MatchesBool("is-default", false)
+                    && filters.MatchesNoIpv6()
                     && filters.MatchesTags([]))
                 .OrderBy(v => v.VpcId, StringComparer.Ordinal)];
         }

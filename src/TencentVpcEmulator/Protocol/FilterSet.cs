@@ -76,6 +76,12 @@ internal sealed class FilterSet
     /// <summary>Boolean filter values are strings: "TRUE"/"FALSE", also "true"/"false".</summary>
     public bool MatchesBool(string name, bool actual) => Matches(name, v => bool.TryParse(v, out var b) && b == actual);
 
+    /// <summary>
+    /// The IPv6 filters (ipv6-cidr-block, and isp-type and address-type, which describe an IPv6 CIDR): the emulator
+    /// models no IPv6, so any of them given matches nothing.
+    /// </summary>
+    public bool MatchesNoIpv6() => !Has("ipv6-cidr-block") && !Has("isp-type") && !Has("address-type");
+
     /// <summary>Filters on tags: our resources carry no tags here unless given, so tag filters match only tagged ones.</summary>
     public bool MatchesTags(IReadOnlyList<KeyValuePair<string, string>> tags)
     {
