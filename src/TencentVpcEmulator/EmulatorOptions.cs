@@ -60,6 +60,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public int MaxRoutesPerRouteTable { get; set; } = 200;
 
+    /// <summary>
+    /// True (default, as the official example shows it): DescribeVpcPeeringConnections gives a cross-account request
+    /// that is still PENDING without PeerVpcId and DestinationVpcId, to either account. False names the peer VPC always.
+    /// </summary>
+    public bool PendingRequestHidesPeerVpc { get; set; } = true;
+
     /// <summary>Enforce the per-action, per-account req/s limits of spec §6 from the start.</summary>
     public bool EnforceRateLimits { get; set; }
 

@@ -23,6 +23,9 @@ for (var i = 0; i < args.Length; i++)
         case "--same-account-needs-acceptance":
             options.SameAccountPeeringNeedsAcceptance = true;
             break;
+        case "--pending-shows-peer-vpc":
+            options.PendingRequestHidesPeerVpc = false;
+            break;
         case "--enforce-rate-limits":
             options.EnforceRateLimits = true;
             break;
@@ -47,6 +50,7 @@ for (var i = 0; i < args.Length; i++)
                   --cross-region-activation-seconds N
                                                    accepted cross-region peerings turn ACTIVE after N s (default 2)
                   --same-account-needs-acceptance  same-account peerings wait in PENDING
+                  --pending-shows-peer-vpc         describe a cross-account PENDING request with its peer VPC
                   --enforce-rate-limits            enforce per-action req/s limits
                   --max-peerings-per-vpc N         live peerings a VPC may have (default 10)
                   --max-routes-per-table N         route entries a route table holds (default 200)

@@ -8,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TencentVpcEmulator.Control;
 using TencentVpcEmulator.Http;
+using TencentVpcEmulator.Protocol;
+using TencentVpcEmulator.State;
 
 namespace TencentVpcEmulator;
 
@@ -32,6 +34,9 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
 
     public EmulatorOptions Options => _runtime.Options;
+
+    /// <summary>The long region names the emulator serves (X-TC-Region, DestinationRegion); any other is UnsupportedRegion.</summary>
+    public static IReadOnlyList<string> SupportedRegions { get; } = [.. RegionCodes.All.Order(StringComparer.Ordinal)];
 
     /// <summary>The accounts of the seed (no secret keys).</summary>
     public IReadOnlyList<AccountState> Accounts => Snapshot().Accounts;
@@ -113,11 +118,21 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
     /// <summary>Configured delays in milliseconds by action.</summary>
     public IReadOnlyDictionary<string, long> Latency() => _runtime.Latency.Snapshot();
 
-    /// <summary>As PUT /_emulator/faults; a rule for the same action/account/mode replaces the earlier one.</summary>
+    /// <summary>
+    /// As PUT /_emulator/faults; a rule for the same action/account/mode replaces the earlier one. An error rule's code
+    /// must be one Tencent documents for its action (or a common code; for "*", one every action documents), so an
+    /// injected fault is one the client can meet on Tencent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The action is unknown, or the code is not documented for it.</exception>
     public void AddFault(FaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         RequireAction(rule.Action);
+        if (UndocumentedFaultCode(rule) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(rule));
+        }
+
         _runtime.Faults.Add(rule);
     }
 
@@ -198,6 +213,21 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
             await _app.DisposeAsync();
             _runtime.Dispose();
         }
+    }
+
+    /// <summary>Why an error rule's code may not be injected for its action; null when it may.</summary>
+    internal string? UndocumentedFaultCode(FaultRule rule)
+    {
+        if (rule.Mode != FaultMode.Error)
+        {
+            return null;
+        }
+
+        var actions = rule.Action == LatencyTable.AnyAction ? _runtime.Actions.All.Select(a => a.Name) : [rule.Action];
+        var refusing = actions.Where(a => !DocumentedErrorCodes.Allows(a, rule.Code)).Order(StringComparer.Ordinal).ToList();
+        return refusing.Count == 0
+            ? null
+            : $"'{rule.Code}' is not an error code Tencent documents for {string.Join(", ", refusing)} (nor a common code): inject one of its documented codes.";
     }
 
     internal bool IsKnownActionOrAny(string action) => action == LatencyTable.AnyAction || _runtime.Actions.TryGet(action, out _);

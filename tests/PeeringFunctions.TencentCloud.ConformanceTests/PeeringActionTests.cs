@@ -63,8 +63,10 @@ public sealed class PeeringActionTests : IClassFixture<EmulatorFixture>
             Assert.Equal("described", p.PeeringConnectionName);
             Assert.Equal(held.State, p.State);
             Assert.Equal(held.SourceVpcId, p.SourceVpcId);
-            Assert.Equal(held.DestinationVpcId, p.PeerVpcId);
-            Assert.Equal(held.DestinationVpcId, p.DestinationVpcId);
+
+            // A cross-account request still PENDING names no peer VPC, as Tencent's example shows.
+            Assert.Null(p.PeerVpcId);
+            Assert.Null(p.DestinationVpcId);
 
             // The wire carries "gz"/"sh" (spec §0.10); the client exposes the long names the snapshot holds.
             Assert.Equal(held.SourceRegion, p.SourceRegion);
@@ -80,15 +82,26 @@ public sealed class PeeringActionTests : IClassFixture<EmulatorFixture>
 
             Assert.True(DateTime.TryParseExact(p.CreateTime, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), p.CreateTime);
             Assert.Equal(held.Bandwidth, p.Bandwidth);
-            Assert.Equal(held.Type, p.Type);
+            Assert.Equal("VPC0", p.Type); // the record's VPC_PEER, as the official example prints it
+            Assert.Equal(PeeringChargeTypes.PostpaidByDayMax, p.ChargeType);
+            Assert.False(p.IsNgw);
             Assert.Equal("k", Assert.Single(p.TagSet!).Key);
+        }
+
+        await _f.Beta().AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = id });
+        _f.PassActivation();
+        foreach (var client in new[] { _f.Alpha(), _f.Beta() })
+        {
+            var p = await client.DescribeOneAsync(id);
+            Assert.Equal(held.DestinationVpcId, p.PeerVpcId);
+            Assert.Equal(held.DestinationVpcId, p.DestinationVpcId);
         }
     }
 
     public static TheoryData<int> RegionIndexes()
     {
         var data = new TheoryData<int>();
-        for (var i = 0; i < World.SpecRegions.Count; i++)
+        for (var i = 0; i < World.AllRegions.Count; i++)
         {
             data.Add(i);
         }
@@ -100,7 +113,7 @@ public sealed class PeeringActionTests : IClassFixture<EmulatorFixture>
     [MemberData(nameof(RegionIndexes))]
     public async Task Every_short_region_code_the_emulator_prints_comes_back_as_the_long_name_the_request_used(int index)
     {
-        var (region, shortCode) = World.SpecRegions[index];
+        var (region, shortCode) = World.AllRegions[index];
         var delta = _f.Client(World.Delta, region);
         var id = (await delta.CreateVpcPeeringConnection(
             Scenario.Request(World.DeltaVpc(index), World.AlphaVpc, World.Alpha, World.Guangzhou, "region-" + shortCode))).PeeringConnectionId!;
@@ -116,6 +129,15 @@ public sealed class PeeringActionTests : IClassFixture<EmulatorFixture>
         }
 
         Assert.Equal(region, _f.Server.Snapshot().Peering(id)!.SourceRegion);
+    }
+
+    [Fact]
+    public void Every_region_the_client_knows_is_a_region_the_emulator_serves_and_back()
+    {
+        Assert.Equal(TencentRegions.LongNames.Order(StringComparer.Ordinal), TencentVpcEmulator.TencentVpcEmulatorServer.SupportedRegions.Order(StringComparer.Ordinal));
+
+        // And the theory above peers from each of them, so their short codes agree too.
+        Assert.Equal(TencentRegions.LongNames.Order(StringComparer.Ordinal), World.AllRegions.Select(r => r.Region).Order(StringComparer.Ordinal));
     }
 
     [Fact]

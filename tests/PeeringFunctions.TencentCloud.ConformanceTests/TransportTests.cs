@@ -38,31 +38,52 @@ public sealed class TransportTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task An_injected_InternalError_is_not_transient_as_spec_table_3_3_says()
+    public async Task An_injected_InternalError_is_transient_and_nothing_is_written()
     {
         _f.Server.AddFault(new FaultRule { Action = Create, Code = TencentErrorCodes.InternalError });
 
-        await Expect.ApiError(TencentErrorCodes.InternalError, () => _f.Alpha().CreateVpcPeeringConnection(Scenario.AlphaToBeta()), transient: false);
+        await Expect.ApiError(TencentErrorCodes.InternalError, () => _f.Alpha().CreateVpcPeeringConnection(Scenario.AlphaToBeta()), transient: true);
 
         Assert.Empty(_f.Server.Snapshot().Peerings);
     }
 
-    [Theory]
-    [InlineData(TencentErrorCodes.ResourceUnavailable, true)]
-    [InlineData(TencentErrorCodes.ResourceInUse, true)]
-    [InlineData(TencentErrorCodes.ServiceUnavailable, true)]
-    [InlineData(TencentErrorCodes.RequestLimitExceededUinLimitExceeded, true)]
-    [InlineData(TencentErrorCodes.UnsupportedOperationMutexOperationTaskRunning, true)]
-    [InlineData(TencentErrorCodes.InternalErrorModuleError, false)]
-    public async Task Injected_codes_are_classified_as_spec_table_3_3_says(string code, bool transient)
+    [Fact]
+    public async Task An_injected_InternalServerError_on_accept_is_transient_and_the_request_stays_pending()
     {
-        _f.Server.AddFault(new FaultRule { Action = "*", Account = "alpha", Code = code });
+        var id = (await _f.Alpha().CreateVpcPeeringConnection(Scenario.AlphaToBeta())).PeeringConnectionId!;
+        _f.Server.AddFault(new FaultRule { Action = "AcceptVpcPeeringConnection", Code = TencentErrorCodes.InternalServerError, Count = 1 });
 
-        await Expect.ApiError(code, () => _f.Alpha().DescribeVpcs(new DescribeVpcsRequest()), transient);
+        await Expect.ApiError(TencentErrorCodes.InternalServerError,
+            () => _f.Beta().AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = id }), transient: true);
+
+        Assert.Equal("PENDING", _f.Server.Snapshot().Peering(id)!.State);
+    }
+
+    // Each code is injected into an action that documents it (the emulator refuses any other).
+    [Theory]
+    [InlineData("DescribeVpcs", TencentErrorCodes.ResourceUnavailable, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.ResourceInUse, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.ServiceUnavailable, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.RequestLimitExceededUinLimitExceeded, true)]
+    [InlineData("DeleteVpcPeeringConnection", TencentErrorCodes.UnsupportedOperationMutexOperationTaskRunning, true)]
+    [InlineData("DescribeVpcs", TencentErrorCodes.InternalErrorModuleError, true)]
+    public async Task Injected_codes_are_classified_as_spec_table_3_3_says(string action, string code, bool transient)
+    {
+        _f.Server.AddFault(new FaultRule { Action = action, Account = "alpha", Code = code });
+
+        await Expect.ApiError(code, () => Call(_f.Alpha(), action), transient);
 
         // The rule is scoped to alpha: beta is unaffected.
-        await _f.Beta().DescribeVpcs(new DescribeVpcsRequest());
+        var beta = await Record.ExceptionAsync(() => Call(_f.Beta(), action));
+        Assert.False(beta is TencentCloudSDKException { Code: var betaCode } && betaCode == code, $"beta met the fault injected for alpha: {beta}");
     }
+
+    private static Task Call(Vpc.V20170312.VpcClient client, string action) => action switch
+    {
+        "DescribeVpcs" => client.DescribeVpcs(new DescribeVpcsRequest()),
+        "DeleteVpcPeeringConnection" => client.DeleteVpcPeeringConnection(new DeleteVpcPeeringConnectionRequest { PeeringConnectionId = "pcx-00000000" }),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call written for this action"),
+    };
 
     [Fact]
     public async Task A_dropped_reply_is_a_transient_network_error_although_the_write_was_done()

@@ -31,7 +31,7 @@ public class AssociationTests
     public async Task The_subnet_id_is_required_and_must_be_visible()
     {
         await using var emu = await Emulator.StartAsync();
-        Api.Error(await emu.Alpha("ReplaceRouteTableAssociation", new { RouteTableId = Demo.AlphaPeeringTable }), "MissingParameter");
+        Api.Error(await emu.Alpha("ReplaceRouteTableAssociation", new { RouteTableId = Demo.AlphaPeeringTable }), "InvalidParameterValue.Malformed");
         Api.Error(await emu.Alpha("ReplaceRouteTableAssociation", new { RouteTableId = Demo.AlphaPeeringTable, SubnetId = Demo.BetaAppSubnet }), "ResourceNotFound");
         Api.Error(await emu.Alpha("ReplaceRouteTableAssociation", new { RouteTableId = Demo.BetaPeeringTable, SubnetId = Demo.AlphaWebSubnet }), "ResourceNotFound");
     }

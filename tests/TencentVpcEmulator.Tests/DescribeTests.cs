@@ -169,4 +169,35 @@ public class DescribeTests
         Assert.Equal("rti-seeded01", route.Str("RouteItemId"));
         Assert.Equal(1, route.GetProperty("RouteId").GetInt64());
     }
+
+    [Fact]
+    public async Task Describe_route_tables_accepts_the_documented_visible_filter_and_every_owned_table_is_visible()
+    {
+        await using var emu = await Emulator.StartAsync();
+        Assert.Equal(2, Total(await emu.Alpha("DescribeRouteTables", Filter("visible", "true"))));
+        Assert.Equal(0, Total(await emu.Alpha("DescribeRouteTables", Filter("visible", "FALSE"))));
+    }
+
+    [Fact]
+    public async Task Describe_subnets_accepts_the_documented_snat_and_ipv6_filters()
+    {
+        await using var emu = await Emulator.StartAsync();
+        Assert.Equal(2, Total(await emu.Alpha("DescribeSubnets", Filter("is-remote-vpc-snat", "false"))));
+        Assert.Equal(0, Total(await emu.Alpha("DescribeSubnets", Filter("is-remote-vpc-snat", "true"))));
+
+        // The emulator models no IPv6: an IPv6 filter matches nothing, but is a documented filter, never refused.
+        Assert.Equal(0, Total(await emu.Alpha("DescribeSubnets", Filter("ipv6-cidr-block", "2402:4e00:1717:8700::/64"))));
+        Assert.Equal(0, Total(await emu.Alpha("DescribeSubnets", Filter("isp-type", "BGP"))));
+        Assert.Equal(0, Total(await emu.Alpha("DescribeSubnets", Filter("address-type", "GUA"))));
+    }
+
+    [Fact]
+    public async Task Describe_vpcs_accepts_the_documented_ipv6_filters()
+    {
+        await using var emu = await Emulator.StartAsync();
+        Assert.Equal(1, Total(await emu.Alpha("DescribeVpcs")));
+        Assert.Equal(0, Total(await emu.Alpha("DescribeVpcs", Filter("ipv6-cidr-block", "2402:4e00:1717:8700::/56"))));
+        Assert.Equal(0, Total(await emu.Alpha("DescribeVpcs", Filter("isp-type", "BGP"))));
+        Assert.Equal(0, Total(await emu.Alpha("DescribeVpcs", Filter("address-type", "ULA"))));
+    }
 }

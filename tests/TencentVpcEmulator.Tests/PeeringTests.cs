@@ -20,7 +20,8 @@ public class PeeringTests
     [Fact]
     public async Task A_cross_account_request_starts_pending_and_both_accounts_see_the_same_record()
     {
-        await using var emu = await Emulator.StartAsync();
+        // With the peer VPC shown (PeerVpcShapeTests covers the default, which hides it while PENDING).
+        await using var emu = await Emulator.StartAsync(o => o.PendingRequestHidesPeerVpc = false);
         var id = await emu.CreateAlphaToBetaAsync("alpha-to-beta");
         Assert.Matches("^pcx-[a-z0-9]{8}$", id);
 
@@ -252,7 +253,7 @@ public class PeeringTests
     }
 
     [Fact]
-    public async Task Cross_region_settings_and_tags_are_stored_and_shown_as_given()
+    public async Task Cross_region_settings_and_tags_are_stored_and_shown_as_given_with_the_type_as_the_example_shows_it()
     {
         await using var emu = await Emulator.StartAsync();
         var id = Api.Ok(await emu.Alpha("CreateVpcPeeringConnection", new
@@ -271,7 +272,8 @@ public class PeeringTests
         var p = await emu.DescribePeeringAsAlpha(id);
         Assert.Equal("研发测试使用", p.Str("PeeringConnectionName"));
         Assert.Equal(100, p.GetProperty("Bandwidth").GetInt32());
-        Assert.Equal("VPC_PEER", p.Str("Type"));
+        Assert.Equal("VPC0", p.Str("Type"));
+        Assert.Equal("VPC_PEER", emu.Server.Snapshot().Peering(id)!.Type);
         Assert.Equal("POSTPAID_BY_DAY_MAX", p.Str("ChargeType"));
         Assert.Equal("AU", p.Str("QosLevel"));
         Assert.Equal("net", p.GetProperty("TagSet")[0].Str("Value"));

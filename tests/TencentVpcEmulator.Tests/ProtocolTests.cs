@@ -56,15 +56,17 @@ public class ProtocolTests
     }
 
     [Fact]
-    public async Task A_body_that_is_not_a_json_object_is_invalid_parameter()
+    public async Task A_body_that_is_not_a_json_object_is_answered_with_the_actions_code_for_a_malformed_request()
     {
         await using var emu = await Emulator.StartAsync();
-        Api.Error(await emu.SendAsync(new TencentCall { Key = Demo.Alpha, Action = "DescribeVpcs", Body = "[1,2]" }), "InvalidParameter");
-        Api.Error(await emu.SendAsync(new TencentCall { Key = Demo.Alpha, Action = "DescribeVpcs", Body = "{oops" }), "InvalidParameter");
+        // DescribeVpcs documents no plain InvalidParameter: Malformed is its code for a body of the wrong form.
+        Api.Error(await emu.SendAsync(new TencentCall { Key = Demo.Alpha, Action = "DescribeVpcs", Body = "[1,2]" }), "InvalidParameterValue.Malformed");
+        Api.Error(await emu.SendAsync(new TencentCall { Key = Demo.Alpha, Action = "DescribeVpcs", Body = "{oops" }), "InvalidParameterValue.Malformed");
+        Api.Error(await emu.SendAsync(new TencentCall { Key = Demo.Alpha, Action = "DescribeVpcPeeringConnections", Body = "{oops" }), "InvalidParameter");
     }
 
     [Fact]
-    public async Task A_required_parameter_left_out_is_missing_parameter()
+    public async Task A_required_parameter_left_out_is_missing_parameter_where_the_action_documents_it_and_malformed_elsewhere()
     {
         await using var emu = await Emulator.StartAsync();
         var message = Api.Error(await emu.Alpha("CreateVpcPeeringConnection", new
@@ -75,8 +77,8 @@ public class ProtocolTests
             DestinationRegion = Demo.Shanghai,
         }), "MissingParameter");
         Assert.Contains("DestinationUin", message, StringComparison.Ordinal);
-        Api.Error(await emu.Alpha("AcceptVpcPeeringConnection"), "MissingParameter");
-        Api.Error(await emu.Alpha("CreateRoutes", new { RouteTableId = Demo.AlphaPeeringTable }), "MissingParameter");
+        Api.Error(await emu.Alpha("AcceptVpcPeeringConnection"), "InvalidParameterValue.Malformed");
+        Api.Error(await emu.Alpha("CreateRoutes", new { RouteTableId = Demo.AlphaPeeringTable }), "InvalidParameterValue.Malformed");
     }
 
     [Fact]
@@ -91,11 +93,11 @@ public class ProtocolTests
     public async Task Offset_and_limit_must_be_strings_for_describe_vpcs_subnets_and_route_tables()
     {
         await using var emu = await Emulator.StartAsync();
-        Api.Error(await emu.Alpha("DescribeVpcs", new { Limit = 10 }), "InvalidParameter");
-        Api.Error(await emu.Alpha("DescribeSubnets", new { Offset = 0 }), "InvalidParameter");
-        Api.Error(await emu.Alpha("DescribeRouteTables", new { Limit = 10 }), "InvalidParameter");
+        Api.Error(await emu.Alpha("DescribeVpcs", new { Limit = 10 }), "InvalidParameterValue.Malformed");
+        Api.Error(await emu.Alpha("DescribeSubnets", new { Offset = 0 }), "InvalidParameterValue.Malformed");
+        Api.Error(await emu.Alpha("DescribeRouteTables", new { Limit = 10 }), "InvalidParameterValue.Malformed");
         Api.Ok(await emu.Alpha("DescribeVpcs", new { Offset = "0", Limit = "10" }));
-        Api.Error(await emu.Alpha("DescribeVpcs", new { Limit = "ten" }), "InvalidParameterValue");
+        Api.Error(await emu.Alpha("DescribeVpcs", new { Limit = "ten" }), "InvalidParameterValue.Malformed");
     }
 
     [Fact]
@@ -195,5 +197,37 @@ public class ProtocolTests
     {
         await using var emu = await Emulator.StartAsync();
         Api.Ok(await emu.SendAsync(new TencentCall { Key = Demo.Alpha, Action = "DescribeVpcs", Body = "{\"VpcIds\":null,\"Limit\":null}" }));
+    }
+
+    [Theory]
+    [InlineData("ap-shenzhen")]
+    [InlineData("ap-qingyuan")]
+    public async Task Shenzhen_and_qingyuan_are_served_regions(string region)
+    {
+        await using var emu = await Emulator.StartAsync();
+        Assert.Equal(0, Api.Ok(await emu.Alpha("DescribeVpcs", region: region)).GetProperty("TotalCount").GetInt32());
+        Assert.Contains(region, TencentVpcEmulatorServer.SupportedRegions);
+    }
+
+    [Fact]
+    public async Task A_peering_into_shenzhen_or_qingyuan_is_described_with_their_short_codes()
+    {
+        await using var emu = await Emulator.StartAsync(o => o.Seed = Seeds.DemoWith(
+            Seeds.Vpc("beta", "ap-shenzhen", "betaszx1", "192.168.16.0/20"),
+            Seeds.Vpc("beta", "ap-qingyuan", "betaqy01", "192.168.32.0/20")));
+        foreach (var (vpc, region, code) in new[] { ("vpc-betaszx1", "ap-shenzhen", "szx"), ("vpc-betaqy01", "ap-qingyuan", "qy") })
+        {
+            var id = Api.Ok(await emu.Alpha("CreateVpcPeeringConnection", new
+            {
+                SourceVpcId = Demo.AlphaVpc,
+                PeeringConnectionName = code,
+                DestinationVpcId = vpc,
+                DestinationUin = Demo.BetaUin,
+                DestinationRegion = region,
+                Bandwidth = 10,
+            })).Str("PeeringConnectionId");
+
+            Assert.Equal(code, (await emu.DescribePeeringAsAlpha(id)).Str("DestinationRegion"));
+        }
     }
 }

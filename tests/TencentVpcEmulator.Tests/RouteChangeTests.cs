@@ -87,8 +87,8 @@ public class RouteChangeTests
         await using var emu = await Emulator.StartAsync();
         var (pcx, routes) = await RoutedAsync(emu, "172.16.1.0/24");
 
-        Api.Error(await ReplaceAsAlpha(emu, new { DestinationCidrBlock = "172.16.2.0/24", GatewayType = "PEERCONNECTION", GatewayId = pcx }), "MissingParameter");
-        Api.Error(await ReplaceAsAlpha(emu, new { RouteItemId = routes[0].Str("RouteItemId"), GatewayType = "PEERCONNECTION", GatewayId = pcx }), "MissingParameter");
+        Api.Error(await ReplaceAsAlpha(emu, new { DestinationCidrBlock = "172.16.2.0/24", GatewayType = "PEERCONNECTION", GatewayId = pcx }), "InvalidParameterValue.Malformed"); // ReplaceRoutes documents no MissingParameter
+        Api.Error(await ReplaceAsAlpha(emu, new { RouteItemId = routes[0].Str("RouteItemId"), GatewayType = "PEERCONNECTION", GatewayId = pcx }), "InvalidParameterValue.Malformed"); // ReplaceRoutes documents no MissingParameter
         Api.Error(await ReplaceAsAlpha(emu, new { RouteItemId = "rti-BAD", DestinationCidrBlock = "172.16.2.0/24", GatewayType = "PEERCONNECTION", GatewayId = pcx }), "InvalidParameterValue.Malformed");
     }
 
@@ -184,7 +184,7 @@ public class RouteChangeTests
         Api.Error(await emu.Alpha(action, new { RouteTableId = Demo.AlphaPeeringTable, RouteIds = new[] { 1 }, RouteItemIds = new[] { routes[0].Str("RouteItemId") } }), "InvalidParameter.Coexist");
         Api.Error(await emu.Alpha(action, new { RouteTableId = Demo.AlphaPeeringTable }), "MissingParameter");
         Api.Error(await emu.Alpha(action, new { RouteTableId = Demo.AlphaPeeringTable, RouteIds = Enumerable.Range(1, 101).ToArray() }), "InvalidParameterValue.LimitExceeded");
-        Api.Error(await emu.Alpha(action, new { RouteTableId = Demo.AlphaPeeringTable, RouteIds = new[] { "1" } }), "InvalidParameter");
+        Api.Error(await emu.Alpha(action, new { RouteTableId = Demo.AlphaPeeringTable, RouteIds = new[] { "1" } }), "InvalidParameterValue.Malformed"); // a wrong type: InvalidParameter is not in their lists
         Api.Error(await emu.Alpha(action, new { RouteTableId = Demo.AlphaPeeringTable, RouteItemIds = new[] { "rti-BAD" } }), "InvalidParameterValue.Malformed");
     }
 

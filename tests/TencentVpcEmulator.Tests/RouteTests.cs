@@ -63,11 +63,12 @@ public class RouteTests
     }
 
     [Fact]
-    public async Task A_route_field_missing_is_missing_parameter_and_an_unknown_route_field_is_unknown_parameter()
+    public async Task A_route_field_missing_is_malformed_and_an_unknown_route_field_is_unknown_parameter_with_guess()
     {
+        // CreateRoutes documents neither MissingParameter nor plain UnknownParameter.
         await using var emu = await Emulator.StartAsync();
-        Api.Error(await CreateAsAlpha(emu, new { DestinationCidrBlock = "172.16.0.0/16", GatewayType = "PEERCONNECTION" }), "MissingParameter");
-        Api.Error(await CreateAsAlpha(emu, new { DestinationCidrBlock = "172.16.0.0/16", GatewayType = "NAT", GatewayId = "nat-12345678", Colour = "red" }), "UnknownParameter");
+        Api.Error(await CreateAsAlpha(emu, new { DestinationCidrBlock = "172.16.0.0/16", GatewayType = "PEERCONNECTION" }), "InvalidParameterValue.Malformed");
+        Api.Error(await CreateAsAlpha(emu, new { DestinationCidrBlock = "172.16.0.0/16", GatewayType = "NAT", GatewayId = "nat-12345678", Colour = "red" }), "UnknownParameter.WithGuess");
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed record RouteTableFacts(
     IReadOnlyList<string> AssociatedSubnetIds,
     IReadOnlyList<RouteFacts> Routes);
 
+/// <param name="DestinationVpcId">Empty when Tencent names no peer VPC: it describes a cross-account request that is
+/// still PENDING without PeerVpcId and DestinationVpcId (see <see cref="NamesNoPeerVpc"/>).</param>
 /// <param name="Bandwidth">The cross-region bandwidth cap in Mbps (0 or null intra-region); null in histories written before it was read.</param>
 /// <param name="SourceRegion">Long region name of the initiator's side; null in histories written before it was read.</param>
 /// <param name="DestinationRegion">Long region name of the receiver's side; null in histories written before it was read.</param>
@@ -48,8 +50,12 @@ public sealed record PeeringFacts(
     string? SourceRegion = null,
     string? DestinationRegion = null)
 {
+    /// <summary>Both ends are named and are these two VPCs. A peering that names no peer VPC never joins by this test.</summary>
     public bool Joins(string vpcA, string vpcB) =>
-        (SourceVpcId == vpcA && DestinationVpcId == vpcB) || (SourceVpcId == vpcB && DestinationVpcId == vpcA);
+        !NamesNoPeerVpc() && ((SourceVpcId == vpcA && DestinationVpcId == vpcB) || (SourceVpcId == vpcB && DestinationVpcId == vpcA));
+
+    /// <summary>Tencent did not say which VPC this request is for (a method, so it is not persisted).</summary>
+    public bool NamesNoPeerVpc() => DestinationVpcId.Length == 0;
 
     /// <summary>PENDING or ACTIVE: the states in which Tencent refuses a second peering of the same pair.</summary>
     public bool IsLive => State is PeeringConnectionStates.Pending or PeeringConnectionStates.Active;

@@ -40,7 +40,10 @@ public static class TencentMapping
             route.RouteType);
     }
 
-    /// <summary>The destination VPC is <c>DestinationVpcId</c>, or <c>PeerVpcId</c> where Tencent answers with that name.</summary>
+    /// <summary>
+    /// The destination VPC is <c>DestinationVpcId</c>, or <c>PeerVpcId</c> where Tencent answers with that name, or empty
+    /// where it gives neither (a cross-account request still PENDING): never guessed here.
+    /// </summary>
     public static PeeringFacts ToFacts(this PeerConnection peering)
     {
         ArgumentNullException.ThrowIfNull(peering);

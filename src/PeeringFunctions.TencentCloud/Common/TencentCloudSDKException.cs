@@ -56,20 +56,12 @@ public sealed class TencentCloudSDKException : Exception
     public string? Action { get; }
 
     /// <summary>
-    /// True when retrying may help: network failures, unreadable bodies, HTTP 408, 429 and 5xx, and the codes of
-    /// <see cref="TencentErrorCodes.IsTransient(string)"/>. Any other 4xx (400, 413, 431, …) is the front door refusing
-    /// the request itself, which the same request will meet again, so it is permanent. Writes have no idempotency
-    /// token, so a caller should read back before retrying a write.
+    /// True when retrying may help: a network failure, or what <see cref="TencentErrorCodes.IsTransient(string, int?)"/>
+    /// says of the code and HTTP status (the one classification; an HTTP error's status decides, see
+    /// <see cref="TencentErrorCodes.IsTransientHttpStatus"/>). Writes have no idempotency token, so a caller should
+    /// read back before retrying a write.
     /// </summary>
-    public bool IsTransient => Kind switch
-    {
-        TencentErrorKind.Api => TencentErrorCodes.IsTransient(Code),
-        TencentErrorKind.Http => !IsRefusedByTheFrontDoor(HttpStatusCode),
-        _ => true,
-    };
-
-    private static bool IsRefusedByTheFrontDoor(int? status) =>
-        status is >= 400 and < 500 and not (408 or 429);
+    public bool IsTransient => Kind == TencentErrorKind.Network || TencentErrorCodes.IsTransient(Code, HttpStatusCode);
 
     private static string FormatMessage(string code, string message, string? action, string? requestId)
     {

@@ -108,25 +108,43 @@ public static class TencentErrorCodes
     public const string UnsupportedOperationVpcPeerPurviewError = "UnsupportedOperation.VpcPeerPurviewError";
 
     /// <summary>
-    /// Spec table 3.3: throttling, busy/unavailable resources, ServiceUnavailable, a running mutex task and the
-    /// client's own network/HTTP codes are worth retrying. InternalError is deliberately NOT transient: writes have
-    /// no ClientToken, so the caller decides after reading the resource back.
+    /// Spec table 3.3, the one classification of every code: throttling, busy or unavailable resources,
+    /// ServiceUnavailable, a running mutex task, internal errors (InternalError and its sub-codes, InternalServerError),
+    /// network failures and unreadable replies are worth retrying; everything else is permanent by meaning
+    /// (AuthFailure.*, UnauthorizedOperation*, InvalidParameter*, MissingParameter, UnknownParameter*, LimitExceeded*,
+    /// the other UnsupportedOperation.*, ResourceNotFound, …). A transient failure of a write leaves its outcome unknown:
+    /// no action here has a ClientToken, so read back before retrying a write.
+    /// <see cref="ClientHttpStatusCodeError"/> depends on the status: give it, or the code alone is not transient.
     /// </summary>
-    public static bool IsTransient(string? code)
+    public static bool IsTransient(string? code, int? httpStatusCode = null)
     {
         if (string.IsNullOrEmpty(code))
         {
             return false;
         }
 
+        if (code == ClientHttpStatusCodeError)
+        {
+            return httpStatusCode is { } status && IsTransientHttpStatus(status);
+        }
+
         return IsOrIsUnder(code, RequestLimitExceeded)
             || IsOrIsUnder(code, ResourceUnavailable)
             || IsOrIsUnder(code, ResourceInUse)
-            || code == ServiceUnavailable
+            || IsOrIsUnder(code, ServiceUnavailable)
+            || IsOrIsUnder(code, InternalError)
+            || code == InternalServerError
             || code == UnsupportedOperationMutexOperationTaskRunning
             || code == ClientNetworkError
-            || code == ClientHttpStatusCodeError;
+            || code == ClientResponseParseError;
     }
+
+    /// <summary>
+    /// A non-200 answer from Tencent's front door: 408, 429 and 5xx (and anything else that is not a 4xx) may pass;
+    /// any other 4xx (400, 413, 431, …) refuses the request itself, which the same request will meet again.
+    /// </summary>
+    public static bool IsTransientHttpStatus(int httpStatusCode) =>
+        httpStatusCode is not (>= 400 and < 500) || httpStatusCode is 408 or 429;
 
     /// <summary>
     /// True when <paramref name="code"/> equals <paramref name="family"/> or is one of its dotted sub-codes

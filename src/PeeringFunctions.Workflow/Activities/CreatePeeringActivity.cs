@@ -8,6 +8,8 @@ namespace PeeringFunctions.Workflow.Activities;
 /// <summary>
 /// CreateVpcPeeringConnection with the initiator's credentials. Tencent has no idempotency token, so a retry after a
 /// lost reply meets VpcPeerAlreadyExist: the peering is then found by its VPC pair and returned, never duplicated.
+/// The pair's live peering found that way may also be a request made elsewhere (by the receiver, say) that pre-flight
+/// could not recognise, because Tencent names no peer VPC for a cross-account request still PENDING.
 /// </summary>
 public sealed class CreatePeeringActivity(ITencentClientFactory clients) : TencentActivity<CreatePeeringInput, PeeringFacts>(clients)
 {
@@ -42,14 +44,15 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
             return new PeeringFacts(createdId, input.Name, input.SourceVpcId, input.DestinationVpcId, PeeringConnectionStates.Pending, null, null);
         }
 
-        var lookup = createdId is null
-            ? new PeeringLookup(input.Account, input.Region, VpcId: input.SourceVpcId)
-            : new PeeringLookup(input.Account, input.Region, PeeringConnectionId: createdId);
-        return await DescribePeeringsActivity.FindLiveAsync(client, lookup, input.SourceVpcId, input.DestinationVpcId)
-            ?? throw new TencentCallException(
-                "CreateVpcPeeringConnection",
-                TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,
-                $"Tencent reports a peering between {input.SourceVpcId} and {input.DestinationVpcId} but none is visible to {input.Account}.",
-                null);
+        var found = createdId is null
+            ? await DescribePeeringsActivity.FindLiveOfPairAsync(client, input.Account, input.Region, input.SourceVpcId, input.DestinationVpcId)
+            : await DescribePeeringsActivity.FindLiveByIdAsync(client, input.Account, input.Region, createdId) is { } ours
+                ? ours with { DestinationVpcId = input.DestinationVpcId } // we asked for it: its peer is ours to name
+                : null;
+        return found ?? throw new TencentCallException(
+            "CreateVpcPeeringConnection",
+            TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,
+            $"Tencent reports a peering between {input.SourceVpcId} and {input.DestinationVpcId} but none is visible to {input.Account}.",
+            null);
     }
 }

@@ -17,7 +17,7 @@ public sealed class DeletePeeringActivity(ITencentClientFactory clients) : Tence
         var peeringConnectionId = input.PeeringConnectionId;
         if (peeringConnectionId.Length == 0 && input is { SourceVpcId: { } source, DestinationVpcId: { } destination })
         {
-            var live = await DescribePeeringsActivity.FindLiveAsync(client, new PeeringLookup(input.Account, input.Region, VpcId: source), source, destination);
+            var live = await DescribePeeringsActivity.FindLiveOfPairAsync(client, input.Account, input.Region, source, destination);
             if (live is null)
             {
                 return false;

@@ -22,17 +22,11 @@ public abstract class TencentActivity<TInput, TOutput>(ITencentClientFactory cli
         }
         catch (TencentCloudSDKException error)
         {
-            throw TencentCallException.From(error, error.Action ?? GetType().Name, retryable: error.IsTransient || IsInternalError(error.Code));
+            // The client's classification is the only one: every activity here is read-check-write, so a retry
+            // of a write whose outcome a transient failure left unknown reads it back first.
+            throw TencentCallException.From(error, error.Action ?? GetType().Name, retryable: error.IsTransient);
         }
     }
 
     protected abstract Task<TOutput> ExecuteAsync(TInput input);
-
-    /// <summary>
-    /// The client leaves InternalError to the caller because a blind retry of a write could duplicate it. Every
-    /// activity here is read-check-write, so for us a retry is safe and InternalError is worth retrying.
-    /// </summary>
-    private static bool IsInternalError(string code) =>
-        code is TencentErrorCodes.InternalError or TencentErrorCodes.InternalServerError
-        || code.StartsWith(TencentErrorCodes.InternalError + ".", StringComparison.Ordinal);
 }

@@ -3,7 +3,8 @@ using Microsoft.DurableTask;
 namespace PeeringFunctions.Workflow.Activities;
 
 /// <summary>
-/// The durable retry policy for Tencent calls: throttling, busy resources and network failures are retried with
+/// The durable retry policy for Tencent calls: what the client calls transient (throttling, busy or unavailable
+/// resources, internal errors, a running mutex task, network failures; TencentErrorCodes.IsTransient) is retried with
 /// exponential backoff on durable timers; anything permanent fails at once with Tencent's code and message.
 /// </summary>
 public static class TencentRetry

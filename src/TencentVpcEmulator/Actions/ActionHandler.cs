@@ -13,12 +13,18 @@ internal sealed record ActionContext(
     VpcStore Store,
     DateTimeOffset Now,
     EmulatorOptions Options,
-    ActivationSchedule Activation);
+    ActivationSchedule Activation,
+    ActionErrors Errors);
 
 /// <summary>One Tencent VPC action: its parameter schema, its default rate limit, and its effect on the store.</summary>
 internal abstract class ActionHandler
 {
+    private ActionErrors? _errors;
+
     public abstract string Name { get; }
+
+    /// <summary>The codes this action gives for the checks every action makes, from its documented list.</summary>
+    public ActionErrors Errors => _errors ??= new ActionErrors(Name);
 
     /// <summary>Writes are counted separately and are what dropReply faults lose the reply of.</summary>
     public abstract bool IsWrite { get; }

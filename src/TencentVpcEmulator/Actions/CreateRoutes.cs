@@ -23,7 +23,7 @@ internal sealed class CreateRoutes : ActionHandler
     public override JsonObject Execute(ActionContext c)
     {
         var table = Lookup.RouteTable(c, c.Parameters.GetString("RouteTableId"), "RouteTableId");
-        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"));
+        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"), c.Errors);
         if (inputs.Count == 0)
         {
             throw new ApiException(ErrorCodes.InvalidParameterValue, "The parameter `Routes` must contain at least one route.");
@@ -74,9 +74,9 @@ internal sealed class CreateRoutes : ActionHandler
 
     private static (string Destination, string Type, string Gateway) Validate(ActionContext c, RouteTableRecord table, RouteInput input)
     {
-        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(input.Path, "DestinationCidrBlock");
-        var type = input.GatewayType ?? throw RouteInput.Missing(input.Path, "GatewayType");
-        var gateway = input.GatewayId ?? throw RouteInput.Missing(input.Path, "GatewayId");
+        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(c.Errors, input.Path, "DestinationCidrBlock");
+        var type = input.GatewayType ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayType");
+        var gateway = input.GatewayId ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayId");
         var vpc = table.Vpc;
 
         if (!Cidr.TryParse(destination, out _))

@@ -56,12 +56,13 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
         }
 
         var bandwidth = PeeringBandwidth.Effective(p.GetLong("Bandwidth"), destinationRegion != c.Region, c.Options);
+
         var type = OneOf(p.GetString("Type"), Types, "Type") ?? "VPC_PEER";
 
         // The official examples show POSTPAID_BY_DAY_MAX when none was asked for, even within a region.
         var chargeType = OneOf(p.GetString("ChargeType"), ChargeTypes, "ChargeType") ?? "POSTPAID_BY_DAY_MAX";
         var qosLevel = OneOf(p.GetString("QosLevel"), QosLevels, "QosLevel") ?? "";
-        var tags = ReadTags(p.GetArray("Tags"));
+        var tags = ReadTags(p.GetArray("Tags"), c.Errors);
 
         var source = Lookup.Vpc(c, sourceId, "SourceVpcId");
         if (!c.Store.Vpcs.TryGetValue(destinationId!, out var destination)
@@ -134,7 +135,8 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
 
         if (name.Length > MaxNameLength)
         {
-            throw new ApiException(ErrorCodes.InvalidParameterValueTooLong, $"The parameter `PeeringConnectionName` is longer than {MaxNameLength} characters.");
+            // Create's and Modify's lists have no TooLong: the generic InvalidParameterValue is what they document.
+            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The parameter `PeeringConnectionName` is longer than {MaxNameLength} characters.");
         }
 
         return name;
@@ -183,7 +185,7 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
         return null;
     }
 
-    private static List<KeyValuePair<string, string>> ReadTags(JsonArray? tags)
+    private static List<KeyValuePair<string, string>> ReadTags(JsonArray? tags, ActionErrors errors)
     {
         var result = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < (tags?.Count ?? 0); i++)
@@ -193,13 +195,12 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
             {
                 if (field is not ("Key" or "Value"))
                 {
-                    throw new ApiException(ErrorCodes.UnknownParameter, $"The parameter `Tags.{i}.{field}` is not recognized.");
+                    throw RequestParameters.Unknown(errors, $"Tags.{i}.{field}");
                 }
             }
 
-            var key = RequestParameters.ReadString(tag, "Key", $"Tags.{i}")
-                ?? throw new ApiException(ErrorCodes.MissingParameter, $"The request is missing a required parameter `Tags.{i}.Key`.");
-            result.Add(new(key, RequestParameters.ReadString(tag, "Value", $"Tags.{i}") ?? ""));
+            var key = RequestParameters.ReadString(tag, "Key", $"Tags.{i}", errors) ?? throw RequestParameters.Missing(errors, $"Tags.{i}.Key");
+            result.Add(new(key, RequestParameters.ReadString(tag, "Value", $"Tags.{i}", errors) ?? ""));
         }
 
         return result;

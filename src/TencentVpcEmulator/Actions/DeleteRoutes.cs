@@ -23,11 +23,11 @@ internal sealed class DeleteRoutes : ActionHandler
     public override JsonObject Execute(ActionContext c)
     {
         var table = Lookup.RouteTable(c, c.Parameters.GetString("RouteTableId"), "RouteTableId");
-        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"));
+        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"), c.Errors);
         if (inputs.Count == 0)
         {
             // The definition marks Routes optional but documents no meaning for omitting it; refuse rather than guess.
-            throw new ApiException(ErrorCodes.MissingParameter, "The request is missing a required parameter `Routes`.");
+            throw RequestParameters.Missing(c.Errors, "Routes");
         }
 
         var doomed = new List<RouteRecord>();
@@ -39,7 +39,7 @@ internal sealed class DeleteRoutes : ActionHandler
             }
             else if (input.RouteId is null)
             {
-                throw RouteInput.Missing(input.Path, "RouteId");
+                throw RouteInput.Missing(c.Errors, input.Path, "RouteId");
             }
 
             var route = table.Routes.FirstOrDefault(r =>

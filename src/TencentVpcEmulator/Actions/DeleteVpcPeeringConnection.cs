@@ -5,7 +5,8 @@ using TencentVpcEmulator.State;
 namespace TencentVpcEmulator.Actions;
 
 /// <summary>
-/// DeleteVpcPeeringConnection (spec §4.4): either side may tear it down. The record stays listed as DELETED;
+/// DeleteVpcPeeringConnection (spec §4.4): either side may tear it down; an account that is neither side gets
+/// VpcPeerPurviewError ("this account cannot perform the operation"). The record stays listed as DELETED;
 /// deleting it again is ResourceNotFound. Tencent's docs say deleting a peering deletes the route entries that use it
 /// on both sides; <see cref="EmulatorOptions.DeletePeeringRemovesRoutes"/> (on by default) does that. While an
 /// accepted peering is being activated it cannot be deleted (MutexOperationTaskRunning).
@@ -23,6 +24,7 @@ internal sealed class DeleteVpcPeeringConnection : ActionHandler
 
     public override JsonObject Execute(ActionContext c)
     {
+        RefuseStrangers(c, c.Parameters.GetString("PeeringConnectionId"));
         var peering = Lookup.Peering(c, c.Parameters.GetString("PeeringConnectionId"), "PeeringConnectionId");
         if (peering.State == PeeringStates.Deleted)
         {
@@ -47,5 +49,19 @@ internal sealed class DeleteVpcPeeringConnection : ActionHandler
         }
 
         return new JsonObject();
+    }
+
+    /// <summary>
+    /// A live peering exists, but the caller's account is neither side: Tencent documents VpcPeerPurviewError for
+    /// Delete and is silent on when; we answer it here, before the visibility check that would say ResourceNotFound.
+    /// </summary>
+    private static void RefuseStrangers(ActionContext c, string? id)
+    {
+        IdFormat.Require(IdFormat.Peering, id, "PeeringConnectionId");
+        if (c.Store.PeeringsById.TryGetValue(id!, out var peering) && peering.State != PeeringStates.Deleted && !peering.IsPartyTo(c.Caller))
+        {
+            throw new ApiException(ErrorCodes.UnsupportedOperationVpcPeerPurviewError,
+                $"This account cannot perform this operation on `{peering.PeeringConnectionId}`: only the two sides of a peering may delete it.");
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace TencentVpcEmulator.Actions;
 internal sealed class DescribeRouteTables : ActionHandler
 {
     private static readonly HashSet<string> FilterNames =
-        ["route-table-id", "route-table-name", "vpc-id", "association.main", "tag-key", "tag:", "next-hop-type"];
+        ["route-table-id", "route-table-name", "vpc-id", "association.main", "tag-key", "tag:", "visible", "next-hop-type"];
 
     public override string Name => "DescribeRouteTables";
 
@@ -31,7 +31,7 @@ internal sealed class DescribeRouteTables : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "RouteTableIds");
         var ids = FilterSet.ReadIds(p, "RouteTableIds", IdFormat.RouteTable);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
         var paging = Paging.FromStrings(p).CappedFor(c.Options, Name);
         var needRoutes = p.GetBool("NeedRouterInfo") ?? true;
 
@@ -58,6 +58,7 @@ internal sealed class DescribeRouteTables : ActionHandler
                     && filters.MatchesExact("route-table-name", t.RouteTableName)
                     && filters.MatchesExact("vpc-id", t.Vpc.VpcId)
                     && filters.MatchesBool("association.main", t.Main)
+                    && filters.MatchesBool("visible", true) // every table the caller owns is visible to it
                     && filters.MatchesTags([])
                     && (!filters.Has("next-hop-type") || t.Routes.Any(r => filters.MatchesExact("next-hop-type", r.GatewayType))))
                 .OrderBy(t => t.RouteTableId, StringComparer.Ordinal)];

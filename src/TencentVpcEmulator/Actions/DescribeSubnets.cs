@@ -13,7 +13,8 @@ namespace TencentVpcEmulator.Actions;
 internal sealed class DescribeSubnets : ActionHandler
 {
     private static readonly HashSet<string> FilterNames =
-        ["subnet-id", "vpc-id", "cidr-block", "is-default", "subnet-name", "zone", "tag-key", "tag:", "cdc-id", "is-cdc-subnet"];
+        ["subnet-id", "vpc-id", "cidr-block", "is-default", "is-remote-vpc-snat", "subnet-name", "zone", "tag-key", "tag:", "cdc-id",
+            "is-cdc-subnet", "ipv6-cidr-block", "isp-type", "address-type"];
 
     public override string Name => "DescribeSubnets";
 
@@ -34,7 +35,7 @@ internal sealed class DescribeSubnets : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "SubnetIds");
         var ids = FilterSet.ReadIds(p, "SubnetIds", IdFormat.Subnet);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
         var tokenPaging = p.Has("MaxResults") || p.Has("NextToken");
         var paging = tokenPaging
             ? Paging.Create(ReadNextToken(p.GetString("NextToken")), p.GetLong("MaxResults"))
@@ -54,10 +55,12 @@ internal sealed class DescribeSubnets : ActionHandler
                     && filters.MatchesExact("vpc-id", s.Vpc.VpcId)
                     && filters.MatchesExact("cidr-block", s.CidrBlock)
                     && filters.MatchesBool("is-default", false)
+                    && filters.MatchesBool("is-remote-vpc-snat", false)
                     && filters.MatchesExact("subnet-name", s.SubnetName)
                     && filters.MatchesExact("zone", s.Zone)
                     && filters.MatchesExact("cdc-id", "")
                     && filters.MatchesExact("is-cdc-subnet", "0")
+                    && filters.MatchesNoIpv6()
                     && filters.MatchesTags([]))
                 .OrderBy(s => s.SubnetId, StringComparer.Ordinal)];
         }
@@ -89,7 +92,7 @@ internal sealed class DescribeSubnets : ActionHandler
         }
         catch (FormatException)
         {
-            throw new ApiException(ErrorCodes.InvalidParameterValue, "The parameter `NextToken` is invalid or expired.");
+            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed, "The parameter `NextToken` is invalid or expired.");
         }
     }
 }

@@ -33,7 +33,7 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "PeeringConnectionIds");
         var ids = FilterSet.ReadIds(p, "PeeringConnectionIds", IdFormat.Peering);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
         var paging = Paging.FromIntegers(p).CappedFor(c.Options, Name);
         var orderField = CreateVpcPeeringConnection.OneOf(p.GetString("OrderField"), OrderFields, "OrderField");
         var descending = CreateVpcPeeringConnection.OneOf(p.GetString("OrderDirection"), OrderDirections, "OrderDirection") == "DESC";
@@ -64,7 +64,7 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = all.Count,
-            ["PeerConnectionSet"] = new JsonArray([.. paging.Apply(all).Select(x => (JsonNode)Views.Peering(x))]),
+            ["PeerConnectionSet"] = new JsonArray([.. paging.Apply(all).Select(x => (JsonNode)Views.Peering(x, c.Options))]),
         };
     }
 }

@@ -7,7 +7,8 @@ namespace TencentVpcEmulator.Actions;
 /// <summary>DescribeVpcs (spec §4.15): VpcIds or Filters (vpc-id, vpc-name fuzzy, cidr-block, …), string Offset/Limit, AssistantCidrSet.</summary>
 internal sealed class DescribeVpcs : ActionHandler
 {
-    private static readonly HashSet<string> FilterNames = ["vpc-id", "vpc-name", "cidr-block", "is-default", "tag-key", "tag:"];
+    private static readonly HashSet<string> FilterNames =
+        ["vpc-id", "vpc-name", "cidr-block", "is-default", "tag-key", "tag:", "ipv6-cidr-block", "isp-type", "address-type"];
 
     public override string Name => "DescribeVpcs";
 
@@ -26,7 +27,7 @@ internal sealed class DescribeVpcs : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "VpcIds");
         var ids = FilterSet.ReadIds(p, "VpcIds", IdFormat.Vpc);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
         var paging = Paging.FromStrings(p).CappedFor(c.Options, Name);
 
         List<VpcRecord> vpcs;
@@ -42,6 +43,7 @@ internal sealed class DescribeVpcs : ActionHandler
                     && filters.Matches("vpc-name", name => v.VpcName.Contains(name, StringComparison.Ordinal))
                     && filters.MatchesExact("cidr-block", v.CidrBlock)
                     && filters.MatchesBool("is-default", false)
+                    && filters.MatchesNoIpv6()
                     && filters.MatchesTags([]))
                 .OrderBy(v => v.VpcId, StringComparer.Ordinal)];
         }

@@ -20,7 +20,7 @@ internal sealed class ReplaceRouteTableAssociation : ActionHandler
     public override JsonObject Execute(ActionContext c)
     {
         var subnetId = c.Parameters.GetString("SubnetId")
-            ?? throw new ApiException(ErrorCodes.MissingParameter, "The request is missing a required parameter `SubnetId`.");
+            ?? throw RequestParameters.Missing(c.Errors, "SubnetId");
         var table = Lookup.RouteTable(c, c.Parameters.GetString("RouteTableId"), "RouteTableId");
         var subnet = Lookup.Subnet(c, subnetId, "SubnetId");
         if (!ReferenceEquals(subnet.Vpc, table.Vpc))

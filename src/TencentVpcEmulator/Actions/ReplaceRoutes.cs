@@ -26,7 +26,7 @@ internal sealed class ReplaceRoutes : ActionHandler
     public override JsonObject Execute(ActionContext c)
     {
         var table = Lookup.RouteTable(c, c.Parameters.GetString("RouteTableId"), "RouteTableId");
-        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"));
+        var inputs = RouteInput.ReadAll(c.Parameters.GetArray("Routes"), c.Errors);
         if (inputs.Count == 0)
         {
             throw new ApiException(ErrorCodes.InvalidParameterValue, "The parameter `Routes` must contain at least one route.");
@@ -35,7 +35,7 @@ internal sealed class ReplaceRoutes : ActionHandler
         var replacements = new List<(RouteRecord Old, RouteRecord New)>();
         foreach (var input in inputs)
         {
-            var old = Find(table, input);
+            var old = Find(c.Errors, table, input);
             if (replacements.Any(r => ReferenceEquals(r.Old, old)))
             {
                 throw new ApiException(ErrorCodes.InvalidParameterValueDuplicate, $"`{input.Path}` names the route `{old.RouteItemId}` a second time.");
@@ -74,7 +74,7 @@ internal sealed class ReplaceRoutes : ActionHandler
     }
 
     /// <summary>The route the element names, by RouteItemId or RouteId (both must agree when both are given).</summary>
-    private static RouteRecord Find(RouteTableRecord table, RouteInput input)
+    private static RouteRecord Find(ActionErrors errors, RouteTableRecord table, RouteInput input)
     {
         if (input.RouteItemId is not null)
         {
@@ -82,7 +82,7 @@ internal sealed class ReplaceRoutes : ActionHandler
         }
         else if (input.RouteId is null)
         {
-            throw RouteInput.Missing(input.Path, "RouteId");
+            throw RouteInput.Missing(errors, input.Path, "RouteId");
         }
 
         var route = table.Routes.FirstOrDefault(r =>
@@ -103,9 +103,9 @@ internal sealed class ReplaceRoutes : ActionHandler
 
     private static (string Destination, string Type, string Gateway) Validate(ActionContext c, RouteTableRecord table, RouteInput input)
     {
-        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(input.Path, "DestinationCidrBlock");
-        var type = input.GatewayType ?? throw RouteInput.Missing(input.Path, "GatewayType");
-        var gateway = input.GatewayId ?? throw RouteInput.Missing(input.Path, "GatewayId");
+        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(c.Errors, input.Path, "DestinationCidrBlock");
+        var type = input.GatewayType ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayType");
+        var gateway = input.GatewayId ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayId");
         var vpc = table.Vpc;
 
         if (!Cidr.TryParse(destination, out _))

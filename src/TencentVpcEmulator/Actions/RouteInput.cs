@@ -22,7 +22,7 @@ internal sealed record RouteInput(
         "NetworkAccountType",
     ];
 
-    public static List<RouteInput> ReadAll(JsonArray? routes)
+    public static List<RouteInput> ReadAll(JsonArray? routes, ActionErrors errors)
     {
         var result = new List<RouteInput>();
         for (var i = 0; i < (routes?.Count ?? 0); i++)
@@ -33,24 +33,23 @@ internal sealed record RouteInput(
             {
                 if (!KnownFields.Contains(field))
                 {
-                    throw new ApiException(ErrorCodes.UnknownParameter, $"The parameter `{path}.{field}` is not recognized.");
+                    throw RequestParameters.Unknown(errors, $"{path}.{field}");
                 }
             }
 
             result.Add(new RouteInput(
                 path,
-                RequestParameters.ReadString(item, "DestinationCidrBlock", path),
-                RequestParameters.ReadString(item, "GatewayType", path),
-                RequestParameters.ReadString(item, "GatewayId", path),
-                RequestParameters.ReadString(item, "RouteDescription", path),
-                RequestParameters.ReadBool(item, "Enabled", path),
-                RequestParameters.ReadLong(item, "RouteId", path),
-                RequestParameters.ReadString(item, "RouteItemId", path)));
+                RequestParameters.ReadString(item, "DestinationCidrBlock", path, errors),
+                RequestParameters.ReadString(item, "GatewayType", path, errors),
+                RequestParameters.ReadString(item, "GatewayId", path, errors),
+                RequestParameters.ReadString(item, "RouteDescription", path, errors),
+                RequestParameters.ReadBool(item, "Enabled", path, errors),
+                RequestParameters.ReadLong(item, "RouteId", path, errors),
+                RequestParameters.ReadString(item, "RouteItemId", path, errors)));
         }
 
         return result;
     }
 
-    public static ApiException Missing(string path, string field) =>
-        new(ErrorCodes.MissingParameter, $"The request is missing a required parameter `{path}.{field}`.");
+    public static ApiException Missing(ActionErrors errors, string path, string field) => RequestParameters.Missing(errors, $"{path}.{field}");
 }

@@ -7,6 +7,14 @@ namespace TencentVpcEmulator.Actions;
 /// <summary>Renders records in Tencent's output models (Vpc, Subnet, RouteTable, Route, PeerConnection).</summary>
 internal static class Views
 {
+    /// <summary>What Describe shows when the peering was created without a ChargeType (the official example's value).</summary>
+    private const string DefaultChargeType = "POSTPAID_BY_DAY_MAX";
+
+    private const string VpcPeerType = "VPC_PEER";
+
+    /// <summary>The official Describe example shows "VPC0" where the request documents VPC_PEER.</summary>
+    private const string DescribedVpcPeerType = "VPC0";
+
     public static JsonObject Vpc(VpcRecord v, VpcStore store) => new()
     {
         ["VpcName"] = v.VpcName,
@@ -93,27 +101,43 @@ internal static class Views
         ["CreatedTime"] = TencentTime.Format(r.CreatedAt),
     };
 
-    /// <summary>Same orientation for both accounts: Source* is always the initiator.</summary>
-    public static JsonObject Peering(PeeringRecord p) => new()
+    /// <summary>
+    /// Same orientation for both accounts: Source* is always the initiator. Shaped as Tencent's published examples
+    /// show it: IsNgw false, ChargeType POSTPAID_BY_DAY_MAX when none was given (intra-region too, with Bandwidth 0),
+    /// Type VPC0 for a VPC-to-VPC peering; a cross-account request still PENDING names no peer VPC (no PeerVpcId, no
+    /// DestinationVpcId) unless <see cref="EmulatorOptions.PendingRequestHidesPeerVpc"/> is off.
+    /// </summary>
+    public static JsonObject Peering(PeeringRecord p, EmulatorOptions options)
     {
-        ["SourceVpcId"] = p.Source.VpcId,
-        ["PeerVpcId"] = p.Destination.VpcId,
-        ["PeeringConnectionId"] = p.PeeringConnectionId,
-        ["PeeringConnectionName"] = p.Name,
-        ["State"] = p.State,
-        ["IsNgw"] = true,
-        ["Bandwidth"] = p.Bandwidth,
-        ["SourceRegion"] = RegionCodes.ToShort(p.Source.Region),
-        ["DestinationRegion"] = RegionCodes.ToShort(p.Destination.Region),
-        ["CreateTime"] = TencentTime.Format(p.CreatedAt),
-        ["AppId"] = p.Source.Owner.AppId,
-        ["PeerAppId"] = p.Destination.Owner.AppId,
-        ["ChargeType"] = p.ChargeType,
-        ["SourceUin"] = p.Source.Owner.Uin,
-        ["DestinationUin"] = p.Destination.Owner.Uin,
-        ["TagSet"] = new JsonArray([.. p.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
-        ["QosLevel"] = p.QosLevel,
-        ["Type"] = p.Type,
-        ["DestinationVpcId"] = p.Destination.VpcId,
-    };
+        var view = new JsonObject
+        {
+            ["SourceVpcId"] = p.Source.VpcId,
+            ["PeerVpcId"] = p.Destination.VpcId,
+            ["PeeringConnectionId"] = p.PeeringConnectionId,
+            ["PeeringConnectionName"] = p.Name,
+            ["State"] = p.State,
+            ["IsNgw"] = false,
+            ["Bandwidth"] = p.Bandwidth,
+            ["SourceRegion"] = RegionCodes.ToShort(p.Source.Region),
+            ["DestinationRegion"] = RegionCodes.ToShort(p.Destination.Region),
+            ["CreateTime"] = TencentTime.Format(p.CreatedAt),
+            ["AppId"] = p.Source.Owner.AppId,
+            ["PeerAppId"] = p.Destination.Owner.AppId,
+            ["ChargeType"] = p.ChargeType.Length == 0 ? DefaultChargeType : p.ChargeType,
+            ["SourceUin"] = p.Source.Owner.Uin,
+            ["DestinationUin"] = p.Destination.Owner.Uin,
+            ["TagSet"] = new JsonArray([.. p.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
+            ["QosLevel"] = p.QosLevel,
+            ["Type"] = p.Type == VpcPeerType ? DescribedVpcPeerType : p.Type,
+            ["DestinationVpcId"] = p.Destination.VpcId,
+        };
+
+        if (options.PendingRequestHidesPeerVpc && p.State == PeeringStates.Pending && p.Source.Owner.Uin != p.Destination.Owner.Uin)
+        {
+            view.Remove("PeerVpcId");
+            view.Remove("DestinationVpcId");
+        }
+
+        return view;
+    }
 }

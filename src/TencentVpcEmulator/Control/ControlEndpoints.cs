@@ -63,6 +63,11 @@ internal static class ControlEndpoints
                 return BadRequest("expected {\"action\":\"*\"|<known action>,\"account\"?,\"rate\":0..1,\"code\":\"InternalError\",\"mode\":\"error\"|\"dropReply\"|\"delay\",\"milliseconds\"?,\"count\"?}");
             }
 
+            if (server.UndocumentedFaultCode(rule) is { } problem)
+            {
+                return BadRequest(problem);
+            }
+
             server.AddFault(rule);
             return Ok(server.Faults());
         });

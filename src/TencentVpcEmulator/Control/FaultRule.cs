@@ -31,7 +31,10 @@ public sealed record FaultRule
     /// <summary>Probability 0..1 that a matching call is hit (drawn from the RandomSeed-seeded generator).</summary>
     public double Rate { get; init; } = 1.0;
 
-    /// <summary>Error code for mode error, e.g. RequestLimitExceeded, InternalError, ResourceUnavailable.</summary>
+    /// <summary>
+    /// Error code for mode error, e.g. RequestLimitExceeded, InternalError, ResourceUnavailable: a common code or one
+    /// documented for <see cref="Action"/> (for "*", documented for every action); anything else is refused.
+    /// </summary>
     public string Code { get; init; } = "InternalError";
 
     public string? Message { get; init; }

@@ -49,7 +49,8 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
 #pragma warning restore CA1031
         {
             logger.LogError(ex, "Unhandled error for action {Action}", outcome.Action);
-            response = ErrorBody(ErrorCodes.InternalError, "An internal error occurred.");
+            var code = outcome.Action is { } action && runtime.Actions.TryGet(action, out var failed) ? failed.Errors.Internal : ErrorCodes.InternalError;
+            response = ErrorBody(code, "An internal error occurred.");
             outcome.IsError = true;
         }
 
@@ -152,16 +153,16 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
             }
         }
 
-        var parameters = RequestParameters.Validate(ParseBody(request.Body), handler.Schema);
+        var parameters = RequestParameters.Validate(ParseBody(request.Body, handler.Errors), handler.Schema, handler.Errors);
         var now = runtime.Clock.UtcNow;
         lock (runtime.Store.Gate)
         {
             runtime.Store.CatchUp(now, runtime.Options.PendingExpiry);
-            return handler.Execute(new ActionContext(caller, region, parameters, runtime.Store, now, runtime.Options, runtime.Activation));
+            return handler.Execute(new ActionContext(caller, region, parameters, runtime.Store, now, runtime.Options, runtime.Activation, handler.Errors));
         }
     }
 
-    private static JsonObject ParseBody(byte[] body)
+    private static JsonObject ParseBody(byte[] body, ActionErrors errors)
     {
         if (body.Length == 0)
         {
@@ -171,11 +172,11 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
         try
         {
             return JsonNode.Parse(body) as JsonObject
-                ?? throw new ApiException(ErrorCodes.InvalidParameter, "The request body must be a JSON object.");
+                ?? throw new ApiException(errors.WrongType, "The request body must be a JSON object.");
         }
         catch (JsonException ex)
         {
-            throw new ApiException(ErrorCodes.InvalidParameter, $"The request body is not valid JSON: {ex.Message}");
+            throw new ApiException(errors.WrongType, $"The request body is not valid JSON: {ex.Message}");
         }
     }
 
@@ -188,7 +189,7 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                throw new ApiException("RequestSizeLimitExceeded", "The request body exceeds the size limit.");
+                throw new ApiException(ErrorCodes.RequestSizeLimitExceeded, "The request body exceeds the size limit.");
             }
 
             buffer.Write(chunk, 0, read);

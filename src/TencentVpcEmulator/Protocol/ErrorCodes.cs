@@ -1,6 +1,9 @@
 namespace TencentVpcEmulator.Protocol;
 
-/// <summary>The Tencent error codes the emulator can return (spec §3.2 and the per-action lists in §4).</summary>
+/// <summary>
+/// The Tencent error codes the emulator can return (spec §3.2 and the per-action lists in §4). Which ones an action may
+/// use is <see cref="DocumentedErrorCodes"/>'s business.
+/// </summary>
 internal static class ErrorCodes
 {
     public const string AuthFailureInvalidAuthorization = "AuthFailure.InvalidAuthorization";
@@ -10,13 +13,17 @@ internal static class ErrorCodes
     public const string AuthFailureTokenFailure = "AuthFailure.TokenFailure";
 
     public const string InternalError = "InternalError";
+    public const string InternalErrorModuleError = "InternalError.ModuleError";
+    public const string InternalServerError = "InternalServerError";
     public const string InvalidAction = "InvalidAction";
     public const string NoSuchVersion = "NoSuchVersion";
     public const string MissingParameter = "MissingParameter";
     public const string UnknownParameter = "UnknownParameter";
+    public const string UnknownParameterWithGuess = "UnknownParameter.WithGuess";
     public const string UnsupportedProtocol = "UnsupportedProtocol";
     public const string UnsupportedRegion = "UnsupportedRegion";
     public const string RequestLimitExceeded = "RequestLimitExceeded";
+    public const string RequestSizeLimitExceeded = "RequestSizeLimitExceeded";
     public const string ResourceNotFound = "ResourceNotFound";
 
     public const string InvalidParameter = "InvalidParameter";
@@ -31,7 +38,6 @@ internal static class ErrorCodes
     public const string InvalidParameterValueLimitExceeded = "InvalidParameterValue.LimitExceeded";
     public const string InvalidParameterValueRange = "InvalidParameterValue.Range";
     public const string InvalidParameterValueEmpty = "InvalidParameterValue.Empty";
-    public const string InvalidParameterValueTooLong = "InvalidParameterValue.TooLong";
     public const string InvalidParameterValueDuplicate = "InvalidParameterValue.Duplicate";
     public const string InvalidParameterValueCidrNotInPeerVpc = "InvalidParameterValue.CidrNotInPeerVpc";
     public const string InvalidParameterValueRouteNextHopInvalid = "InvalidParameterValue.RouteNextHopInvalid";

@@ -20,8 +20,9 @@ internal sealed class FilterSet
 
     /// <summary>
     /// Parses Filters, allowing only <paramref name="allowedNames"/> (plus "tag:&lt;key&gt;" when "tag:" is allowed).
+    /// A malformed filter or an unknown name answers with the action's documented code for it.
     /// </summary>
-    public static FilterSet Parse(JsonArray? filters, IReadOnlySet<string> allowedNames)
+    public static FilterSet Parse(JsonArray? filters, IReadOnlySet<string> allowedNames, ActionErrors errors)
     {
         var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (filters is null)
@@ -33,19 +34,19 @@ internal sealed class FilterSet
         {
             if (filters[i] is not JsonObject filter || filter["Name"] is not JsonValue nameNode || nameNode.GetValueKind() != JsonValueKind.String)
             {
-                throw new ApiException(ErrorCodes.InvalidParameterFilterNotDict, $"Filters.{i} must be an object with a string `Name` and an array `Values`.");
+                throw new ApiException(errors.FilterNotDict, $"Filters.{i} must be an object with a string `Name` and an array `Values`.");
             }
 
             var name = nameNode.GetValue<string>();
             if (filter["Values"] is not JsonArray values || values.Any(v => v is null || v.GetValueKind() != JsonValueKind.String))
             {
-                throw new ApiException(ErrorCodes.InvalidParameterFilterValuesNotList, $"Filters.{i}.Values must be an array of strings.");
+                throw new ApiException(errors.FilterValuesNotList, $"Filters.{i}.Values must be an array of strings.");
             }
 
             var isTag = name.StartsWith("tag:", StringComparison.Ordinal) && allowedNames.Contains("tag:");
             if (!allowedNames.Contains(name) && !isTag)
             {
-                throw new ApiException(ErrorCodes.InvalidParameterFilterInvalidKey, $"The filter name `{name}` is not supported.");
+                throw new ApiException(errors.FilterInvalidKey, $"The filter name `{name}` is not supported.");
             }
 
             var list = values.Select(v => v!.GetValue<string>()).ToList();
@@ -74,6 +75,12 @@ internal sealed class FilterSet
 
     /// <summary>Boolean filter values are strings: "TRUE"/"FALSE", also "true"/"false".</summary>
     public bool MatchesBool(string name, bool actual) => Matches(name, v => bool.TryParse(v, out var b) && b == actual);
+
+    /// <summary>
+    /// The IPv6 filters (ipv6-cidr-block, and isp-type and address-type, which describe an IPv6 CIDR): the emulator
+    /// models no IPv6, so any of them given matches nothing.
+    /// </summary>
+    public bool MatchesNoIpv6() => !Has("ipv6-cidr-block") && !Has("isp-type") && !Has("address-type");
 
     /// <summary>Filters on tags: our resources carry no tags here unless given, so tag filters match only tagged ones.</summary>
     public bool MatchesTags(IReadOnlyList<KeyValuePair<string, string>> tags)

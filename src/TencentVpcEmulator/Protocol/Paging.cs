@@ -51,7 +51,8 @@ internal readonly record struct Paging(int Offset, int Limit)
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The value `{text}` of parameter `{name}` is not a decimal integer.");
+            // Malformed: the one code all three string-paged Describe actions document for a value of the wrong form.
+            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed, $"The value `{text}` of parameter `{name}` is not a decimal integer.");
         }
 
         return value;

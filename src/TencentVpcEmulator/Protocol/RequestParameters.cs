@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 namespace TencentVpcEmulator.Protocol;
 
 /// <summary>
-/// A request body checked against an action's <see cref="ParameterSchema"/>: unknown names → UnknownParameter,
-/// missing required → MissingParameter, wrong JSON type → InvalidParameter. JSON null counts as absent
-/// (the official SDKs strip nulls before sending).
+/// A request body checked against an action's <see cref="ParameterSchema"/>: an unknown name, a missing required
+/// parameter and a wrong JSON type each answer with the action's code for it (<see cref="ActionErrors"/>).
+/// JSON null counts as absent (the official SDKs strip nulls before sending).
 /// </summary>
 internal sealed class RequestParameters
 {
@@ -14,13 +14,13 @@ internal sealed class RequestParameters
 
     private RequestParameters(JsonObject body) => _body = body;
 
-    public static RequestParameters Validate(JsonObject body, ParameterSchema schema)
+    public static RequestParameters Validate(JsonObject body, ParameterSchema schema, ActionErrors errors)
     {
         foreach (var (name, _) in body)
         {
             if (!schema.TryGet(name, out _))
             {
-                throw new ApiException(ErrorCodes.UnknownParameter, $"The parameter `{name}` is not recognized.");
+                throw new ApiException(errors.UnknownParameter, $"The parameter `{name}` is not recognized.");
             }
         }
 
@@ -31,7 +31,7 @@ internal sealed class RequestParameters
             {
                 if (spec.Required)
                 {
-                    throw new ApiException(ErrorCodes.MissingParameter, $"The request is missing a required parameter `{spec.Name}`.");
+                    throw Missing(errors, spec.Name);
                 }
 
                 continue;
@@ -39,7 +39,7 @@ internal sealed class RequestParameters
 
             if (!HasType(node, spec.Type))
             {
-                throw new ApiException(ErrorCodes.InvalidParameter,
+                throw new ApiException(errors.WrongType,
                     $"The value type of parameter `{spec.Name}` is invalid; expected {Describe(spec.Type)}.");
             }
         }
@@ -63,8 +63,14 @@ internal sealed class RequestParameters
 
     public JsonArray? GetArray(string name) => _body[name] as JsonArray;
 
+    public static ApiException Missing(ActionErrors errors, string path) =>
+        new(errors.MissingParameter, $"The request is missing a required parameter `{path}`.");
+
+    public static ApiException Unknown(ActionErrors errors, string path) =>
+        new(errors.UnknownParameter, $"The parameter `{path}` is not recognized.");
+
     /// <summary>Element-level checks for arrays of objects (Routes, Tags) with the same codes as the top level.</summary>
-    public static string? ReadString(JsonObject item, string name, string path)
+    public static string? ReadString(JsonObject item, string name, string path, ActionErrors errors)
     {
         var node = item[name];
         if (node is null)
@@ -74,13 +80,13 @@ internal sealed class RequestParameters
 
         if (node.GetValueKind() != JsonValueKind.String)
         {
-            throw new ApiException(ErrorCodes.InvalidParameter, $"The value type of parameter `{path}.{name}` is invalid; expected String.");
+            throw new ApiException(errors.WrongType, $"The value type of parameter `{path}.{name}` is invalid; expected String.");
         }
 
         return node.GetValue<string>();
     }
 
-    public static long? ReadLong(JsonObject item, string name, string path)
+    public static long? ReadLong(JsonObject item, string name, string path, ActionErrors errors)
     {
         var node = item[name];
         if (node is null)
@@ -90,13 +96,13 @@ internal sealed class RequestParameters
 
         if (!HasType(node, ParamType.Integer))
         {
-            throw new ApiException(ErrorCodes.InvalidParameter, $"The value type of parameter `{path}.{name}` is invalid; expected Integer.");
+            throw new ApiException(errors.WrongType, $"The value type of parameter `{path}.{name}` is invalid; expected Integer.");
         }
 
         return node.GetValue<long>();
     }
 
-    public static bool? ReadBool(JsonObject item, string name, string path)
+    public static bool? ReadBool(JsonObject item, string name, string path, ActionErrors errors)
     {
         var node = item[name];
         if (node is null)
@@ -106,7 +112,7 @@ internal sealed class RequestParameters
 
         if (!HasType(node, ParamType.Boolean))
         {
-            throw new ApiException(ErrorCodes.InvalidParameter, $"The value type of parameter `{path}.{name}` is invalid; expected Boolean.");
+            throw new ApiException(errors.WrongType, $"The value type of parameter `{path}.{name}` is invalid; expected Boolean.");
         }
 
         return node.GetValue<bool>();

@@ -145,6 +145,9 @@ internal sealed class PeeringRecord
 
     public VpcRecord OtherEnd(VpcRecord vpc) => ReferenceEquals(Source, vpc) ? Destination : Source;
 
+    /// <summary>The initiator's or the receiver's account: the only ones that may act on it.</summary>
+    public bool IsPartyTo(AccountRecord account) => Source.Owner.Uin == account.Uin || Destination.Owner.Uin == account.Uin;
+
     /// <summary>The initiator sees it in the source region, the receiver in the destination region.</summary>
     public bool IsVisibleTo(AccountRecord caller, string region) =>
         (Source.Owner.Uin == caller.Uin && Source.Region == region)

@@ -32,6 +32,10 @@ internal static class RegionCodes
         ["ap-shanghai-fsi"] = "shjr",
         ["ap-beijing-fsi"] = "bjjr",
         ["ap-tianjin"] = "tsn",
+
+        // Not in the spec's table; the codes other public mappings use (and our client maps back).
+        ["ap-shenzhen"] = "szx",
+        ["ap-qingyuan"] = "qy",
     };
 
     public static bool IsKnown(string region) => ShortByLong.ContainsKey(region);

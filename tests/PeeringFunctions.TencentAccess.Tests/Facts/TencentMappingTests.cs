@@ -97,6 +97,24 @@ public sealed class TencentMappingTests
     }
 
     [Fact]
+    public void A_pending_request_that_names_no_peer_vpc_maps_to_an_empty_destination_that_joins_no_pair()
+    {
+        // Tencent's example of a cross-account request still PENDING: neither PeerVpcId nor DestinationVpcId.
+        var facts = new PeerConnection
+        {
+            PeeringConnectionId = "pcx-1", PeeringConnectionName = "alpha-beta", SourceVpcId = "vpc-a", State = "PENDING",
+            SourceUin = 100000000001, DestinationUin = 100000000002,
+        }.ToFacts();
+
+        Assert.Equal("", facts.DestinationVpcId);
+        Assert.True(facts.NamesNoPeerVpc());
+        Assert.True(facts.IsLive);
+        Assert.False(facts.Joins("vpc-a", "vpc-b"));
+        Assert.False(facts.Joins("vpc-a", ""));
+        Assert.False(new PeeringFacts("pcx-2", "n", "vpc-a", "vpc-b", "ACTIVE", 1, 2).NamesNoPeerVpc());
+    }
+
+    [Fact]
     public void The_records_keep_the_json_shape_orchestration_history_holds()
     {
         // Activity outputs are persisted in history as JSON: these property names are what older histories contain.

@@ -50,7 +50,7 @@ public static class World
     public const string GammaVpc = "vpc-gamma001";           // ap-guangzhou 10.30.0.0/16
     public const string GammaVpcCidr = "10.30.0.0/16";
 
-    /// <summary>One VPC in every region of spec §4.6's short-code table, owned by "delta".</summary>
+    /// <summary>One VPC in every region of <see cref="AllRegions"/>, owned by "delta".</summary>
     public static readonly ApiKey Delta = new("delta", "AKIDdeltaCONF00000000000000000000004", "deltaConfSecretKey0000000000000004", 100000000004, 1250000004);
 
     /// <summary>Spec §4.6 (terraform's table): the short code DescribeVpcPeeringConnections prints for each long region name.</summary>
@@ -62,6 +62,12 @@ public static class World
         ("sa-saopaulo", "sao"), ("ap-mumbai", "in"), ("na-toronto", "ca"), ("ap-taipei", "tpe"), ("ap-shenzhen-fsi", "szjr"),
         ("ap-shanghai-fsi", "shjr"), ("ap-beijing-fsi", "bjjr"), ("ap-tianjin", "tsn"),
     ];
+
+    /// <summary>Regions the client knows beyond spec §4.6's table, with the short codes it maps back (not in the spec).</summary>
+    public static readonly IReadOnlyList<(string Region, string ShortCode)> ExtraRegions = [("ap-shenzhen", "szx"), ("ap-qingyuan", "qy")];
+
+    /// <summary>Every region a test peers from: the spec's table, then the extras.</summary>
+    public static readonly IReadOnlyList<(string Region, string ShortCode)> AllRegions = [.. SpecRegions, .. ExtraRegions];
 
     /// <summary>Every secret that must never show up in an exception text.</summary>
     public static readonly IReadOnlyList<string> AllSecrets =
@@ -91,9 +97,9 @@ public static class World
         seed.Vpcs.Add(Vpc(Beta.Name, Shanghai, BetaAssistantClashVpc, "10.11.128.0/20"));
         seed.Vpcs.Add(Vpc(Beta.Name, Shanghai, BetaPeerClashVpc, "172.16.0.0/20"));
         seed.Vpcs.Add(Vpc(Gamma.Name, Guangzhou, GammaVpc, GammaVpcCidr));
-        for (var i = 0; i < SpecRegions.Count; i++)
+        for (var i = 0; i < AllRegions.Count; i++)
         {
-            seed.Vpcs.Add(Vpc(Delta.Name, SpecRegions[i].Region, DeltaVpc(i), DeltaVpcCidr(i)));
+            seed.Vpcs.Add(Vpc(Delta.Name, AllRegions[i].Region, DeltaVpc(i), DeltaVpcCidr(i)));
         }
 
         seed.Validate("conformance seed");

@@ -44,14 +44,15 @@ public sealed class VpcClientErrorTests
     }
 
     [Fact]
-    public async Task InternalError_is_not_transient_because_writes_need_a_read_back_first()
+    public async Task InternalError_is_transient_and_leaves_a_write_in_an_unknown_state_to_read_back()
     {
         var client = ClientFactory.Create(CapturingHandler.RespondingJson(
             """{"Response":{"Error":{"Code":"InternalError","Message":"Internal error."},"RequestId":"r-3"}}"""));
 
         var ex = await Assert.ThrowsAsync<TencentCloudSDKException>(() => client.CreateRoutes(new CreateRoutesRequest()));
 
-        Assert.False(ex.IsTransient);
+        Assert.Equal(TencentErrorKind.Api, ex.Kind);
+        Assert.True(ex.IsTransient);
     }
 
     [Fact]

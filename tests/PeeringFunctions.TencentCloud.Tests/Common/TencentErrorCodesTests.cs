@@ -15,17 +15,17 @@ public sealed class TencentErrorCodesTests
     [InlineData("ResourceInUse.Subnet")]
     [InlineData("ServiceUnavailable")]
     [InlineData("UnsupportedOperation.MutexOperationTaskRunning")]
+    [InlineData("InternalError")]
+    [InlineData("InternalError.ModuleError")]
+    [InlineData("InternalServerError")]
     [InlineData("ClientError.NetworkError")]
-    [InlineData("ClientError.HttpStatusCodeError")]
+    [InlineData("ClientError.ResponseParseError")]
     public void Transient_codes_per_spec_table_3_3(string code)
     {
         Assert.True(TencentErrorCodes.IsTransient(code));
     }
 
     [Theory]
-    [InlineData("InternalError")]
-    [InlineData("InternalError.ModuleError")]
-    [InlineData("InternalServerError")]
     [InlineData("AuthFailure.SignatureFailure")]
     [InlineData("AuthFailure.SignatureExpire")]
     [InlineData("UnauthorizedOperation.VpcPeerCidrConflict")]
@@ -75,8 +75,34 @@ public sealed class TencentErrorCodesTests
     public void Exception_transience_follows_kind_and_code()
     {
         Assert.True(new TencentCloudSDKException("x", "m", kind: TencentErrorKind.Network).IsTransient);
-        Assert.True(new TencentCloudSDKException("x", "m", kind: TencentErrorKind.Http, httpStatusCode: 502).IsTransient);
+        Assert.True(new TencentCloudSDKException(TencentErrorCodes.ClientHttpStatusCodeError, "m", kind: TencentErrorKind.Http, httpStatusCode: 502).IsTransient);
         Assert.False(new TencentCloudSDKException("ResourceNotFound", "m").IsTransient);
         Assert.True(new TencentCloudSDKException("ResourceInUse", "m").IsTransient);
+    }
+
+    [Theory]
+    [InlineData(400, false)]
+    [InlineData(403, false)]
+    [InlineData(413, false)]
+    [InlineData(431, false)]
+    [InlineData(408, true)]
+    [InlineData(429, true)]
+    [InlineData(500, true)]
+    [InlineData(502, true)]
+    [InlineData(503, true)]
+    public void An_http_status_error_is_transient_by_its_status_for_the_code_table_and_the_exception_alike(int status, bool transient)
+    {
+        var error = new TencentCloudSDKException(TencentErrorCodes.ClientHttpStatusCodeError, "m", kind: TencentErrorKind.Http, httpStatusCode: status);
+
+        Assert.Equal(transient, TencentErrorCodes.IsTransient(TencentErrorCodes.ClientHttpStatusCodeError, status));
+        Assert.Equal(transient, TencentErrorCodes.IsTransientHttpStatus(status));
+        Assert.Equal(transient, error.IsTransient);
+    }
+
+    [Fact]
+    public void An_http_status_error_without_its_status_is_not_called_transient()
+    {
+        // The code alone cannot tell a 503 from a 400; the exception always carries the status.
+        Assert.False(TencentErrorCodes.IsTransient(TencentErrorCodes.ClientHttpStatusCodeError));
     }
 }

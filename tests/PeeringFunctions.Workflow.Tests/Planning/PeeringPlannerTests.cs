@@ -108,6 +108,26 @@ public sealed class PeeringPlannerTests
     }
 
     [Fact]
+    public void A_pending_request_that_names_no_peer_VPC_is_never_guessed_to_be_the_pairs()
+    {
+        // Tencent describes a cross-account request still PENDING without its peer VPC: pre-flight cannot tell whose it
+        // is, so it plans a new request; Tencent then answers VpcPeerAlreadyExist if it was the pair's after all.
+        var initiator = cloud.FactsOf(Alpha, Guangzhou, AlphaVpc) with
+        {
+            Peerings =
+            [
+                new PeeringFacts("pcx-unnamed1", "ours?", AlphaVpc, "", "PENDING", 100000000001, 100000000002),
+                new PeeringFacts("pcx-unnamed2", "theirs?", BetaVpc, "", "PENDING", 100000000002, 100000000001),
+            ],
+        };
+
+        var result = PeeringPlanner.Plan(Demo.AlphaToBeta(), initiator, cloud.FactsOf(Beta, Shanghai, BetaVpc, includePeerings: false), BetaUin);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Null(result.Plan!.ExistingPeering);
+    }
+
+    [Fact]
     public void A_live_peering_to_another_VPC_is_not_reused()
     {
         cloud.AddPeering("pcx-gz000001", Alpha, Guangzhou, AlphaVpc, Beta, Guangzhou, BetaGzVpc, "ACTIVE");
