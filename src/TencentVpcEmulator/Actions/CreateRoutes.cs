@@ -33,8 +33,8 @@ internal sealed class CreateRoutes : ActionHandler
         foreach (var input in inputs)
         {
             var route = Validate(c, table, input);
-            CheckAgainst(table.Routes.Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId)), route, input.Path);
-            CheckAgainst(accepted, route, input.Path);
+            RouteRules.CheckAgainst(table.Routes.Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId)), route, input.Path, ErrorCodes.UnsupportedOperationEcmpWithUserRoute);
+            RouteRules.CheckAgainst(accepted, route, input.Path, ErrorCodes.UnsupportedOperationEcmpWithUserRoute);
             accepted.Add(route);
         }
 
@@ -106,54 +106,7 @@ internal sealed class CreateRoutes : ActionHandler
             }
         }
 
-        if (vpc.Subnets.Any(s => Cidr.SameBlock(s.CidrBlock, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueSubnetOverlapRoute,
-                $"The destination `{destination}` is the CIDR block of a subnet of `{vpc.VpcId}`.");
-        }
-
-        if (vpc.AssistantCidrs.Any(a => Cidr.SameBlock(a, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrOverlapRoute,
-                $"The destination `{destination}` is a secondary CIDR block of `{vpc.VpcId}`.");
-        }
-
-        // A destination inside the VPC's own space is refused; a wider one (e.g. 0.0.0.0/0 via NAT) is fine,
-        // because the local route is more specific.
-        if (vpc.AllCidrs.Any(block => Cidr.Contains(block, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrConflict,
-                $"The destination `{destination}` conflicts with the CIDR of `{vpc.VpcId}`.");
-        }
-
-        if (peering is not null && !peering.OtherEnd(vpc).AllCidrs.Any(block => Cidr.Contains(block, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueCidrNotInPeerVpc,
-                $"The destination `{destination}` is not within the CIDR blocks of the peer VPC `{peering.OtherEnd(vpc).VpcId}`.");
-        }
-
+        RouteRules.CheckDestination(vpc, destination, peering);
         return (destination, type, gateway);
-    }
-
-    /// <summary>Same destination and next hop → Duplicate; same destination, other next hop, involving a peering → ECMP refused.</summary>
-    private static void CheckAgainst(
-        IEnumerable<(string Destination, string Type, string Gateway)> existing,
-        (string Destination, string Type, string Gateway) route,
-        string path)
-    {
-        foreach (var other in existing.Where(e => Cidr.SameBlock(e.Destination, route.Destination)))
-        {
-            if (other.Type == route.Type && other.Gateway == route.Gateway)
-            {
-                throw new ApiException(ErrorCodes.InvalidParameterValueDuplicate,
-                    $"`{path}`: a route to `{route.Destination}` via {route.Type} `{route.Gateway}` already exists.");
-            }
-
-            if (other.Type == GatewayTypes.PeerConnection || route.Type == GatewayTypes.PeerConnection)
-            {
-                throw new ApiException(ErrorCodes.UnsupportedOperationEcmpWithUserRoute,
-                    $"`{path}`: the destination `{route.Destination}` already routes via {other.Type} `{other.Gateway}`; ECMP is not supported for this next hop.");
-            }
-        }
     }
 }

@@ -45,7 +45,7 @@ internal sealed class ReplaceRoutes : ActionHandler
             var replaced = replacements.Select(r => r.Old).Append(old).ToHashSet();
             var others = table.Routes.Where(r => !replaced.Contains(r)).Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId))
                 .Concat(replacements.Select(r => (r.New.DestinationCidrBlock, r.New.GatewayType, r.New.GatewayId)));
-            CheckAgainst(others, (destination, type, gateway), input.Path);
+            RouteRules.CheckAgainst(others, (destination, type, gateway), input.Path, ErrorCodes.UnsupportedOperationEcmp);
 
             replacements.Add((old, new RouteRecord
             {
@@ -128,52 +128,7 @@ internal sealed class ReplaceRoutes : ActionHandler
                 $"`{input.Path}`: the next hop `{gateway}` is not an ACTIVE peering connection of `{vpc.VpcId}`.");
         }
 
-        if (vpc.Subnets.Any(s => Cidr.SameBlock(s.CidrBlock, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueSubnetOverlapRoute,
-                $"The destination `{destination}` is the CIDR block of a subnet of `{vpc.VpcId}`.");
-        }
-
-        if (vpc.AssistantCidrs.Any(a => Cidr.SameBlock(a, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrOverlapRoute,
-                $"The destination `{destination}` is a secondary CIDR block of `{vpc.VpcId}`.");
-        }
-
-        if (vpc.AllCidrs.Any(block => Cidr.Contains(block, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueVpcCidrConflict,
-                $"The destination `{destination}` conflicts with the CIDR of `{vpc.VpcId}`.");
-        }
-
-        if (peering is not null && !peering.OtherEnd(vpc).AllCidrs.Any(block => Cidr.Contains(block, destination)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueCidrNotInPeerVpc,
-                $"The destination `{destination}` is not within the CIDR blocks of the peer VPC `{peering.OtherEnd(vpc).VpcId}`.");
-        }
-
+        RouteRules.CheckDestination(vpc, destination, peering);
         return (destination, type, gateway);
-    }
-
-    /// <summary>Against the routes that stay: same destination and next hop → Duplicate; same destination via a peering → Ecmp.</summary>
-    private static void CheckAgainst(
-        IEnumerable<(string Destination, string Type, string Gateway)> others,
-        (string Destination, string Type, string Gateway) route,
-        string path)
-    {
-        foreach (var other in others.Where(o => Cidr.SameBlock(o.Destination, route.Destination)))
-        {
-            if (other.Type == route.Type && other.Gateway == route.Gateway)
-            {
-                throw new ApiException(ErrorCodes.InvalidParameterValueDuplicate,
-                    $"`{path}`: a route to `{route.Destination}` via {route.Type} `{route.Gateway}` already exists.");
-            }
-
-            if (other.Type == GatewayTypes.PeerConnection || route.Type == GatewayTypes.PeerConnection)
-            {
-                throw new ApiException(ErrorCodes.UnsupportedOperationEcmp,
-                    $"`{path}`: the destination `{route.Destination}` already routes via {other.Type} `{other.Gateway}`; ECMP is not supported for this next hop.");
-            }
-        }
     }
 }
