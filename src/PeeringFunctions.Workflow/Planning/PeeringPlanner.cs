@@ -187,7 +187,9 @@ public static class PeeringPlanner
 
     private static void CheckPeeringQuota(PeeringSide side, IReadOnlyList<PeeringFacts> peerings, TencentLimits limits, List<string> problems)
     {
-        var live = peerings.Count(p => p.IsLive && (p.SourceVpcId == side.VpcId || p.DestinationVpcId == side.VpcId));
+        // The list was read with this VPC's vpc-id filter: every entry involves it, even a PENDING request made to it that
+        // Tencent describes without naming the peer VPC, so no entry is left out for lacking our VPC id.
+        var live = peerings.Count(p => p.IsLive);
         if (live >= limits.LivePeeringsPerVpc)
         {
             problems.Add($"VPC {side.VpcId} ({side.Describe()}) already has {live} live peering connections (PENDING or ACTIVE); " +

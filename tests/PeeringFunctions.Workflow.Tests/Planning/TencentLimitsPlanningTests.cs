@@ -96,6 +96,27 @@ public sealed class TencentLimitsPlanningTests
     }
 
     [Fact]
+    public void Requests_made_to_the_receivers_VPC_that_name_no_peer_VPC_count_toward_its_quota()
+    {
+        // Read with the receiver VPC's filter, Tencent lists two cross-account requests still PENDING without their peer VPC.
+        var request = Demo.AlphaToBeta();
+        var receiver = cloud.FactsOf(Beta, Shanghai, BetaVpc) with
+        {
+            Peerings =
+            [
+                new("pcx-hidden01", "to beta", "vpc-other001", "", "PENDING", 300000000001, 100000000002),
+                new("pcx-hidden02", "to beta", "vpc-other002", "", "PENDING", 300000000002, 100000000002),
+            ],
+        };
+
+        var result = PeeringPlanner.Plan(request, cloud.FactsOf(Alpha, Guangzhou, AlphaVpc), receiver, BetaUin, new TencentLimits(2, 200));
+
+        Assert.Equal(
+            [$"VPC {BetaVpc} (beta/ap-shanghai/{BetaVpc}) already has 2 live peering connections (PENDING or ACTIVE); Tencent allows 2 per VPC. Delete one it no longer needs first."],
+            result.Problems);
+    }
+
+    [Fact]
     public void Ended_peerings_do_not_count_toward_the_quota()
     {
         AddPeeringsOf(Beta, Shanghai, BetaVpc, 1, "REJECTED");
