@@ -19,4 +19,15 @@ public sealed class HostJsonTests
         // %TASKHUB_NAME% is resolved from app settings, so each environment (and each slot) gets its own task hub.
         Assert.Equal("%TASKHUB_NAME%", (string?)host["extensions"]?["durableTask"]?["hubName"]);
     }
+
+    [Fact]
+    public void The_workers_default_orchestration_version_is_the_version_new_peerings_start_with()
+    {
+        // A worker never runs an instance started by a newer version (CurrentOrOlder, Reject): with a default below the
+        // version PeeringOperations stamps on new peerings, the deployed app would leave every new peering unrun.
+        var durable = JsonNode.Parse(File.ReadAllText(Path.Combine(AppPaths.RepositoryRoot, "host.json")))!["extensions"]!["durableTask"]!;
+
+        Assert.Equal(PeeringFunctions.Workflow.Orchestrations.PeeringOrchestrator.CurrentVersion, (string?)durable["defaultVersion"]);
+        Assert.Equal("CurrentOrOlder", (string?)durable["versionMatchStrategy"]);
+    }
 }
