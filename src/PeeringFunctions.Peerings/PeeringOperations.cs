@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
 
@@ -11,7 +12,7 @@ namespace PeeringFunctions.Peerings;
 /// The HTTP API and the chat commands both call this, each after its own authentication; nothing here decides
 /// about the peering itself (that is the orchestrator's job).
 /// </summary>
-public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
+public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<PeeringOperations> logger)
 {
     /// <summary>How long a decision waits to learn whether it won; longer than the orchestrator needs to take an event locally.</summary>
     private static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
@@ -188,11 +189,13 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
         var teardownId = PeeringInstanceIds.TeardownOf(instance.InstanceId);
         try
         {
-            var receiver = outcome.Receiver is { Account: not null } managed ? managed : null;
+            // What to remove comes from the registry when it holds this peering (it outlives Durable history), else from the outcome.
+            var (initiator, receiver) = await RecordedSidesAsync(instance.InstanceId, outcome.PeeringConnectionId, cancellationToken)
+                ?? (outcome.Initiator, outcome.Receiver);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(TeardownOrchestrator),
-                new TeardownRequest(outcome.PeeringConnectionId, outcome.Initiator, receiver),
-                new StartOrchestrationOptions(teardownId).WithDedupeStatuses(LiveStatuses),
+                new TeardownRequest(outcome.PeeringConnectionId, initiator, receiver is { Account: not null } ? receiver : null, instance.InstanceId),
+                new StartOrchestrationOptions(teardownId) { Version = PeeringOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
                 cancellationToken);
         }
         catch (Exception error) when (IsAlreadyExists(error))
@@ -203,6 +206,21 @@ public sealed class PeeringOperations(ILogger<PeeringOperations> logger)
 
         logger.LogInformation("Started teardown {TeardownId} of {PeeringConnectionId}", teardownId, outcome.PeeringConnectionId);
         return new TeardownResult(teardownId, view.State);
+    }
+
+    /// <summary>The sides the registry recorded for this peering and pcx, or null when it holds no such record.</summary>
+    private async Task<(SideOutcome Initiator, SideOutcome? Receiver)?> RecordedSidesAsync(string id, string pcx, CancellationToken cancellationToken)
+    {
+        if (await registry.GetAsync(id, cancellationToken) is not { } record || record.PeeringConnectionId != pcx)
+        {
+            return null;
+        }
+
+        return (SideOf(record.Initiator), SideOf(record.Receiver));
+
+        static SideOutcome SideOf(RegisteredSide side) => new(
+            side.Account, side.Region, side.VpcId, side.RouteTableId, side.Destinations, side.CreatedRouteItemIds,
+            [.. side.AssociationChanges.Select(c => new AssociationChange(c.SubnetId, c.PreviousRouteTableId, c.RouteTableId))]);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Orchestrations;
@@ -35,6 +36,8 @@ public static class WorkflowRegistration
         registry.AddActivity<CreateRoutesActivity>();
         registry.AddActivity<DeleteRoutesActivity>();
         registry.AddActivity<AssociateSubnetActivity>();
+        registry.AddActivity<RecordPeeringActivity>();
+        registry.AddActivity<RecordTeardownActivity>();
     }
 
     /// <summary>The services activities need: the Tencent access layer (accounts, client factory, rate limits) and a notifier.</summary>
@@ -42,6 +45,8 @@ public static class WorkflowRegistration
     {
         services.AddTencentAccess(configuration);
         services.TryAddSingleton<IPeeringNotifier, LoggingPeeringNotifier>();
+        // A host that shares one registry between containers (the local host) or keeps it in Table Storage registers it first.
+        services.TryAddSingleton<IPeeringRegistry, InMemoryPeeringRegistry>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ using PeeringFunctions.LocalHost.Http;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Peerings.Approval;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
 using TencentVpcEmulator;
 
@@ -86,11 +87,14 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             var portal = configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
             var signingKey = ApprovalSigningKey.From(portal.ApprovalSigningKey, allowEphemeral: true);
             var logging = configuration.GetSection("Logging");
+            // One registry for both containers of this process: the activities write it, the HTTP side reads it.
+            var registry = new InMemoryPeeringRegistry();
             engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
             {
                 RegisterTasks = WorkflowRegistration.Register,
                 ConfigureServices = services =>
                 {
+                    services.AddSingleton<IPeeringRegistry>(registry);
                     services.AddPeeringWorkflow(configuration);
                     // The activities' notifier: chat channels when configured, a log line otherwise; its approval links
                     // are signed with the same key the pages check (one key for both containers of this process).
@@ -108,7 +112,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 Backend = backend,
             }, cancellationToken);
 
-            var web = BuildWebApp(options, configuration, engine.Client, tencent, signingKey);
+            var web = BuildWebApp(options, configuration, engine.Client, tencent, signingKey, registry);
             try
             {
                 await web.StartAsync(cancellationToken);
@@ -199,7 +203,8 @@ public sealed class LocalPeeringHost : IAsyncDisposable
     }
 
     private static WebApplication BuildWebApp(
-        LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, ApprovalSigningKey signingKey)
+        LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, ApprovalSigningKey signingKey,
+        IPeeringRegistry registry)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -227,6 +232,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddSingleton(tencent);
         // Top-down, as the Functions app: the workflow, the use cases over it (one signing key for both containers),
         // then the adapters.
+        builder.Services.AddSingleton(registry);
         builder.Services.AddPeeringWorkflow(configuration);
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddPeerings(configuration);

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Planning;
@@ -39,6 +40,14 @@ public sealed class WorkflowActivities(TaskOrchestrationContext context)
     /// <summary>No retry options: the notice is a courtesy that reports its own failure as false.</summary>
     public Task<bool> NotifyOutcomeAsync(PeeringOutcomeNotice notice) =>
         Once<NotifyOutcomeActivity, PeeringOutcomeNotice, bool>(notice);
+
+    /// <summary>No retry options: the activity reports its own failure as false (the registry mirrors; it never undoes).</summary>
+    public Task<bool> RecordPeeringAsync(RegisteredPeering peering) =>
+        Once<RecordPeeringActivity, RegisteredPeering, bool>(peering);
+
+    /// <summary>No retry options, like <see cref="RecordPeeringAsync"/>.</summary>
+    public Task<bool> RecordTeardownAsync(TeardownRecord teardown) =>
+        Once<RecordTeardownActivity, TeardownRecord, bool>(teardown);
 
     public Task<string> AcceptPeeringAsync(PeeringTarget peering) =>
         Retried<AcceptPeeringActivity, PeeringTarget, string>(peering);

@@ -16,9 +16,13 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
     /// version replay their own path. "2.0": a peering of the pair that is already ACTIVE is used only after the
     /// receiver consents to what we will write on its side. "3.0": pre-flight also reads the receiver's peerings and the
     /// configured quotas, and refuses what Tencent's quotas and cross-region rules would refuse; and after the accept of
-    /// a cross-region peering the run waits for Tencent to activate it (<see cref="ActivationWaitVersion"/>).
+    /// a cross-region peering the run waits for Tencent to activate it (<see cref="ActivationWaitVersion"/>). "4.0": how
+    /// the run ended is written to the peering registry (<see cref="RegistryVersion"/>).
     /// </summary>
-    public const string CurrentVersion = "3.0";
+    public const string CurrentVersion = "4.0";
+
+    /// <summary>From this version on, the peering's record in the registry is written when the run ends (and by its teardown).</summary>
+    public const string RegistryVersion = "4.0";
 
     /// <summary>From this version on, an accepted cross-region peering is read until ACTIVE before any route names it.</summary>
     public const string ActivationWaitVersion = "3.0";
@@ -27,6 +31,7 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
     {
         var run = new PeeringRun(context, request);
         var outcome = await PeerAsync(run);
+        await run.RecordAsync(outcome);
         await run.AnnounceAsync(outcome);
         return outcome;
     }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Activities;
@@ -473,6 +474,38 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             failedStep,
             code);
     }
+
+    /// <summary>
+    /// The registry keeps how the run ended and what it changed on each side, outside Durable history (from
+    /// <see cref="PeeringOrchestrator.RegistryVersion"/> on; earlier runs replay without it).
+    /// </summary>
+    public async Task RecordAsync(PeeringOutcome outcome)
+    {
+        if (context.CompareVersionTo(PeeringOrchestrator.RegistryVersion) < 0)
+        {
+            return;
+        }
+
+        await activities.RecordPeeringAsync(new RegisteredPeering(
+            context.InstanceId,
+            request.Name,
+            outcome.Status,
+            outcome.PeeringConnectionId,
+            Registered(outcome.Initiator, uin: null),
+            Registered(outcome.Receiver ?? PlannedOutcome(request.Receiver), request.Receiver.ExternalUin),
+            new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
+            outcome.Message));
+    }
+
+    private static RegisteredSide Registered(SideOutcome side, string? uin) => new(
+        side.Account,
+        uin,
+        side.Region,
+        side.VpcId,
+        side.RouteTableId,
+        side.Destinations,
+        side.CreatedRouteItemIds,
+        [.. side.AssociationChanges.Select(c => new RegisteredAssociation(c.SubnetId, c.PreviousRouteTableId, c.RouteTableId))]);
 
     /// <summary>The initiator's channel hears how it ended (a no-op without a configured channel).</summary>
     public Task AnnounceAsync(PeeringOutcome outcome) =>

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
 
@@ -24,8 +25,19 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
         context.SetCustomStatus(new TeardownProgress(TeardownSteps.DeletingPeering, pcx));
         await teardown.UndoAsync(UndoEntry.DeletePeering.ById(request.Initiator.Account!, request.Initiator.Region, pcx));
 
+        var outcome = new TeardownOutcome(teardown.Problems.Count == 0 ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, teardown.Done, teardown.Problems);
+        if (request.PeeringId is { } peeringId && context.CompareVersionTo(PeeringOrchestrator.RegistryVersion) >= 0)
+        {
+            // The registry keeps how the peering's life ended, whatever happens to this history.
+            await new WorkflowActivities(context).RecordTeardownAsync(new TeardownRecord(
+                peeringId,
+                outcome.Status == TeardownStatus.Removed ? RegistryStates.TornDown : RegistryStates.TeardownFailed,
+                outcome.Status == TeardownStatus.Removed ? $"Torn down: {string.Join("; ", outcome.Removed)}." : $"Teardown failed: {string.Join(" ", outcome.Problems)}",
+                new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)));
+        }
+
         context.SetCustomStatus(new TeardownProgress(TeardownSteps.Completed, pcx));
-        return new TeardownOutcome(teardown.Problems.Count == 0 ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, teardown.Done, teardown.Problems);
+        return outcome;
     }
 
     private static async Task UndoSideAsync(UndoRunner teardown, SideOutcome side, string pcx)

@@ -18,7 +18,7 @@ public sealed class BandwidthChangeStartTests
         new PeeringSide("ap-guangzhou", "vpc-betagz01", Account: "beta"));
 
     private readonly DurableFake durable = new();
-    private readonly PeeringOperations operations = new(NullLogger<PeeringOperations>.Instance);
+    private readonly PeeringOperations operations = new(new PeeringFunctions.Registry.InMemoryPeeringRegistry(), NullLogger<PeeringOperations>.Instance);
 
     private Task<BandwidthChangeResult> ChangeAsync(OrchestrationMetadata peering, long mbps)
     {

@@ -9,7 +9,7 @@ public sealed class BandwidthStatusTests
     private static readonly PeeringRequest CrossRegion = PeeringInstances.AlphaToBeta();
 
     private readonly DurableFake durable = new();
-    private readonly PeeringOperations operations = new(NullLogger<PeeringOperations>.Instance);
+    private readonly PeeringOperations operations = new(new PeeringFunctions.Registry.InMemoryPeeringRegistry(), NullLogger<PeeringOperations>.Instance);
 
     private async Task<PeeringView> ViewAsync(string id) => (await operations.GetAsync(durable.Client, id, CancellationToken.None))!;
 

@@ -1,3 +1,4 @@
+using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Contracts;
@@ -179,7 +180,29 @@ public sealed class DemoCloud
         .OnActivity<PeeringTarget, bool>(nameof(DeletePeeringActivity), DeletePeering)
         .OnActivity<CreateRoutesInput, CreateRoutesResult>(nameof(CreateRoutesActivity), CreateRoutes)
         .OnActivity<DeleteRoutesInput, int>(nameof(DeleteRoutesActivity), DeleteRoutes)
-        .OnActivity<AssociateSubnetInput, string>(nameof(AssociateSubnetActivity), AssociateSubnet);
+        .OnActivity<AssociateSubnetInput, string>(nameof(AssociateSubnetActivity), AssociateSubnet)
+        .OnActivity<RegisteredPeering, bool>(nameof(RecordPeeringActivity), Record)
+        .OnActivity<TeardownRecord, bool>(nameof(RecordTeardownActivity), RecordTeardown);
+
+    /// <summary>The peering registry as the workflow wrote it (the last record per id).</summary>
+    public Dictionary<string, RegisteredPeering> Registry { get; } = new(StringComparer.Ordinal);
+
+    public bool Record(RegisteredPeering peering)
+    {
+        Registry[peering.Id] = peering;
+        return true;
+    }
+
+    public bool RecordTeardown(TeardownRecord teardown)
+    {
+        if (!Registry.TryGetValue(teardown.PeeringId, out var record))
+        {
+            return false;
+        }
+
+        Registry[teardown.PeeringId] = record with { State = teardown.State, Message = teardown.Message, UpdatedAt = teardown.At };
+        return true;
+    }
 
     public VpcFacts? DescribeVpc(VpcTarget target) =>
         vpcs.FirstOrDefault(v => v.VpcId == target.VpcId && v.Account == target.Account && v.Region == target.Region) is { } vpc

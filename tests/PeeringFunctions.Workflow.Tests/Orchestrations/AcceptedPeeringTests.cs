@@ -38,7 +38,8 @@ public sealed class AcceptedPeeringTests
             // 7. verification: Tencent's state of the peering; the routes are checked against Tencent's CreateRoutes replies
             nameof(DescribePeeringsActivity),
             // 8. the initiator hears the outcome
-            nameof(NotifyOutcomeActivity),
+            // 8. the registry keeps how it ended, and the initiator hears it
+            nameof(RecordPeeringActivity), nameof(NotifyOutcomeActivity),
         ], context.Names);
         Assert.Equal("ACTIVE", cloud.PeeringState(NewPeeringId));
     }
@@ -170,7 +171,7 @@ public sealed class AcceptedPeeringTests
         await context.RunPeeringAsync(Demo.AlphaToBeta());
 
         // Both sides' CreateRoutes replies list every destination (enabled, via the peering): no table is read again.
-        var verification = context.CallsAfterFirst(nameof(CreateRoutesActivity)).Where(c => !Demo.Writes.Contains(c.Name) && c.Name != nameof(NotifyOutcomeActivity)).Select(c => c.Input).ToList();
+        var verification = context.CallsAfterFirst(nameof(CreateRoutesActivity)).Where(c => !Demo.Writes.Contains(c.Name) && c.Name is not nameof(NotifyOutcomeActivity) and not nameof(RecordPeeringActivity)).Select(c => c.Input).ToList();
         Assert.Equal([new PeeringLookup(Alpha, Guangzhou, PeeringConnectionId: NewPeeringId)], verification);
     }
 
@@ -185,7 +186,7 @@ public sealed class AcceptedPeeringTests
         var outcome = await context.RunPeeringAsync(Demo.AlphaToBeta());
 
         Assert.Equal(PeeringStatus.Active, outcome.Status);
-        var verification = context.CallsAfterFirst(nameof(CreateRoutesActivity)).Where(c => !Demo.Writes.Contains(c.Name) && c.Name != nameof(NotifyOutcomeActivity)).Select(c => c.Input).ToList();
+        var verification = context.CallsAfterFirst(nameof(CreateRoutesActivity)).Where(c => !Demo.Writes.Contains(c.Name) && c.Name is not nameof(NotifyOutcomeActivity) and not nameof(RecordPeeringActivity)).Select(c => c.Input).ToList();
         Assert.Equal(
         [
             new PeeringLookup(Alpha, Guangzhou, PeeringConnectionId: NewPeeringId),
@@ -315,7 +316,7 @@ public sealed class AcceptedPeeringTests
 
         await context.RunPeeringAsync(Demo.AlphaToBeta());
 
-        var tencentCalls = context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolveUinActivity) and not nameof(ResolveLimitsActivity)).ToList();
+        var tencentCalls = context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolveUinActivity) and not nameof(ResolveLimitsActivity) and not nameof(RecordPeeringActivity)).ToList();
         Assert.NotEmpty(tencentCalls);
         Assert.All(tencentCalls, c => Assert.Same(TencentRetry.Options, c.Options));
     }

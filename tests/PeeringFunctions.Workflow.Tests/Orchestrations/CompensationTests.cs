@@ -276,7 +276,7 @@ public sealed class CompensationTests
             NextHopInvalid,
             $"could not undo (removed the routes to {NewPeeringId} from {AlphaPcxTable} (alpha)): {throttled}",
         ], outcome.Problems);
-        Assert.Equal([nameof(DeletePeeringActivity), nameof(NotifyOutcomeActivity)], context.Names.TakeLast(2));
+        Assert.Equal([nameof(DeletePeeringActivity), nameof(RecordPeeringActivity), nameof(NotifyOutcomeActivity)], context.Names.TakeLast(3));
         Assert.Equal("DELETED", cloud.PeeringState(NewPeeringId));
     }
 

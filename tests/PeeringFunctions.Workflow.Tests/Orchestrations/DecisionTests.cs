@@ -43,7 +43,7 @@ public sealed class DecisionTests
         Assert.Equal(PeeringStatus.Expired, outcome.Status);
         Assert.Equal(NewPeeringId, outcome.PeeringConnectionId);
         Assert.Equal([$"withdrew pending request {NewPeeringId}"], outcome.Undone);
-        Assert.Equal([nameof(DeletePeeringActivity), nameof(NotifyOutcomeActivity)], context.CallsAfterFirst(nameof(NotifyReceiverActivity)).Select(c => c.Name));
+        Assert.Equal([nameof(DeletePeeringActivity), nameof(RecordPeeringActivity), nameof(NotifyOutcomeActivity)], context.CallsAfterFirst(nameof(NotifyReceiverActivity)).Select(c => c.Name));
         Assert.Equal(new PeeringTarget(Alpha, Guangzhou, NewPeeringId), Assert.Single(context.InputsOf<PeeringTarget>(nameof(DeletePeeringActivity))));
         Assert.Equal("DELETED", cloud.PeeringState(NewPeeringId));
         Assert.True(context.Timer.Fired);
@@ -64,7 +64,7 @@ public sealed class DecisionTests
         Assert.Equal(NewPeeringId, outcome.PeeringConnectionId);
         Assert.Empty(outcome.Undone);
         Assert.Equal([nameof(CreatePeeringActivity)], Demo.WritesIn(context));
-        Assert.Equal([nameof(NotifyReceiverActivity), nameof(NotifyOutcomeActivity)], context.Names.TakeLast(2));
+        Assert.Equal([nameof(NotifyReceiverActivity), nameof(RecordPeeringActivity), nameof(NotifyOutcomeActivity)], context.Names.TakeLast(3));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace PeeringFunctions.Workflow.Tests.Orchestrations;
 /// Histories/ were recorded from the code before the typed activity calls and the shared undo mechanism (runs of
 /// version "2.0", whose peering paths are those of runs without a version); a change that alters one needs a new
 /// orchestration version, not a new golden file. Files named "-3.0" are runs of version 3.0 (pre-flight reads the
-/// receiver's peerings and the quotas; a cross-region peering is read until ACTIVE after the accept).
+/// receiver's peerings and the quotas; a cross-region peering is read until ACTIVE after the accept), "-4.0" of
+/// version 4.0 (the registry record written when the run, or its teardown, ends).
 /// </summary>
 public sealed class HistoryCompatibilityTests
 {
@@ -134,6 +135,20 @@ public sealed class HistoryCompatibilityTests
     public void A_refused_external_peering_of_version_3_reads_the_quotas_but_no_receiver_side()
     {
         AssertRecorded("external-rejected-3.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToExternal(), version: "3.0"));
+    }
+
+    [Fact]
+    public void An_accepted_peering_of_version_4_records_how_it_ended_in_the_registry()
+    {
+        AssertRecorded("accepted-4.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), PeeringOrchestrator.RegistryVersion));
+    }
+
+    [Fact]
+    public async Task A_teardown_of_version_4_that_names_its_peering_records_it_torn_down()
+    {
+        var request = await PeerAlphaAndBetaAsync() with { PeeringId = "peering-alpha-beta-0001" };
+
+        AssertRecorded("teardown-4.0", Teardown(Demo.ContextFor(cloud), request));
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using PeeringFunctions.Registry;
+
+namespace PeeringFunctions.Workflow.Activities;
+
+/// <summary>
+/// Writes a peering's record to the registry (the whole record of the step, so running twice writes the same). The
+/// registry mirrors what the workflow did; a write that fails is logged and reported as false, never a reason to undo
+/// a peering that Tencent holds.
+/// </summary>
+public sealed class RecordPeeringActivity(IPeeringRegistry registry, ILogger<RecordPeeringActivity> logger)
+    : TaskActivity<RegisteredPeering, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, RegisteredPeering input)
+    {
+        try
+        {
+            await registry.UpsertAsync(input, CancellationToken.None);
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning("Recording {PeeringId} ({State}) in the registry failed: {Error}", input.Id, input.State, error.Message);
+            return false;
+        }
+    }
+}
