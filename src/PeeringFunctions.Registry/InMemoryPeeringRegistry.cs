@@ -7,6 +7,9 @@ public sealed class InMemoryPeeringRegistry : IPeeringRegistry
 {
     private readonly ConcurrentDictionary<string, RegisteredPeering> records = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets every record, as a restart of this process would (tests reset the local host with it).</summary>
+    public void Clear() => records.Clear();
+
     public Task<RegisteredPeering?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(records.GetValueOrDefault(id));
 

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.LocalHost.Hosting;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Testing.Api;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Common.Profile;
@@ -102,6 +104,8 @@ public class LocalHostFixture : IAsyncLifetime
         }
 
         Emulator.Reset();
+        // The emulator's ids repeat after a reset (seeded generator): records of earlier tests must not be taken for new ones.
+        (Host.Services.GetService<IPeeringRegistry>() as InMemoryPeeringRegistry)?.Clear();
         OnReset();
     }
 
