@@ -8,12 +8,15 @@ using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Portal;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 // Top-down: the workflow, the use cases over it, then the adapters that call them.
+// The peering registry: Azure Tables in the app's own storage account (AzureWebJobsStorage) unless "Registry" says otherwise.
+builder.Services.AddPeeringRegistry(builder.Configuration, HostStorageDefaults.FunctionsApp(builder.Configuration));
 builder.Services.AddPeeringWorkflow(builder.Configuration);
 builder.Services.AddPeerings(builder.Configuration);
 builder.Services.AddPeeringAcceptance();
