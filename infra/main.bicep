@@ -57,6 +57,11 @@ param tencentLanguage string = ''
 @maxLength(45)
 param taskHubName string = 'PeeringHub'
 
+@description('Table of the peering registry (Registry__TableName): 3-63 letters and digits, starting with a letter.')
+@minLength(3)
+@maxLength(63)
+param registryTableName string = 'peerings'
+
 @description('NCRONTAB schedule (UTC) of the acceptance poller (AcceptancePollSchedule).')
 param acceptancePollSchedule string = '0 */1 * * * *'
 
@@ -131,6 +136,7 @@ module storage 'app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    registryTableName: registryTableName
   }
 }
 
@@ -190,6 +196,7 @@ module api 'app/function-app.bicep' = {
     storageBlobEndpoint: storage.outputs.blobEndpoint
     storageQueueEndpoint: storage.outputs.queueEndpoint
     storageTableEndpoint: storage.outputs.tableEndpoint
+    registryTableName: registryTableName
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsName: applicationInsightsName
     keyVaultUri: keyVault.outputs.vaultUri

@@ -34,6 +34,9 @@ param storageQueueEndpoint string
 @description('Table endpoint of the storage account (the Durable task hub\'s history and instances).')
 param storageTableEndpoint string
 
+@description('Table of the peering registry (Registry__TableName).')
+param registryTableName string
+
 @description('URL of the blob container holding the deployment package.')
 param deploymentContainerUrl string
 
@@ -194,6 +197,10 @@ var platformSettings = {
   AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
   AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
   AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  // The peering registry: a table in the same account, identity-based like the host's storage.
+  Registry__Store: 'AzureTables'
+  Registry__TableName: registryTableName
+  Registry__TableServiceUri: storageTableEndpoint
   // Telemetry with Entra ID (local auth is disabled on the component).
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

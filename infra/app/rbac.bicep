@@ -31,7 +31,7 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   // The Durable task hub's control and work-item queues.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // The Durable task hub's history and instances tables.
+  // The Durable task hub's history and instances tables, and the peering registry's table (account scope covers both).
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Entra ID-authenticated telemetry to Application Insights (local auth is disabled).
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'

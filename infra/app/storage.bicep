@@ -1,5 +1,5 @@
 // Storage for the Functions host (AzureWebJobsStorage), the Durable task hub (Azure Storage backend: queues, tables,
-// blobs) and the Flex Consumption deployment package. Shared keys are off: everything authenticates with Entra ID,
+// blobs), the peering registry's table and the Flex Consumption deployment package. Shared keys are off: everything authenticates with Entra ID,
 // so there is no connection string or account key anywhere to leak or rotate.
 
 import { resourceTags } from 'types.bicep'
@@ -17,6 +17,9 @@ param tags resourceTags
 
 @description('Blob container that holds the app package Flex Consumption runs from.')
 param deploymentContainerName string
+
+@description('Table of the peering registry (one record per managed peering, outside Durable history).')
+param registryTableName string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -52,6 +55,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       properties: {
         publicAccess: 'None'
       }
+    }
+  }
+
+  // Declared here so it exists before the first start (the app would also create it on first use).
+  resource tableService 'tableServices' = {
+    name: 'default'
+
+    resource registryTable 'tables' = {
+      name: registryTableName
     }
   }
 }

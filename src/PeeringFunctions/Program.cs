@@ -1,6 +1,9 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PeeringFunctions.ChatOps;
 using PeeringFunctions.Diagnostics;
@@ -8,12 +11,21 @@ using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Portal;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 // Top-down: the workflow, the use cases over it, then the adapters that call them.
+// The peering registry: Azure Tables in the app's own storage account (AzureWebJobsStorage) unless "Registry" says otherwise,
+// reached with the app's user-assigned identity when the storage is identity-based (the deployed app: no shared keys).
+if (builder.Configuration["AzureWebJobsStorage:clientId"] is { Length: > 0 } storageClientId)
+{
+    builder.Services.AddSingleton<TokenCredential>(new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(storageClientId)));
+}
+
+builder.Services.AddPeeringRegistry(builder.Configuration, HostStorageDefaults.FunctionsApp(builder.Configuration));
 builder.Services.AddPeeringWorkflow(builder.Configuration);
 builder.Services.AddPeerings(builder.Configuration);
 builder.Services.AddPeeringAcceptance();

@@ -266,7 +266,7 @@ public sealed partial class BicepTemplateTests
             "TASKHUB_NAME", "AcceptancePollSchedule", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Portal__BaseUrl",
-            "Tencent__Endpoint", "Tencent__Language",
+            "Tencent__Endpoint", "Tencent__Language", "Registry__Store", "Registry__TableName", "Registry__TableServiceUri",
         ];
         foreach (var name in expected)
         {

@@ -22,6 +22,7 @@ public static class Banner
                 "(pending requests, peerings, routes). For a record that survives: --durable-backend azurestorage");
         }
 
+        output.WriteLine($"  Registry   {host.RegistryOptions.Describe()}");
         output.WriteLine(tencent.IsEmbeddedEmulator
             ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
             : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");

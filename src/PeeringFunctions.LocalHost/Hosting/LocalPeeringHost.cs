@@ -29,9 +29,11 @@ public sealed class LocalPeeringHost : IAsyncDisposable
     private readonly WebApplication web;
 
     private LocalPeeringHost(
-        WebApplication web, Uri baseUrl, InProcessDurableEngine engine, TencentVpcEmulatorServer? emulator, TencentTarget tencent, IConfiguration configuration)
+        WebApplication web, Uri baseUrl, InProcessDurableEngine engine, TencentVpcEmulatorServer? emulator, TencentTarget tencent,
+        IConfiguration configuration, RegistryOptions registry)
     {
         this.web = web;
+        RegistryOptions = registry;
         BaseUrl = baseUrl;
         Engine = engine;
         Emulator = emulator;
@@ -54,6 +56,12 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     /// <summary>The effective configuration (the given one, plus the emulator's settings when it is embedded).</summary>
     public IConfiguration Configuration { get; }
+
+    /// <summary>The peering registry's settings as used (Registry section, filled from the Durable backend); see <see cref="Registry"/>.</summary>
+    public RegistryOptions RegistryOptions { get; }
+
+    /// <summary>The one registry both containers share: the HTTP API's and the activities'.</summary>
+    public IPeeringRegistry Registry => Services.GetRequiredService<IPeeringRegistry>();
 
     /// <summary>The "Portal" section as the pages bind it (function key, base URL, signing key).</summary>
     public PortalOptions Portal => Services.GetRequiredService<IOptions<PortalOptions>>().Value;
@@ -86,15 +94,17 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             RefuseInMemoryRecordOfRealTencent(backend, tencent, configuration);
             var portal = configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
             var signingKey = ApprovalSigningKey.From(portal.ApprovalSigningKey, allowEphemeral: true);
+            var (registryOptions, registryDefaults) = RegistrySettings(configuration, backend);
+            // One instance for both containers: what an activity writes, the HTTP API reads (in memory as in storage).
+            var registry = RegistryRegistration.Create(registryOptions);
             var logging = configuration.GetSection("Logging");
-            // One registry for both containers of this process: the activities write it, the HTTP side reads it.
-            var registry = new InMemoryPeeringRegistry();
             engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
             {
                 RegisterTasks = WorkflowRegistration.Register,
                 ConfigureServices = services =>
                 {
-                    services.AddSingleton<IPeeringRegistry>(registry);
+                    services.AddSingleton(registry);
+                    services.AddPeeringRegistry(configuration, registryDefaults);
                     services.AddPeeringWorkflow(configuration);
                     // The activities' notifier: chat channels when configured, a log line otherwise; its approval links
                     // are signed with the same key the pages check (one key for both containers of this process).
@@ -112,7 +122,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 Backend = backend,
             }, cancellationToken);
 
-            var web = BuildWebApp(options, configuration, engine.Client, tencent, signingKey, registry);
+            var web = BuildWebApp(options, configuration, engine.Client, tencent, signingKey, registry, registryDefaults);
             try
             {
                 await web.StartAsync(cancellationToken);
@@ -125,7 +135,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
             var bound = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? options.Urls.Split(';')[0];
-            return new LocalPeeringHost(web, new Uri(bound.EndsWith('/') ? bound : bound + "/"), engine, emulator, tencent, configuration);
+            return new LocalPeeringHost(web, new Uri(bound.EndsWith('/') ? bound : bound + "/"), engine, emulator, tencent, configuration, registryOptions);
         }
         catch
         {
@@ -187,6 +197,19 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             $"or pass {LocalHostOptions.AllowInMemoryWithRealTencentFlag} ({LocalHostOptions.AllowInMemoryWithRealTencentKey}=true) to accept losing it.");
     }
 
+    /// <summary>
+    /// The "Registry" section, filled from the Durable backend (Azure Tables on its storage in persistent mode, memory
+    /// otherwise) and checked now, so a bad setting stops the start with a message naming the key.
+    /// </summary>
+    private static (RegistryOptions Options, Action<RegistryOptions> Defaults) RegistrySettings(IConfiguration configuration, DurableBackendOptions backend)
+    {
+        var defaults = HostStorageDefaults.LocalHost(backend.Kind == DurableBackendKind.AzureStorage ? backend.StorageConnectionString : null);
+        var registry = configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions();
+        defaults(registry);
+        var failures = RegistryOptionsValidator.Failures(registry, hasCredential: false).ToList();
+        return failures.Count == 0 ? (registry, defaults) : throw new LocalHostConfigurationException(string.Join(" ", failures));
+    }
+
     private static async Task<(TencentVpcEmulatorServer Emulator, IConfiguration Configuration)> StartEmulatorAsync(
         LocalHostOptions options, IConfiguration given, CancellationToken cancellationToken)
     {
@@ -204,7 +227,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     private static WebApplication BuildWebApp(
         LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, ApprovalSigningKey signingKey,
-        IPeeringRegistry registry)
+        IPeeringRegistry registry, Action<RegistryOptions> registryDefaults)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -230,9 +253,10 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         // The engine owns the client; registered as an instance, the web host will not dispose it.
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton(tencent);
+        builder.Services.AddSingleton(registry);
+        builder.Services.AddPeeringRegistry(configuration, registryDefaults);
         // Top-down, as the Functions app: the workflow, the use cases over it (one signing key for both containers),
         // then the adapters.
-        builder.Services.AddSingleton(registry);
         builder.Services.AddPeeringWorkflow(configuration);
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddPeerings(configuration);

@@ -1,0 +1,169 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+
+namespace PeeringFunctions.Registry.TableStorage;
+
+/// <summary>
+/// The registry in one Azure Table Storage table: one entity per record in a single partition, RowKey the record's id
+/// (escaped, <see cref="RowKeys"/>), the whole record as JSON in <see cref="RecordColumn"/> and a few plain columns
+/// (State, Name, PeeringConnectionId, UpdatedAt) for queries and for reading the table in a storage browser. The JSON
+/// is the truth; the plain columns are copies. The table is created on first use.
+/// </summary>
+public sealed class TableStoragePeeringRegistry : IPeeringRegistry
+{
+    /// <summary>Every record lives in this one partition: a few thousand peerings are far below a partition's limits.</summary>
+    public const string PartitionKey = "peering";
+
+    public const string RecordColumn = "Record";
+
+    /// <summary>The layout of <see cref="RecordColumn"/>, so a later layout can tell old entities apart.</summary>
+    public const int Schema = 1;
+
+    // A string property holds at most 64 KiB: 32 K UTF-16 characters.
+    private const int MaxRecordLength = 32 * 1024;
+
+    private readonly TableClient table;
+    private Task? creation;
+
+    public TableStoragePeeringRegistry(TableClient table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        this.table = table;
+    }
+
+    public string TableName => table.Name;
+
+    public async Task<RegisteredPeering?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var rowKey = RowKeys.FromId(id);
+        await EnsureTableAsync(cancellationToken);
+        NullableResponse<TableEntity> found;
+        try
+        {
+            found = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, rowKey, [RecordColumn], cancellationToken);
+        }
+        catch (Exception error) when (IsStorageFailure(error))
+        {
+            throw Failure($"read the record '{id}'", error);
+        }
+
+        return found.HasValue ? ToRecord(found.Value!) : null;
+    }
+
+    public async Task UpsertAsync(RegisteredPeering peering, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(peering);
+        var entity = ToEntity(peering);
+        await EnsureTableAsync(cancellationToken);
+        try
+        {
+            // Replace, not merge: the record is always written whole, so no column of an older write survives.
+            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (Exception error) when (IsStorageFailure(error))
+        {
+            throw Failure($"write the record '{peering.Id}'", error);
+        }
+    }
+
+    public async IAsyncEnumerable<RegisteredPeering> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var query = table.QueryAsync<TableEntity>(
+            entity => entity.PartitionKey == PartitionKey, maxPerPage: 1000, select: [RecordColumn], cancellationToken: cancellationToken);
+        await using var pages = query.AsPages().GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            Page<TableEntity> page;
+            try
+            {
+                if (!await pages.MoveNextAsync())
+                {
+                    yield break;
+                }
+
+                page = pages.Current;
+            }
+            catch (Exception error) when (IsStorageFailure(error))
+            {
+                throw Failure("list the records", error);
+            }
+
+            foreach (var entity in page.Values)
+            {
+                yield return ToRecord(entity);
+            }
+        }
+    }
+
+    internal static TableEntity ToEntity(RegisteredPeering peering)
+    {
+        var json = RecordJson.Serialize(peering);
+        if (json.Length > MaxRecordLength)
+        {
+            throw new PeeringRegistryException(
+                $"The record '{peering.Id}' is {json.Length} characters as JSON; a Table Storage property holds at most {MaxRecordLength}.");
+        }
+
+        return new TableEntity(PartitionKey, RowKeys.FromId(peering.Id))
+        {
+            [RecordColumn] = json,
+            ["Schema"] = Schema,
+            ["Name"] = peering.Name,
+            ["State"] = peering.State,
+            ["PeeringConnectionId"] = peering.PeeringConnectionId,
+            ["UpdatedAt"] = peering.UpdatedAt,
+        };
+    }
+
+    private static RegisteredPeering ToRecord(TableEntity entity) =>
+        entity.GetString(RecordColumn) is { Length: > 0 } json
+            ? RecordJson.Deserialize(json, entity.RowKey)
+            : throw new PeeringRegistryException($"The registry entity '{entity.RowKey}' has no {RecordColumn} column.");
+
+    /// <summary>Creates the table once per instance; a failed attempt is not remembered, so the next call tries again.</summary>
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        var pending = Volatile.Read(ref creation);
+        if (pending is { IsCompletedSuccessfully: true })
+        {
+            return;
+        }
+
+        if (pending is null || pending.IsFaulted || pending.IsCanceled)
+        {
+            var attempt = CreateTableAsync();
+            pending = Interlocked.CompareExchange(ref creation, attempt, pending) == pending ? attempt : Volatile.Read(ref creation)!;
+        }
+
+        await pending.WaitAsync(cancellationToken);
+    }
+
+    private async Task CreateTableAsync()
+    {
+        try
+        {
+            // Not tied to one caller's token: other callers may be waiting on the same creation.
+            await table.CreateIfNotExistsAsync(CancellationToken.None);
+        }
+        catch (Exception error) when (IsStorageFailure(error))
+        {
+            throw Failure("create the table", error);
+        }
+    }
+
+    // A refused request, or (after the client's own retries) a storage that could not be reached at all.
+    private static bool IsStorageFailure(Exception error) => error is RequestFailedException or AggregateException;
+
+    private PeeringRegistryException Failure(string action, Exception error) =>
+        new($"The peering registry could not {action} in table '{table.Name}' ({Reason(error)}).", error);
+
+    // Status and error code only: the storage client's own message quotes the request (its URL and headers).
+    private static string Reason(Exception error) => error switch
+    {
+        RequestFailedException { Status: 0 } => "storage not reachable",
+        RequestFailedException refused => $"status {refused.Status}{(string.IsNullOrEmpty(refused.ErrorCode) ? string.Empty : $", {refused.ErrorCode}")}",
+        _ => "storage not reachable after retries",
+    };
+}

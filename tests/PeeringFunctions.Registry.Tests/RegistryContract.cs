@@ -1,0 +1,110 @@
+using PeeringFunctions.Registry.Tests.Support;
+
+namespace PeeringFunctions.Registry.Tests;
+
+/// <summary>What every <see cref="IPeeringRegistry"/> does, whichever store holds the records.</summary>
+public abstract class RegistryContract
+{
+    /// <summary>Records the list test writes: more than one page of a Table Storage query (1,000).</summary>
+    protected virtual int ManyRecords => 1_100;
+
+    /// <summary>A registry over a new, empty store.</summary>
+    protected abstract IPeeringRegistry NewRegistry();
+
+    [Fact]
+    public async Task A_record_upserted_is_read_back_equal_field_for_field()
+    {
+        var registry = NewRegistry();
+        var written = Records.Peering("peering-vpc-abc-vpc-def", routes: 3);
+
+        await registry.UpsertAsync(written);
+
+        Records.AssertSame(written, await registry.GetAsync(written.Id));
+    }
+
+    [Fact]
+    public async Task An_upsert_of_an_existing_id_replaces_the_whole_record()
+    {
+        var registry = NewRegistry();
+        await registry.UpsertAsync(Records.Peering("peering-vpc-1-vpc-2", RegistryStates.Active, routes: 4));
+        var later = Records.Peering("peering-vpc-1-vpc-2", RegistryStates.TornDown, routes: 1) with { PeeringConnectionId = null, Message = null };
+
+        await registry.UpsertAsync(later);
+
+        Records.AssertSame(later, await registry.GetAsync(later.Id));
+        Assert.Single(await ToListAsync(registry));
+    }
+
+    [Fact]
+    public async Task Get_of_an_id_never_written_is_null()
+    {
+        var registry = NewRegistry();
+        await registry.UpsertAsync(Records.Peering("peering-vpc-known-vpc-x"));
+
+        Assert.Null(await registry.GetAsync("peering-vpc-unknown-vpc-y"));
+    }
+
+    [Fact]
+    public async Task List_returns_every_record_written_even_past_one_page()
+    {
+        var registry = NewRegistry();
+        var written = Enumerable.Range(0, ManyRecords).Select(i => Records.Peering($"peering-vpc-{i:D5}-vpc-z", routes: i % 3)).ToList();
+
+        await Parallel.ForEachAsync(written, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (peering, ct) => await registry.UpsertAsync(peering, ct));
+        var listed = await ToListAsync(registry);
+
+        Assert.Equal(ManyRecords, listed.Count);
+        Assert.Equal(
+            written.Select(Records.Json).Order(StringComparer.Ordinal),
+            listed.Select(Records.Json).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("peering/with/slashes")]
+    [InlineData(@"peering\with\backslashes")]
+    [InlineData("peering#hash?query")]
+    [InlineData("peering%2Fescaped-looking")]
+    [InlineData("peering'quote\"double & plus+ space")]
+    [InlineData("peering-\u0001-\u007f-\u0085-controls")]
+    [InlineData("peering-対等接続-ü")]
+    public async Task Ids_with_characters_a_table_key_refuses_round_trip(string id)
+    {
+        var registry = NewRegistry();
+        var written = Records.Peering(id);
+
+        await registry.UpsertAsync(written);
+
+        Records.AssertSame(written, await registry.GetAsync(id));
+        Records.AssertSame(written, Assert.Single(await ToListAsync(registry)));
+    }
+
+    [Fact]
+    public async Task An_id_and_its_escaped_spelling_are_two_records()
+    {
+        var registry = NewRegistry();
+        var slash = Records.Peering("peering-a/b", RegistryStates.Active);
+        var escaped = Records.Peering("peering-a%2Fb", RegistryStates.Failed);
+
+        await registry.UpsertAsync(slash);
+        await registry.UpsertAsync(escaped);
+
+        Records.AssertSame(slash, await registry.GetAsync(slash.Id));
+        Records.AssertSame(escaped, await registry.GetAsync(escaped.Id));
+    }
+
+    protected static async Task<List<RegisteredPeering>> ToListAsync(IPeeringRegistry registry)
+    {
+        var all = new List<RegisteredPeering>();
+        await foreach (var peering in registry.ListAsync())
+        {
+            all.Add(peering);
+        }
+
+        return all;
+    }
+}
+
+public sealed class InMemoryPeeringRegistryTests : RegistryContract
+{
+    protected override IPeeringRegistry NewRegistry() => new InMemoryPeeringRegistry();
+}
