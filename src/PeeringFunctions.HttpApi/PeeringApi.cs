@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
@@ -14,7 +15,7 @@ namespace PeeringFunctions.HttpApi;
 /// <see cref="PeeringOperations"/> with the Durable client it is given. The Functions triggers and the local host
 /// both call it, so they answer with the same bytes.
 /// </summary>
-public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthenticator approvers, PeeringOperations operations)
+public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthenticator approvers, PeeringOperations operations, IPeeringRegistry registry)
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -110,12 +111,21 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
     public async Task<ApiResponse> TeardownAsync(DurableTaskClient client, string id, HttpRequest http)
     {
         var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
-        if (instance is null)
+        TeardownResult result;
+        if (instance is not null)
+        {
+            result = await operations.TeardownAsync(client, instance, http.HttpContext.RequestAborted);
+        }
+        else if (PeeringInstanceIds.IsPeeringId(id) && await registry.GetAsync(id, http.HttpContext.RequestAborted) is { } record)
+        {
+            // Its history purged: the registry knows what to remove.
+            result = await operations.TeardownRegisteredAsync(client, record, http.HttpContext.RequestAborted);
+        }
+        else
         {
             return NotFound(id);
         }
 
-        var result = await operations.TeardownAsync(client, instance, http.HttpContext.RequestAborted);
         return result.TeardownId is null
             ? ApiResponse.Problem(StatusCodes.Status409Conflict, "Only an active peering can be torn down.", $"It is {result.State}.")
             : ApiResponse.Accepted(new { id, teardownId = result.TeardownId }, HttpRoutes.PathOf(HttpRoutes.Peering, id));

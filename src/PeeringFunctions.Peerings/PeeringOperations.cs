@@ -81,10 +81,53 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     public async Task<PeeringView?> GetAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
         var instance = await FindAsync(client, id, cancellationToken);
-        return instance is null
-            ? null
-            : PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken));
+        if (instance is null)
+        {
+            // Its history purged, a peering the registry holds is still ours to show (and to tear down).
+            return PeeringInstanceIds.IsPeeringId(id) && await registry.GetAsync(id, cancellationToken) is { } record
+                ? RegisteredPeeringView.From(record, await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: true, cancellationToken))
+                : null;
+        }
+
+        return PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken));
     }
+
+    /// <summary>
+    /// Tears down a peering whose orchestration history is gone, from what the registry recorded: only an Active (or
+    /// TeardownFailed) record with its pcx; exactly one teardown at a time, as for a peering with its history.
+    /// </summary>
+    public Task<TeardownResult> TeardownRegisteredAsync(DurableTaskClient client, RegisteredPeering record, CancellationToken cancellationToken) =>
+        Starts.RunAsync(PeeringInstanceIds.TeardownOf(record.Id), async () =>
+        {
+            var teardownId = PeeringInstanceIds.TeardownOf(record.Id);
+            var running = await client.GetInstanceAsync(teardownId, cancellationToken);
+            if (running is { IsRunning: true })
+            {
+                return new TeardownResult(null, LifecycleStates.TearingDown);
+            }
+
+            if (record.State is not (RegistryStates.Active or RegistryStates.TeardownFailed) || record.PeeringConnectionId is not { } pcx)
+            {
+                return new TeardownResult(null, record.State);
+            }
+
+            var (initiator, receiver) = (await RecordedSidesAsync(record.Id, pcx, cancellationToken))!.Value;
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(
+                    nameof(TeardownOrchestrator),
+                    new TeardownRequest(pcx, initiator, receiver is { Account: not null } ? receiver : null, record.Id),
+                    new StartOrchestrationOptions(teardownId) { Version = PeeringOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
+                    cancellationToken);
+            }
+            catch (Exception error) when (IsAlreadyExists(error))
+            {
+                return new TeardownResult(null, LifecycleStates.TearingDown);
+            }
+
+            logger.LogInformation("Started teardown {TeardownId} of {PeeringConnectionId} from the registry (history purged)", teardownId, pcx);
+            return new TeardownResult(teardownId, record.State);
+        }, cancellationToken);
 
     /// <summary>The bandwidth part of the peering's status document alone (for pages that read the instance themselves).</summary>
     public async Task<PeeringBandwidthView?> BandwidthOfAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)

@@ -37,6 +37,32 @@ public sealed class RegistryTests(LocalHostFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
+    public async Task A_peering_whose_history_was_purged_is_still_shown_and_torn_down_from_the_registry_leaving_both_sides_clean()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
+        await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+        await Api.DecideAcceptedAsync(started.Id, accept: true, ApproverKey(Beta));
+        var pcx = AssertActive(await Api.WaitForEndAsync(started.Id), Emulator.Snapshot(), AlphaVpc, BetaVpc).PeeringConnectionId;
+
+        await Client.PurgeInstanceAsync(started.Id);
+        Assert.Null(await Client.GetInstanceAsync(started.Id));
+
+        var shown = await Api.GetAsync(started.Id);
+        Assert.Equal((PeeringStatus.Active, pcx), (shown.State, shown.PeeringConnectionId));
+        using var response = await Api.TeardownAsync(started.Id);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var done = await Api.WaitUntilAsync(started.Id, v => v.State == LifecycleStates.TornDown, "torn down");
+
+        Assert.Equal("Completed", done.Teardown!.RuntimeStatus);
+        Assert.Empty(done.Teardown.Outcome!.Problems);
+        var state = Emulator.Snapshot();
+        AssertNothingLeft(state, Seeded, AlphaVpc, BetaVpc);
+        Assert.Equal("DELETED", state.Peering(pcx)!.State);
+        using var again = await Api.TeardownAsync(started.Id);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
     public async Task A_request_refused_by_pre_flight_is_recorded_as_refused_with_no_peering_connection()
     {
         var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion().With(b => b["receiver"]!["vpcId"] = BetaOverlapVpc));
