@@ -72,6 +72,8 @@ internal sealed class ChatOpsHost : IDisposable
         var accounts = new Mock<ITencentClientFactory>();
         accounts.Setup(a => a.IsManaged(It.IsAny<string>())).Returns((string alias) => alias is "alpha" or "beta" or "gamma");
         services.AddSingleton(accounts.Object);
+        // The registry every host registers before its use cases (the Functions app: Table Storage; the local host: one shared instance).
+        services.AddSingleton<PeeringFunctions.Registry.IPeeringRegistry>(new PeeringFunctions.Registry.InMemoryPeeringRegistry());
         services.AddPeerings(configuration);
         services.AddPeeringChatOps(configuration);
         return new ChatOpsHost(services.BuildServiceProvider(), time, logs);
