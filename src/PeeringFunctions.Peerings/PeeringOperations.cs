@@ -112,15 +112,7 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             }
 
             var (initiator, receiver) = (await RecordedSidesAsync(record.Id, pcx, cancellationToken))!.Value;
-            try
-            {
-                await client.ScheduleNewOrchestrationInstanceAsync(
-                    nameof(TeardownOrchestrator),
-                    new TeardownRequest(pcx, initiator, receiver is { Account: not null } ? receiver : null, record.Id),
-                    new StartOrchestrationOptions(teardownId) { Version = PeeringOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
-                    cancellationToken);
-            }
-            catch (Exception error) when (IsAlreadyExists(error))
+            if (!await ScheduleTeardownAsync(client, teardownId, new TeardownRequest(pcx, initiator, receiver, record.Id), cancellationToken))
             {
                 return new TeardownResult(null, LifecycleStates.TearingDown);
             }
@@ -230,18 +222,10 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         }
 
         var teardownId = PeeringInstanceIds.TeardownOf(instance.InstanceId);
-        try
-        {
-            // What to remove comes from the registry when it holds this peering (it outlives Durable history), else from the outcome.
-            var (initiator, receiver) = await RecordedSidesAsync(instance.InstanceId, outcome.PeeringConnectionId, cancellationToken)
-                ?? (outcome.Initiator, outcome.Receiver);
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(TeardownOrchestrator),
-                new TeardownRequest(outcome.PeeringConnectionId, initiator, receiver is { Account: not null } ? receiver : null, instance.InstanceId),
-                new StartOrchestrationOptions(teardownId) { Version = PeeringOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
-                cancellationToken);
-        }
-        catch (Exception error) when (IsAlreadyExists(error))
+        // What to remove comes from the registry when it holds this peering (it outlives Durable history), else from the outcome.
+        var (initiator, receiver) = await RecordedSidesAsync(instance.InstanceId, outcome.PeeringConnectionId, cancellationToken)
+            ?? (outcome.Initiator, outcome.Receiver);
+        if (!await ScheduleTeardownAsync(client, teardownId, new TeardownRequest(outcome.PeeringConnectionId, initiator, receiver, instance.InstanceId), cancellationToken))
         {
             // Another teardown of this peering started a moment ago: exactly one runs.
             return new TeardownResult(null, LifecycleStates.TearingDown);
@@ -249,6 +233,25 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
 
         logger.LogInformation("Started teardown {TeardownId} of {PeeringConnectionId}", teardownId, outcome.PeeringConnectionId);
         return new TeardownResult(teardownId, view.State);
+    }
+
+    /// <returns>False when a teardown of this id is already live (the dedupe statuses refused a second one).</returns>
+    private static async Task<bool> ScheduleTeardownAsync(DurableTaskClient client, string teardownId, TeardownRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Only a managed receiver has anything of ours to remove.
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(TeardownOrchestrator),
+                request with { Receiver = request.Receiver is { Account: not null } managed ? managed : null },
+                new StartOrchestrationOptions(teardownId) { Version = PeeringOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
+                cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (IsAlreadyExists(error))
+        {
+            return false;
+        }
     }
 
     /// <summary>The sides the registry recorded for this peering and pcx, or null when it holds no such record.</summary>
