@@ -1,3 +1,5 @@
+using PeeringFunctions.Workflow.Planning;
+
 namespace PeeringFunctions.Peerings.Requests;
 
 /// <summary>The checks a bandwidth change needs before anything is looked up: present, whole, within Tencent's range.</summary>
@@ -5,8 +7,8 @@ public static class BandwidthChangeValidator
 {
     public const long MinimumMbps = 1;
 
-    /// <summary>Tencent caps a cross-region peering at 5 Gbps.</summary>
-    public const long MaximumMbps = 5000;
+    /// <summary>Tencent caps a cross-region peering at 5 Gbps: the same cap a new peering's request and pre-flight check.</summary>
+    public const long MaximumMbps = TencentLimits.MaxCrossRegionBandwidthMbps;
 
     public static (long? BandwidthMbps, IReadOnlyList<FieldProblem> Problems) Validate(BandwidthChangeBody body)
     {
