@@ -111,7 +111,7 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
                 return new TeardownResult(null, record.State);
             }
 
-            var (initiator, receiver) = (await RecordedSidesAsync(record.Id, pcx, cancellationToken))!.Value;
+            var (initiator, receiver) = SidesOf(record);
             if (!await ScheduleTeardownAsync(client, teardownId, new TeardownRequest(pcx, initiator, receiver, record.Id), cancellationToken))
             {
                 return new TeardownResult(null, LifecycleStates.TearingDown);
@@ -255,13 +255,12 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     }
 
     /// <summary>The sides the registry recorded for this peering and pcx, or null when it holds no such record.</summary>
-    private async Task<(SideOutcome Initiator, SideOutcome? Receiver)?> RecordedSidesAsync(string id, string pcx, CancellationToken cancellationToken)
-    {
-        if (await registry.GetAsync(id, cancellationToken) is not { } record || record.PeeringConnectionId != pcx)
-        {
-            return null;
-        }
+    private async Task<(SideOutcome Initiator, SideOutcome? Receiver)?> RecordedSidesAsync(string id, string pcx, CancellationToken cancellationToken) =>
+        await registry.GetAsync(id, cancellationToken) is { } record && record.PeeringConnectionId == pcx ? SidesOf(record) : null;
 
+    /// <summary>A registry record's sides in the shape a teardown takes.</summary>
+    private static (SideOutcome Initiator, SideOutcome? Receiver) SidesOf(RegisteredPeering record)
+    {
         return (SideOf(record.Initiator), SideOf(record.Receiver));
 
         static SideOutcome SideOf(RegisteredSide side) => new(
