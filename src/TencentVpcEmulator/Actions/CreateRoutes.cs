@@ -32,7 +32,7 @@ internal sealed class CreateRoutes : ActionHandler
         var accepted = new List<(string Destination, string Type, string Gateway)>();
         foreach (var input in inputs)
         {
-            var route = Validate(c, table, input);
+            var route = RouteRules.Validate(c, table, input, ErrorCodes.InvalidParameterValueRouteNextHopInvalid);
             RouteRules.CheckAgainst(table.Routes.Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId)), route, input.Path, ErrorCodes.UnsupportedOperationEcmpWithUserRoute);
             RouteRules.CheckAgainst(accepted, route, input.Path, ErrorCodes.UnsupportedOperationEcmpWithUserRoute);
             accepted.Add(route);
@@ -70,43 +70,5 @@ internal sealed class CreateRoutes : ActionHandler
             ["TotalCount"] = created.Count,
             ["RouteTableSet"] = new JsonArray(Views.RouteTable(table, c.Store, created)),
         };
-    }
-
-    private static (string Destination, string Type, string Gateway) Validate(ActionContext c, RouteTableRecord table, RouteInput input)
-    {
-        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(c.Errors, input.Path, "DestinationCidrBlock");
-        var type = input.GatewayType ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayType");
-        var gateway = input.GatewayId ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayId");
-        var vpc = table.Vpc;
-
-        if (!Cidr.TryParse(destination, out _))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed,
-                $"The value `{destination}` of parameter `{input.Path}.DestinationCidrBlock` is not a valid IPv4 CIDR block.");
-        }
-
-        if (!GatewayTypes.Creatable.Contains(type))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValue,
-                $"The value `{type}` of parameter `{input.Path}.GatewayType` is not a supported next-hop type.");
-        }
-
-        if (string.IsNullOrWhiteSpace(gateway))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The parameter `{input.Path}.GatewayId` must not be empty.");
-        }
-
-        PeeringRecord? peering = null;
-        if (type == GatewayTypes.PeerConnection)
-        {
-            if (!c.Store.PeeringsById.TryGetValue(gateway, out peering) || peering.State != PeeringStates.Active || !peering.Involves(vpc))
-            {
-                throw new ApiException(ErrorCodes.InvalidParameterValueRouteNextHopInvalid,
-                    $"The next hop `{gateway}` is not an ACTIVE peering connection of `{vpc.VpcId}`.");
-            }
-        }
-
-        RouteRules.CheckDestination(vpc, destination, peering);
-        return (destination, type, gateway);
     }
 }

@@ -41,7 +41,7 @@ internal sealed class ReplaceRoutes : ActionHandler
                 throw new ApiException(ErrorCodes.InvalidParameterValueDuplicate, $"`{input.Path}` names the route `{old.RouteItemId}` a second time.");
             }
 
-            var (destination, type, gateway) = Validate(c, table, input);
+            var (destination, type, gateway) = RouteRules.Validate(c, table, input, ErrorCodes.InvalidParameterValue);
             var replaced = replacements.Select(r => r.Old).Append(old).ToHashSet();
             var others = table.Routes.Where(r => !replaced.Contains(r)).Select(r => (r.DestinationCidrBlock, r.GatewayType, r.GatewayId))
                 .Concat(replacements.Select(r => (r.New.DestinationCidrBlock, r.New.GatewayType, r.New.GatewayId)));
@@ -99,36 +99,5 @@ internal sealed class ReplaceRoutes : ActionHandler
         }
 
         return route;
-    }
-
-    private static (string Destination, string Type, string Gateway) Validate(ActionContext c, RouteTableRecord table, RouteInput input)
-    {
-        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(c.Errors, input.Path, "DestinationCidrBlock");
-        var type = input.GatewayType ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayType");
-        var gateway = input.GatewayId ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayId");
-        var vpc = table.Vpc;
-
-        if (!Cidr.TryParse(destination, out _))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed,
-                $"The value `{destination}` of parameter `{input.Path}.DestinationCidrBlock` is not a valid IPv4 CIDR block.");
-        }
-
-        if (!GatewayTypes.Creatable.Contains(type) || string.IsNullOrWhiteSpace(gateway))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValue,
-                $"`{input.Path}`: `{type}` `{gateway}` is not a next hop a route can have.");
-        }
-
-        PeeringRecord? peering = null;
-        if (type == GatewayTypes.PeerConnection
-            && (!c.Store.PeeringsById.TryGetValue(gateway, out peering) || peering.State != PeeringStates.Active || !peering.Involves(vpc)))
-        {
-            throw new ApiException(ErrorCodes.InvalidParameterValue,
-                $"`{input.Path}`: the next hop `{gateway}` is not an ACTIVE peering connection of `{vpc.VpcId}`.");
-        }
-
-        RouteRules.CheckDestination(vpc, destination, peering);
-        return (destination, type, gateway);
     }
 }

@@ -4,13 +4,54 @@ using TencentVpcEmulator.State;
 namespace TencentVpcEmulator.Actions;
 
 /// <summary>
-/// What a route's destination and its neighbours must satisfy, for CreateRoutes and ReplaceRoutes alike; the two
-/// differ only in the codes their documented lists give (ReplaceRoutes has no EcmpWithUserRoute, only Ecmp).
+/// What a route element, its destination and its neighbours must satisfy, for CreateRoutes and ReplaceRoutes alike; the
+/// two differ only in the codes their documented lists give (ReplaceRoutes has no RouteNextHopInvalid and no
+/// EcmpWithUserRoute: plain InvalidParameterValue and Ecmp).
 /// </summary>
 internal static class RouteRules
 {
+    /// <summary>
+    /// One route element on its own: its fields, its next hop (a peering must be ACTIVE and of this VPC, else
+    /// <paramref name="nextHopInvalidCode"/>) and its destination.
+    /// </summary>
+    public static (string Destination, string Type, string Gateway) Validate(
+        ActionContext c, RouteTableRecord table, RouteInput input, string nextHopInvalidCode)
+    {
+        var destination = input.DestinationCidrBlock ?? throw RouteInput.Missing(c.Errors, input.Path, "DestinationCidrBlock");
+        var type = input.GatewayType ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayType");
+        var gateway = input.GatewayId ?? throw RouteInput.Missing(c.Errors, input.Path, "GatewayId");
+        var vpc = table.Vpc;
+
+        if (!Cidr.TryParse(destination, out _))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValueMalformed,
+                $"The value `{destination}` of parameter `{input.Path}.DestinationCidrBlock` is not a valid IPv4 CIDR block.");
+        }
+
+        if (!GatewayTypes.Creatable.Contains(type))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue,
+                $"The value `{type}` of parameter `{input.Path}.GatewayType` is not a supported next-hop type.");
+        }
+
+        if (string.IsNullOrWhiteSpace(gateway))
+        {
+            throw new ApiException(ErrorCodes.InvalidParameterValue, $"The parameter `{input.Path}.GatewayId` must not be empty.");
+        }
+
+        PeeringRecord? peering = null;
+        if (type == GatewayTypes.PeerConnection
+            && (!c.Store.PeeringsById.TryGetValue(gateway, out peering) || peering.State != PeeringStates.Active || !peering.Involves(vpc)))
+        {
+            throw new ApiException(nextHopInvalidCode, $"`{input.Path}`: the next hop `{gateway}` is not an ACTIVE peering connection of `{vpc.VpcId}`.");
+        }
+
+        CheckDestination(vpc, destination, peering);
+        return (destination, type, gateway);
+    }
+
     /// <summary>The destination against the VPC's own space and, for a peering route, the peer VPC's.</summary>
-    public static void CheckDestination(VpcRecord vpc, string destination, PeeringRecord? peering)
+    private static void CheckDestination(VpcRecord vpc, string destination, PeeringRecord? peering)
     {
         if (vpc.Subnets.Any(s => Cidr.SameBlock(s.CidrBlock, destination)))
         {
