@@ -15,18 +15,41 @@ public sealed class InMemoryPeeringRegistry : IPeeringRegistry
 
     public Task UpsertAsync(RegisteredPeering peering, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(peering);
         records[peering.Id] = peering;
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<RegisteredPeering> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public Task<bool> AddAsync(RegisteredPeering peering, CancellationToken cancellationToken = default)
     {
-        foreach (var record in records.Values)
+        ArgumentNullException.ThrowIfNull(peering);
+        return Task.FromResult(records.TryAdd(peering.Id, peering));
+    }
+
+    public Task<RegisteredPeering?> UpdateAsync(string id, Func<RegisteredPeering, RegisteredPeering?> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return record;
-        }
+            if (!records.TryGetValue(id, out var current))
+            {
+                return Task.FromResult<RegisteredPeering?>(null);
+            }
 
-        await Task.CompletedTask;
+            if (change(current) is not { } changed)
+            {
+                return Task.FromResult<RegisteredPeering?>(current);
+            }
+
+            // Compare-and-swap on the reference read: a writer in between makes this fail and the change run again.
+            if (records.TryUpdate(id, changed, current))
+            {
+                return Task.FromResult<RegisteredPeering?>(changed);
+            }
+        }
     }
+
+    public IAsyncEnumerable<RegisteredPeering> ListAsync(CancellationToken cancellationToken = default) =>
+        records.Values.ToAsyncEnumerable();
 }

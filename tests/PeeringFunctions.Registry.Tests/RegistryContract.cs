@@ -92,6 +92,61 @@ public abstract class RegistryContract
         Records.AssertSame(escaped, await registry.GetAsync(escaped.Id));
     }
 
+    [Fact]
+    public async Task Add_creates_a_record_only_when_its_id_is_free()
+    {
+        var registry = NewRegistry();
+        var first = Records.Peering("peering-vpc-add-vpc-one", RegistryStates.Active);
+        var second = first with { State = RegistryStates.Failed, Message = "a second writer" };
+
+        Assert.True(await registry.AddAsync(first));
+        Assert.False(await registry.AddAsync(second));
+
+        Records.AssertSame(first, await registry.GetAsync(first.Id));
+    }
+
+    [Fact]
+    public async Task Update_applies_the_change_to_the_stored_record_and_returns_it()
+    {
+        var registry = NewRegistry();
+        var stored = Records.Peering("peering-vpc-upd-vpc-one", RegistryStates.Active);
+        await registry.UpsertAsync(stored);
+
+        var updated = await registry.UpdateAsync(stored.Id, r => r with { State = RegistryStates.Drifted, Health = Records.DriftedHealth() });
+
+        Records.AssertSame(stored with { State = RegistryStates.Drifted, Health = Records.DriftedHealth() }, updated);
+        Records.AssertSame(updated!, await registry.GetAsync(stored.Id));
+    }
+
+    [Fact]
+    public async Task Update_that_returns_null_leaves_the_record_and_update_of_an_unknown_id_is_null()
+    {
+        var registry = NewRegistry();
+        var stored = Records.Peering("peering-vpc-keep-vpc-one", RegistryStates.Active);
+        await registry.UpsertAsync(stored);
+
+        Records.AssertSame(stored, await registry.UpdateAsync(stored.Id, _ => null));
+        Assert.Null(await registry.UpdateAsync("peering-vpc-none-vpc-two", r => r with { State = RegistryStates.TornDown }));
+        Assert.Null(await registry.GetAsync("peering-vpc-none-vpc-two"));
+    }
+
+    [Fact]
+    public async Task Concurrent_updates_each_see_the_others_writes_so_none_is_lost()
+    {
+        var registry = NewRegistry();
+        var stored = Records.Peering("peering-vpc-race-vpc-one", RegistryStates.Active) with { Health = PeeringHealth.Unchecked };
+        await registry.UpsertAsync(stored);
+        const int writers = 8;
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(i => Task.Run(() => registry.UpdateAsync(
+            stored.Id, r => r with { Health = r.Health!.WithHistory(new HealthEvent(r.UpdatedAt, HealthEventKinds.Found, $"writer {i}")) }))));
+
+        var history = (await registry.GetAsync(stored.Id))!.Health!.History;
+        Assert.Equal(
+            Enumerable.Range(0, writers).Select(i => $"writer {i}").Order(StringComparer.Ordinal),
+            history.Select(e => e.Description).Order(StringComparer.Ordinal));
+    }
+
     protected static async Task<List<RegisteredPeering>> ToListAsync(IPeeringRegistry registry)
     {
         var all = new List<RegisteredPeering>();

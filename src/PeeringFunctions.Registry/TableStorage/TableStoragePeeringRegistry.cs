@@ -23,6 +23,9 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
     // A string property holds at most 64 KiB: 32 K UTF-16 characters.
     private const int MaxRecordLength = 32 * 1024;
 
+    /// <summary>How often one update re-reads after losing to another writer before it gives up.</summary>
+    private const int MaxUpdateAttempts = 20;
+
     private readonly TableClient table;
     private Task? creation;
 
@@ -64,6 +67,72 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
         catch (Exception error) when (IsStorageFailure(error))
         {
             throw Failure($"write the record '{peering.Id}'", error);
+        }
+    }
+
+    public async Task<bool> AddAsync(RegisteredPeering peering, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(peering);
+        var entity = ToEntity(peering);
+        await EnsureTableAsync(cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            return false;
+        }
+        catch (Exception error) when (IsStorageFailure(error))
+        {
+            throw Failure($"add the record '{peering.Id}'", error);
+        }
+    }
+
+    public async Task<RegisteredPeering?> UpdateAsync(
+        string id, Func<RegisteredPeering, RegisteredPeering?> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var rowKey = RowKeys.FromId(id);
+        await EnsureTableAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            NullableResponse<TableEntity> found;
+            try
+            {
+                found = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, rowKey, cancellationToken: cancellationToken);
+            }
+            catch (Exception error) when (IsStorageFailure(error))
+            {
+                throw Failure($"read the record '{id}'", error);
+            }
+
+            if (!found.HasValue)
+            {
+                return null;
+            }
+
+            var current = ToRecord(found.Value!);
+            if (change(current) is not { } changed)
+            {
+                return current;
+            }
+
+            try
+            {
+                // Only if nobody wrote since our read (the entity's ETag): else read again and re-apply the change.
+                await table.UpdateEntityAsync(ToEntity(changed), found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return changed;
+            }
+            catch (RequestFailedException conflict) when (conflict.Status is 412 or 404 && attempt < MaxUpdateAttempts)
+            {
+                // 412: another writer won; 404: deleted meanwhile (the next read says so).
+            }
+            catch (Exception error) when (IsStorageFailure(error))
+            {
+                throw Failure($"update the record '{id}'", error);
+            }
         }
     }
 

@@ -8,7 +8,7 @@ namespace PeeringFunctions.Workflow.Activities;
 public sealed record TeardownRecord(string PeeringId, string State, string Message, DateTimeOffset At);
 
 /// <summary>
-/// Sets a registered peering's state after its teardown (read, then write the record with the new state: running twice
+/// Sets a registered peering's state after its teardown (one conditional update of the stored record: running twice
 /// writes the same). A peering the registry does not hold is left alone; a failed write is logged, never a failure.
 /// </summary>
 public sealed class RecordTeardownActivity(IPeeringRegistry registry, ILogger<RecordTeardownActivity> logger)
@@ -18,13 +18,9 @@ public sealed class RecordTeardownActivity(IPeeringRegistry registry, ILogger<Re
     {
         try
         {
-            if (await registry.GetAsync(input.PeeringId, CancellationToken.None) is not { } record)
-            {
-                return false;
-            }
-
-            await registry.UpsertAsync(record with { State = input.State, Message = input.Message, UpdatedAt = input.At }, CancellationToken.None);
-            return true;
+            var updated = await registry.UpdateAsync(
+                input.PeeringId, record => record with { State = input.State, Message = input.Message, UpdatedAt = input.At }, CancellationToken.None);
+            return updated is not null;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

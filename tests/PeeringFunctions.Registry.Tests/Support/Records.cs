@@ -22,6 +22,14 @@ public static class Records
         Start.AddMinutes(routes).AddTicks(1234567),
         "Verified: routes on both sides.");
 
+    /// <summary>A health with one current finding and a history of two events.</summary>
+    public static PeeringHealth DriftedHealth() => new(
+        HealthStatuses.Drifted,
+        Start.AddHours(1),
+        [new DriftFinding(DriftKinds.RouteMissing, FindingSides.Initiator, "10.0.0.0/16", "The route to 10.0.0.0/16 is gone from rtb-alpha001.", Start.AddHours(1))],
+        [new HealthEvent(Start.AddMinutes(30), HealthEventKinds.Repaired, "Re-created the route to 10.1.0.0/16."),
+         new HealthEvent(Start.AddHours(1), HealthEventKinds.Found, "The route to 10.0.0.0/16 is gone from rtb-alpha001.")]);
+
     public static string Json(RegisteredPeering? peering) => JsonSerializer.Serialize(peering);
 
     public static void AssertSame(RegisteredPeering expected, RegisteredPeering? actual) => Assert.Equal(Json(expected), Json(actual));
