@@ -13,8 +13,8 @@ namespace PeeringFunctions.LocalHost.Durable;
 /// orchestrations up again when it restarts on the same task hub.
 /// </summary>
 /// <remarks>
-/// The backend implements every interface the sidecar casts its client to (query, purge), so no wrapper is needed;
-/// its concurrency limits come from its own settings. Creating the task hub's queues, tables and containers is
+/// Wrapped only so that a stop before any start is harmless (<see cref="StopSafeOrchestrationService"/>); its
+/// concurrency limits come from its own settings. Creating the task hub's queues, tables and containers is
 /// idempotent and happens before the server starts.
 /// </remarks>
 public static class AzureStorageBackend
@@ -27,7 +27,8 @@ public static class AzureStorageBackend
         ArgumentNullException.ThrowIfNull(backend);
         return DurableSidecar.StartAsync(
             options,
-            services => new AzureStorageOrchestrationService(Settings(options, backend, services.GetRequiredService<ILoggerFactory>())),
+            services => new StopSafeOrchestrationService(
+                new AzureStorageOrchestrationService(Settings(options, backend, services.GetRequiredService<ILoggerFactory>()))),
             // Fails fast (and names the hub) when storage cannot be reached, instead of a worker that never gets work.
             (service, ct) => CreateTaskHubAsync(service, backend, ct),
             cancellationToken);
@@ -47,7 +48,7 @@ public static class AzureStorageBackend
         LoggerFactory = loggerFactory,
     };
 
-    private static async Task CreateTaskHubAsync(AzureStorageOrchestrationService service, DurableBackendOptions backend, CancellationToken cancellationToken)
+    private static async Task CreateTaskHubAsync(StopSafeOrchestrationService service, DurableBackendOptions backend, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
-using DurableTask.Core.Query;
 using Microsoft.DurableTask.Testing.Sidecar;
 
 namespace PeeringFunctions.LocalHost.Durable;
@@ -16,13 +15,12 @@ namespace PeeringFunctions.LocalHost.Durable;
 /// reached, sleep 500 ms before looking again. With many short work items that sleep sets the pace: 256 slots
 /// emptied in a few milliseconds, then half a second idle, so 1,000 peerings took 29 s at 17 % CPU. Here the
 /// dispatchers are told there is no limit, and the limit is a semaphore the fetch awaits instead.
-/// The query and purge interfaces are forwarded too: the sidecar casts its client to them for list and purge calls.
 /// </remarks>
 public sealed class ConcurrencyLimitingOrchestrationService(
     InMemoryOrchestrationService inner,
     int maxConcurrentOrchestrations,
     int maxConcurrentActivities)
-    : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient, IDisposable
+    : ForwardingOrchestrationService<InMemoryOrchestrationService>(inner), IDisposable
 {
     private static readonly OrchestrationStatus[] LiveStatuses =
         [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.Suspended];
@@ -37,88 +35,40 @@ public sealed class ConcurrencyLimitingOrchestrationService(
     private long activityWorkItems;
 
     // What the dispatchers see: never reached, so they never fall back to their 500 ms re-poll.
-    public int MaxConcurrentTaskOrchestrationWorkItems => int.MaxValue;
+    public override int MaxConcurrentTaskOrchestrationWorkItems => int.MaxValue;
 
-    public int MaxConcurrentTaskActivityWorkItems => int.MaxValue;
+    public override int MaxConcurrentTaskActivityWorkItems => int.MaxValue;
 
     /// <summary>Work items dispatched since start: orchestration episodes (each a replay of the history) and activities.</summary>
     public DurableWorkItemCounts Dispatched => new(Interlocked.Read(ref orchestrationWorkItems), Interlocked.Read(ref activityWorkItems));
 
-    // IOrchestrationService: everything else is the backend's own.
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public Task StartAsync() => inner.StartAsync();
-
-    public Task StopAsync() => inner.StopAsync();
-
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
-
-    public Task CreateAsync() => inner.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        LockWithSlotAsync(orchestrationSlots, () => inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task CompleteTaskOrchestrationWorkItemAsync(
-        TaskOrchestrationWorkItem workItem,
-        OrchestrationRuntimeState newOrchestrationRuntimeState,
-        IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages,
-        IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
-            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    public override Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        LockWithSlotAsync(orchestrationSlots, () => Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), cancellationToken);
 
     // The dispatcher releases every orchestration work item it fetched, after completing or abandoning it.
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    public override Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         GiveBackSlot(workItem);
-        return inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+        return Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
     }
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        LockWithSlotAsync(activitySlots, () => inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken);
-
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
+    public override Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        LockWithSlotAsync(activitySlots, () => Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken);
 
     // An activity work item ends completed or abandoned (the dispatcher has no release for activities).
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         GiveBackSlot(workItem);
-        return inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        return Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
     }
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    public override Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         GiveBackSlot(workItem);
-        return inner.AbandonTaskActivityWorkItemAsync(workItem);
+        return Inner.AbandonTaskActivityWorkItemAsync(workItem);
     }
 
-    // IOrchestrationServiceClient
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) =>
+    public override Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) =>
         CreateTaskOrchestrationAsync(creationMessage, LiveStatuses);
 
     /// <summary>
@@ -127,37 +77,8 @@ public sealed class ConcurrencyLimitingOrchestrationService(
     /// tight loop for as long as the process lives. A live instance is therefore never replaced here, whatever statuses
     /// the caller allows to be replaced; the backend's own lock makes check-and-create atomic.
     /// </summary>
-    public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[]? dedupeStatuses) =>
-        inner.CreateTaskOrchestrationAsync(creationMessage, [.. (dedupeStatuses ?? []).Union(LiveStatuses)]);
-
-    public Task SendTaskOrchestrationMessageAsync(TaskMessage message) => inner.SendTaskOrchestrationMessageAsync(message);
-
-    public Task SendTaskOrchestrationMessageBatchAsync(params TaskMessage[] messages) => inner.SendTaskOrchestrationMessageBatchAsync(messages);
-
-    public Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) =>
-        inner.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken);
-
-    public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) => inner.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
-
-    public Task<IList<OrchestrationState>> GetOrchestrationStateAsync(string instanceId, bool allExecutions) =>
-        inner.GetOrchestrationStateAsync(instanceId, allExecutions);
-
-    public Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId) =>
-        inner.GetOrchestrationStateAsync(instanceId, executionId);
-
-    public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) => inner.GetOrchestrationHistoryAsync(instanceId, executionId);
-
-    public Task PurgeOrchestrationHistoryAsync(DateTime thresholdDateTimeUtc, OrchestrationStateTimeRangeFilterType timeRangeFilterType) =>
-        inner.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
-
-    // IOrchestrationServiceQueryClient: GET /api/peerings lists instances through it.
-    public Task<OrchestrationQueryResult> GetOrchestrationWithQueryAsync(OrchestrationQuery query, CancellationToken cancellationToken) =>
-        inner.GetOrchestrationWithQueryAsync(query, cancellationToken);
-
-    // IOrchestrationServicePurgeClient
-    public Task<PurgeResult> PurgeInstanceStateAsync(string instanceId) => inner.PurgeInstanceStateAsync(instanceId);
-
-    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) => inner.PurgeInstanceStateAsync(purgeInstanceFilter);
+    public override Task CreateTaskOrchestrationAsync(TaskMessage creationMessage, OrchestrationStatus[]? dedupeStatuses) =>
+        Inner.CreateTaskOrchestrationAsync(creationMessage, [.. (dedupeStatuses ?? []).Union(LiveStatuses)]);
 
     public void Dispose()
     {
