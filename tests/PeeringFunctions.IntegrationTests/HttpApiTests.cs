@@ -131,6 +131,8 @@ public sealed class HttpApiTests(LocalHostFixture fixture) : IntegrationTest(fix
         var body = JsonNode.Parse(text)!;
         Assert.Equal("Healthy", (string?)body["status"]);
         Assert.Equal("embedded emulator", (string?)body["tencent"]);
+        Assert.Equal("in-process (in-memory)", (string?)body["durable"]);
+        Assert.Equal("in memory (records end with the process)", (string?)body["registry"]);
         Assert.Equal(new[] { (Alpha, AlphaUin), (Beta, BetaUin) }, body["accounts"]!.AsArray().Select(a => ((string)a!["alias"]!, (string)a!["uin"]!)));
         Assert.DoesNotContain(BetaSecretKey, text, StringComparison.Ordinal);
         Assert.DoesNotContain(AlphaSecretKey, text, StringComparison.Ordinal);

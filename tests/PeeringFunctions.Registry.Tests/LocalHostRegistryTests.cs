@@ -42,23 +42,15 @@ public sealed class LocalHostRegistryTests(AzuriteFixture azurite)
             Assert.IsType<TableStoragePeeringRegistry>(first.Registry);
             Assert.Same(first.Registry, first.Engine.Services.GetRequiredService<IPeeringRegistry>());
             await first.Engine.Services.GetRequiredService<IPeeringRegistry>().UpsertAsync(written);
-            await UntilDispatchingAsync(first);
         }
 
         await using var second = await StartAsync(new ConfigurationBuilder().Build(), hub);
 
         Records.AssertSame(written, await second.Registry.GetAsync(written.Id));
-    }
-
-    /// <summary>
-    /// Waits until the engine dispatches work (an orchestration of no known name fails at once): the Azure Storage
-    /// backend's StopAsync throws, and takes the process down, when the host stops before its worker has connected.
-    /// </summary>
-    private static async Task UntilDispatchingAsync(LocalPeeringHost host)
-    {
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("NoSuchOrchestrator");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await host.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+        using var http = new HttpClient { BaseAddress = second.BaseUrl };
+        var health = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("api/health"))!;
+        Assert.Equal($"in-process (Azure Storage, task hub {hub})", (string?)health["durable"]);
+        Assert.StartsWith("Azure Table Storage (table ", (string?)health["registry"], StringComparison.Ordinal);
     }
 
     private Task<LocalPeeringHost> StartAsync(IConfiguration configuration, string? persistentHub = null) =>

@@ -122,7 +122,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 Backend = backend,
             }, cancellationToken);
 
-            var web = BuildWebApp(options, configuration, engine.Client, tencent, signingKey, registry, registryDefaults);
+            var web = BuildWebApp(options, configuration, engine.Client, tencent, backend, signingKey, registry, registryDefaults);
             try
             {
                 await web.StartAsync(cancellationToken);
@@ -226,8 +226,8 @@ public sealed class LocalPeeringHost : IAsyncDisposable
     }
 
     private static WebApplication BuildWebApp(
-        LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, ApprovalSigningKey signingKey,
-        IPeeringRegistry registry, Action<RegistryOptions> registryDefaults)
+        LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, DurableBackendOptions backend,
+        ApprovalSigningKey signingKey, IPeeringRegistry registry, Action<RegistryOptions> registryDefaults)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -253,6 +253,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         // The engine owns the client; registered as an instance, the web host will not dispose it.
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton(tencent);
+        builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(registry);
         builder.Services.AddPeeringRegistry(configuration, registryDefaults);
         // Top-down, as the Functions app: the workflow, the use cases over it (one signing key for both containers),
