@@ -21,7 +21,8 @@ public interface ITencentClientFactory
 /// <remarks>
 /// Every client it builds sends through <see cref="TencentRateLimitingHandler"/> for its account (keyed by UIN, the
 /// unit Tencent's per-action limits count), placed in front of the "tencent" IHttpClientFactory pipeline, unless
-/// Tencent:RateLimits:Enabled is false or no limiter is registered.
+/// Tencent:RateLimits:Enabled is false or no limiter is registered; and each call's span names the account
+/// (<see cref="AccountTagHandler"/>).
 /// </remarks>
 public sealed class TencentClientFactory(
     IOptionsMonitor<TencentOptions> options,
@@ -65,16 +66,18 @@ public sealed class TencentClientFactory(
 
     private HttpClient HttpClientFor(string account, TencentAccountOptions credentials)
     {
-        if (rateLimiter is not { Enabled: true } || handlers is null)
+        if (handlers is null)
         {
             return httpClients.CreateClient(HttpClientName);
         }
 
         // The pooled pipeline stays owned by the factory (disposeHandler: false); the request timeout is the VpcClient's.
-        var limited = new TencentRateLimitingHandler(rateLimiter, RateLimitKeyOf(account, credentials))
+        HttpMessageHandler pipeline = handlers.CreateHandler(HttpClientName);
+        if (rateLimiter is { Enabled: true })
         {
-            InnerHandler = handlers.CreateHandler(HttpClientName),
-        };
-        return new HttpClient(limited, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            pipeline = new TencentRateLimitingHandler(rateLimiter, RateLimitKeyOf(account, credentials)) { InnerHandler = pipeline };
+        }
+
+        return new HttpClient(new AccountTagHandler(account) { InnerHandler = pipeline }, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

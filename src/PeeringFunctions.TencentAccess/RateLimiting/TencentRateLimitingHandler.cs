@@ -44,13 +44,16 @@ public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string
                 if (!lease.IsAcquired)
                 {
                     limits.CountRefused();
+                    RateLimitTelemetry.ThrottledCall(action, RateLimitTelemetry.ByClient);
                     lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var after);
                     return ClientSideThrottle(request, action, after, settings.MaxWait);
                 }
             }
 
             await limiter.SpaceDepartureAsync(cancellationToken).ConfigureAwait(false);
-            limits.CountAdmitted(time.GetElapsedTime(queued));
+            var waited = time.GetElapsedTime(queued);
+            limits.CountAdmitted(waited);
+            RateLimitTelemetry.Waited(action, waited);
             var sentAt = limiter.Timestamp();
             var message = attempt == 0 ? request : Copy(request, body);
             var response = await base.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -60,6 +63,7 @@ public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string
             }
 
             limits.CountThrottled();
+            RateLimitTelemetry.ThrottledCall(action, RateLimitTelemetry.ByTencent);
             limiter.OnThrottled(sentAt);
             if (attempt >= settings.MaxThrottleRetries)
             {

@@ -103,6 +103,23 @@ public abstract class AbstractClient
         using var message = BuildRequest(action, body);
 
         var started = _timeProvider.GetTimestamp();
+        using var activity = TencentTelemetry.StartCall(_service, action, Region);
+        try
+        {
+            var result = await SendAsync<TResponse>(action, message, started, cancellationToken).ConfigureAwait(false);
+            TencentTelemetry.Succeeded(activity, _service, action, Region, result.RequestId, _timeProvider.GetElapsedTime(started));
+            return result;
+        }
+        catch (TencentCloudSDKException error)
+        {
+            TencentTelemetry.Failed(activity, _service, action, Region, error, _timeProvider.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<TResponse> SendAsync<TResponse>(string action, HttpRequestMessage message, long started, CancellationToken cancellationToken)
+        where TResponse : class, IResponseWithRequestId
+    {
         using var timeoutSource = _timeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(_timeout, _timeProvider);
