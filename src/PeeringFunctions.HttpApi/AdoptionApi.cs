@@ -19,7 +19,7 @@ public sealed class AdoptionApi(PeeringAdoption adoption)
     public async Task<ApiResponse> DiscoverAsync(DurableTaskClient client, HttpRequest http)
     {
         var report = await adoption.DiscoverAsync(client, http.HttpContext.RequestAborted);
-        return ApiResponse.Ok(new { count = report.Peerings.Count, peerings = report.Peerings, problems = report.Problems });
+        return ApiResponse.Ok(DiscoveredPeeringList.Of(report));
     }
 
     /// <summary>POST /api/peerings/adopt {account, region, peeringConnectionId, repairPolicy}</summary>

@@ -34,3 +34,13 @@ public sealed record DiscoveredRouteTable(string RouteTableId, bool Main, IReadO
 /// <param name="Problems">(account, region) groups that could not be read, each with Tencent's code: the list may be missing their peerings.</param>
 /// <param name="TencentCalls">How many Tencent calls the discovery made (all reads).</param>
 public sealed record DiscoveryReport(IReadOnlyList<DiscoveredPeering> Peerings, IReadOnlyList<string> Problems, int TencentCalls);
+
+/// <summary>The answer of <c>GET /api/peerings/discovered</c>.</summary>
+public sealed record DiscoveredPeeringList(int Count, IReadOnlyList<DiscoveredPeering> Peerings, IReadOnlyList<string> Problems)
+{
+    public static DiscoveredPeeringList Of(DiscoveryReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(report.Peerings.Count, report.Peerings, report.Problems);
+    }
+}
