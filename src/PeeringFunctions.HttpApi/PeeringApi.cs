@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess.Accounts;
@@ -111,14 +112,15 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
     public async Task<ApiResponse> TeardownAsync(DurableTaskClient client, string id, HttpRequest http)
     {
         var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
+        var registered = PeeringInstanceIds.IsPeeringId(id) ? await registry.GetAsync(id, http.HttpContext.RequestAborted) : null;
         TeardownResult result;
-        if (instance is not null)
+        if (instance is not null && !registered.Supersedes(instance))
         {
             result = await operations.TeardownAsync(client, instance, http.HttpContext.RequestAborted);
         }
-        else if (PeeringInstanceIds.IsPeeringId(id) && await registry.GetAsync(id, http.HttpContext.RequestAborted) is { } record)
+        else if (registered is { } record)
         {
-            // Its history purged: the registry knows what to remove.
+            // Its history purged, or adopted after an earlier run of ours ended: the registry knows what to remove.
             result = await operations.TeardownRegisteredAsync(client, record, http.HttpContext.RequestAborted);
         }
         else
@@ -168,7 +170,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
     private static ApiResponse NotFound(string id) =>
         ApiResponse.Problem(StatusCodes.Status404NotFound, "No such peering.", $"There is no peering with id '{(id.Length > 80 ? id[..80] : id)}'.");
 
-    private static async Task<(T? Body, ApiResponse? Problem)> ReadBodyAsync<T>(HttpRequest http, string what = "a peering request")
+    internal static async Task<(T? Body, ApiResponse? Problem)> ReadBodyAsync<T>(HttpRequest http, string what = "a peering request")
         where T : class
     {
         if (http.ContentType is not { } contentType

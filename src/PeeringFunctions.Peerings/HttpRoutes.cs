@@ -14,6 +14,10 @@ public static class HttpRoutes
     public const string Accept = "peerings/{id}/accept";
     public const string Reject = "peerings/{id}/reject";
 
+    // Literal segments: both hosts' routing prefers them to peerings/{id}, and neither is a peering id's shape.
+    public const string Discovered = "peerings/discovered";
+    public const string Adopt = "peerings/adopt";
+
     public const string SlackCommands = "chat/slack/commands";
     public const string SlackInteractions = "chat/slack/interactions";
     public const string WeCom = "chat/wecom";

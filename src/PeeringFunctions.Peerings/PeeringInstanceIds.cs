@@ -11,9 +11,12 @@ public static class PeeringInstanceIds
     public const string Prefix = "peering-";
     private const string TeardownSuffix = "-teardown";
 
-    public static string For(PeeringRequest request)
+    public static string For(PeeringRequest request) => ForPair(request.Initiator.VpcId, request.Receiver.VpcId);
+
+    /// <summary>The id of a peering of these two VPCs, in either order (an adopted peering gets the one a request would).</summary>
+    public static string ForPair(string vpcA, string vpcB)
     {
-        var pair = new[] { request.Initiator.VpcId, request.Receiver.VpcId }.Order(StringComparer.Ordinal).ToArray();
+        var pair = new[] { vpcA, vpcB }.Order(StringComparer.Ordinal).ToArray();
         return $"{Prefix}{pair[0]}-{pair[1]}";
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
@@ -53,6 +54,14 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             }
         }
 
+        // A peering of this pair that only the registry knows (adopted, or its history purged) is in place all the same.
+        if (await registry.GetAsync(id, cancellationToken) is { } record && RegistryLife.IsInPlace(record.State))
+        {
+            return new StartResult(id, Started: false, RegisteredPeeringView.From(record, null),
+                $"These two VPCs are already peered by {id} ({record.PeeringConnectionId}, {record.State}, {record.Origin}). To change the peering, " +
+                $"tear it down (DELETE {HttpRoutes.PathOf(HttpRoutes.Peering, id)}) and request it again.");
+        }
+
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
@@ -81,12 +90,17 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     public async Task<PeeringView?> GetAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
         var instance = await FindAsync(client, id, cancellationToken);
+        var record = PeeringInstanceIds.IsPeeringId(id) ? await registry.GetAsync(id, cancellationToken) : null;
+        if (record is not null && (instance is null || record.Supersedes(instance)))
+        {
+            // Its history purged, or adopted after an earlier run of ours ended: the registry's record is the peering.
+            var teardown = await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: true, cancellationToken);
+            return RegisteredPeeringView.From(record, teardown?.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == record.PeeringConnectionId ? teardown : null);
+        }
+
         if (instance is null)
         {
-            // Its history purged, a peering the registry holds is still ours to show (and to tear down).
-            return PeeringInstanceIds.IsPeeringId(id) && await registry.GetAsync(id, cancellationToken) is { } record
-                ? RegisteredPeeringView.From(record, await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: true, cancellationToken))
-                : null;
+            return null;
         }
 
         return PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken));
@@ -120,6 +134,30 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             logger.LogInformation("Started teardown {TeardownId} of {PeeringConnectionId} from the registry (history purged)", teardownId, pcx);
             return new TeardownResult(teardownId, record.State);
         }, cancellationToken);
+
+    /// <summary>
+    /// The status of the Durable run <paramref name="id"/> when it still holds its VPC pair (running, or its peering in
+    /// place or being torn down), else null: none, or one that ended without a peering or was torn down.
+    /// </summary>
+    public async Task<PeeringView?> InstanceHoldingPairAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var view = PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken));
+        return IsLive(instance) || HoldsPair(view) ? view : null;
+    }
+
+    /// <summary>A run's status shows its peering in place or running: it holds the VPC pair (and its pcx).</summary>
+    public static bool HoldsPair(PeeringView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.RuntimeStatus is nameof(OrchestrationRuntimeStatus.Running) or nameof(OrchestrationRuntimeStatus.Pending) or nameof(OrchestrationRuntimeStatus.Suspended)
+            || view.State is PeeringStatus.Active or LifecycleStates.TearingDown or LifecycleStates.TeardownFailed;
+    }
 
     /// <summary>The bandwidth part of the peering's status document alone (for pages that read the instance themselves).</summary>
     public async Task<PeeringBandwidthView?> BandwidthOfAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)

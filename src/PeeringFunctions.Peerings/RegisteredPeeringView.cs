@@ -5,8 +5,8 @@ using PeeringFunctions.Workflow.Contracts;
 namespace PeeringFunctions.Peerings;
 
 /// <summary>
-/// The status document of a peering whose orchestration history is gone (purged) but whose registry record remains:
-/// what the record says, and what its teardown, if one ran since, is doing.
+/// The status document of a peering the registry holds without its orchestration history (purged, or adopted: made
+/// elsewhere): what the record says, and what its teardown, if one ran since, is doing.
 /// </summary>
 public static class RegisteredPeeringView
 {
@@ -25,7 +25,10 @@ public static class RegisteredPeeringView
         teardown is null ? null : TeardownView.From(teardown),
         record.UpdatedAt,
         teardown?.LastUpdatedAt ?? record.UpdatedAt,
-        new Dictionary<string, string> { ["self"] = HttpRoutes.PathOf(HttpRoutes.Peering, record.Id) });
+        new Dictionary<string, string> { ["self"] = HttpRoutes.PathOf(HttpRoutes.Peering, record.Id) },
+        Bandwidth: null,
+        record.Origin,
+        record.RepairPolicy);
 
     private static PeeringSideView Side(RegisteredSide side) => new(
         side.Account, side.Uin, side.Region, side.VpcId, side.RouteTableId, [.. side.AssociationChanges.Select(a => a.SubnetId)], Progress: null);

@@ -37,6 +37,11 @@ public sealed record RegisteredPeering(
 /// receiver has a <see cref="Uin"/> instead of an <see cref="Account"/>, and nothing of ours on its side.
 /// </summary>
 /// <param name="Destinations">The CIDRs this side's table routes through the peering: the desired routes.</param>
+/// <param name="KeptSubnetIds">
+/// Subnets that were on <see cref="RouteTableId"/> when an existing peering was adopted: they should stay there (the
+/// watcher may check them as it checks <see cref="AssociationChanges"/>), but we did not move them, so a teardown
+/// leaves them where they are. Empty (null in records written before it existed) for a peering we requested.
+/// </param>
 public sealed record RegisteredSide(
     string? Account,
     string? Uin,
@@ -45,7 +50,8 @@ public sealed record RegisteredSide(
     string? RouteTableId,
     IReadOnlyList<string> Destinations,
     IReadOnlyList<string> CreatedRouteItemIds,
-    IReadOnlyList<RegisteredAssociation> AssociationChanges)
+    IReadOnlyList<RegisteredAssociation> AssociationChanges,
+    IReadOnlyList<string>? KeptSubnetIds = null)
 {
     /// <summary>A side in one of our accounts: we read, repair and tear down what is ours on it.</summary>
     public bool IsManaged => Account is not null;

@@ -16,6 +16,8 @@ public sealed record ApiResponse(int StatusCode, object? Body, string? Location 
 
     public static ApiResponse Accepted(object body, string location) => new(StatusCodes.Status202Accepted, body, location);
 
+    public static ApiResponse Created(object body, string location) => new(StatusCodes.Status201Created, body, location);
+
     public static ApiResponse Ok(object body) => new(StatusCodes.Status200OK, body);
 
     public static ApiResponse Problem(int status, string title, string detail, IReadOnlyList<FieldProblem>? errors = null) =>

@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Deployment.Tests.Support;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 
@@ -144,9 +146,10 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<SideBody>("InitiatorSide", checkRequired: false);
         AssertSameProperties<SideBody>("ReceiverSide", checkRequired: false);
         AssertSameProperties<BandwidthChangeBody>("BandwidthChange", checkRequired: false);
+        AssertSameProperties<AdoptionBody>("AdoptionRequest", checkRequired: false);
 
         // The API refuses unknown fields (ApiJson: UnmappedMemberHandling.Disallow), and so does the schema.
-        foreach (var name in new[] { "PeeringRequest", "InitiatorSide", "ReceiverSide", "BandwidthChange" })
+        foreach (var name in new[] { "PeeringRequest", "InitiatorSide", "ReceiverSide", "BandwidthChange", "AdoptionRequest" })
         {
             Assert.False((bool)Schema(name)["additionalProperties"]!);
         }
@@ -167,6 +170,10 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<BandwidthChangeOutcome>("BandwidthChangeOutcome");
         AssertSameProperties<ProblemBody>("Problem");
         AssertSameProperties<FieldProblem>("FieldProblem");
+        AssertSameProperties<DiscoveredPeering>("DiscoveredPeering");
+        AssertSameProperties<DiscoveredSide>("DiscoveredSide");
+        AssertSameProperties<DiscoveredRouteTable>("DiscoveredRouteTable");
+        AssertSameProperties<DiscoveredPeeringList>("DiscoveredPeeringList");
     }
 
     [Fact]
@@ -177,6 +184,9 @@ public sealed partial class OpenApiContractTests
         Assert.Equal(Constants(typeof(TeardownStatus)).Order(), EnumValues(Schema("TeardownOutcome")["properties"]!["status"]!).Order());
         Assert.Equal(Constants(typeof(BandwidthChangeStatus)).Order(), EnumValues(Schema("BandwidthChangeOutcome")["properties"]!["status"]!).Order());
         Assert.Equal(Enum.GetNames<OrchestrationRuntimeStatus>().Order(), EnumValues(Schema("BandwidthChangeView")["properties"]!["runtimeStatus"]!).Order());
+        Assert.Equal(RepairPolicies.All.Order(), EnumValues(Schema("AdoptionRequest")["properties"]!["repairPolicy"]!).Order());
+        Assert.Equal(RepairPolicies.All.Order(), EnumValues(Schema("PeeringView")["properties"]!["repairPolicy"]!).Order());
+        Assert.Equal(Constants(typeof(PeeringOrigins)).Order(), EnumValues(Schema("PeeringView")["properties"]!["origin"]!).Order());
         Assert.Equal(
             new[] { PeeringBandwidthView.ReadByChange, PeeringBandwidthView.ReadByVerification }.Order(),
             EnumValues(Schema("PeeringBandwidthView")["properties"]!["readBy"]!).Order());

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
@@ -51,7 +52,7 @@ public sealed class SecondRequestTests(LocalHostFixture fixture) : IntegrationTe
     {
         // The pair is peered (say, by an earlier run whose record was lost, or in the Tencent console).
         var first = await ActiveCrossRegionAsync();
-        await Client.PurgeInstanceAsync(first.Id);
+        await ForgetAsync(first.Id);
         var writes = Emulator.Calls().Totals.Writes;
 
         // Asks for routes on the receiver's main table, which the receiver never agreed to.
@@ -76,7 +77,7 @@ public sealed class SecondRequestTests(LocalHostFixture fixture) : IntegrationTe
     public async Task A_request_for_a_pair_already_active_on_tencent_but_unknown_here_configures_the_receivers_side_once_it_consents()
     {
         var first = await ActiveCrossRegionAsync();
-        await Client.PurgeInstanceAsync(first.Id);
+        await ForgetAsync(first.Id);
 
         var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
         await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
@@ -104,6 +105,16 @@ public sealed class SecondRequestTests(LocalHostFixture fixture) : IntegrationTe
         Assert.Equal(PeeringStatus.Active, done.State);
         Assert.Null(done.AcceptanceDeadline);
         Assert.Equal(first.PeeringConnectionId, done.PeeringConnectionId);
+    }
+
+    /// <summary>
+    /// Loses every record of the peering here: its history purged and its registry record gone (a registry record in
+    /// place alone refuses a new request for the pair, as for an adopted one).
+    /// </summary>
+    private async Task ForgetAsync(string id)
+    {
+        await Client.PurgeInstanceAsync(id);
+        Assert.IsType<InMemoryPeeringRegistry>(Fixture.Host.Registry).Clear();
     }
 
     private async Task<PeeringView> ActiveCrossRegionAsync()

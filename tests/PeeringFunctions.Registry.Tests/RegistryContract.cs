@@ -23,6 +23,28 @@ public abstract class RegistryContract
     }
 
     [Fact]
+    public async Task An_adopted_record_with_the_subnets_kept_on_its_tables_is_read_back_equal_field_for_field()
+    {
+        var registry = NewRegistry();
+        var plain = Records.Peering("peering-vpc-adopt1-vpc-adopt2");
+        var adopted = plain with
+        {
+            Origin = PeeringOrigins.Adopted,
+            RepairPolicy = RepairPolicies.Notify,
+            RequestedBy = "portal",
+            Health = PeeringHealth.Unchecked,
+            Initiator = plain.Initiator with { CreatedRouteItemIds = [], AssociationChanges = [], KeptSubnetIds = ["subnet-a1", "subnet-a2"] },
+        };
+
+        Assert.True(await registry.AddAsync(adopted));
+
+        var read = await registry.GetAsync(adopted.Id);
+        Records.AssertSame(adopted, read);
+        Assert.Equal(["subnet-a1", "subnet-a2"], read!.Initiator.KeptSubnetIds);
+        Assert.Null(read.Receiver.KeptSubnetIds);
+    }
+
+    [Fact]
     public async Task An_upsert_of_an_existing_id_replaces_the_whole_record()
     {
         var registry = NewRegistry();

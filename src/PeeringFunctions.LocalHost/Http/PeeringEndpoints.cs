@@ -29,6 +29,10 @@ internal static class PeeringEndpoints
             peerings.TeardownAsync(client, id, request)).RequireFunctionKey();
         api.MapPatch(HttpRoutes.Peering, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.ChangeBandwidthAsync(client, id, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.Discovered, (AdoptionApi adoption, DurableTaskClient client, HttpRequest request) =>
+            adoption.DiscoverAsync(client, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.Adopt, (AdoptionApi adoption, DurableTaskClient client, HttpRequest request) =>
+            adoption.AdoptAsync(client, request)).RequireFunctionKey();
 
         // The receiver's consent: authorized by its approver key inside PeeringApi, never by the portal's key.
         api.MapPost(HttpRoutes.Accept, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
