@@ -22,7 +22,8 @@ public sealed record PeeringView(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
     IReadOnlyDictionary<string, string> Links,
-    PeeringBandwidthView? Bandwidth = null)
+    PeeringBandwidthView? Bandwidth = null,
+    RepairView? Repair = null)
 {
     /// <param name="teardown">The teardown of this run's peering connection, if any.</param>
     /// <param name="bandwidthChange">The latest bandwidth change of this run's peering connection, if any.</param>

@@ -22,6 +22,7 @@ public static class PeeringsRegistration
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PeeringOperations>();
+        services.TryAddSingleton<Repairs.PeeringRepairs>();
         services.TryAddSingleton(provider => ApprovalSigningKey.From(
             provider.GetRequiredService<IOptions<PortalOptions>>().Value.ApprovalSigningKey, allowEphemeral: false));
         services.TryAddSingleton<ApprovalTokens>();

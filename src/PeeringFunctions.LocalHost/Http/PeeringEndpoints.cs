@@ -29,6 +29,10 @@ internal static class PeeringEndpoints
             peerings.TeardownAsync(client, id, request)).RequireFunctionKey();
         api.MapPatch(HttpRoutes.Peering, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.ChangeBandwidthAsync(client, id, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.Repair, (string id, PeeringRepairApi repairs, DurableTaskClient client, HttpRequest request) =>
+            repairs.RepairAsync(client, id, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.ExtendRoutes, (string id, PeeringRepairApi repairs, DurableTaskClient client, HttpRequest request) =>
+            repairs.ExtendRoutesAsync(client, id, request)).RequireFunctionKey();
 
         // The receiver's consent: authorized by its approver key inside PeeringApi, never by the portal's key.
         api.MapPost(HttpRoutes.Accept, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
