@@ -143,7 +143,7 @@ public sealed class RepairOrchestrator : TaskOrchestrator<RepairRequest, RepairO
             _ => "Repaired",
         };
         var message = status == RepairStatus.Repaired
-            ? $"{what}: {(done.Count == 0 ? "everything was already in place" : string.Join("; ", done))}."
+            ? $"{what}: {(done.Count > 0 ? string.Join("; ", done) : reported.Count > 0 ? "nothing was put back" : "everything was already in place")}."
             : $"{(request.Kind == RepairKinds.ExtendRoutes ? "Extending routes" : "Repair")} failed: {string.Join(" ", problems)}" +
               (done.Count == 0 ? "" : $" Done: {string.Join("; ", done)}.");
         if (reported.Count > 0)
