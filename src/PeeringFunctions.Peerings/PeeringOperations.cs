@@ -378,7 +378,7 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     }
 
     private static async Task<bool> IsRepairRunningAsync(DurableTaskClient client, string peeringId, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(PeeringInstanceIds.RepairOf(peeringId), cancellationToken) is { } repair && IsLive(repair);
+        await client.GetInstanceAsync(PeeringInstanceIds.RepairOf(peeringId), getInputsAndOutputs: false, cancellationToken) is { } repair && IsLive(repair);
 
     private static bool IsLive(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;

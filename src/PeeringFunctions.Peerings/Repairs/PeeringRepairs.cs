@@ -55,7 +55,7 @@ public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time,
         // Under the teardown's id: a teardown and a repair of one peering check each other as one step.
         InstanceStartGate.Shared.RunAsync(PeeringInstanceIds.TeardownOf(id), async () =>
         {
-            if (await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), ct) is { } teardown && IsLive(teardown))
+            if (await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: false, ct) is { } teardown && IsLive(teardown))
             {
                 return RepairStartResult.Refused($"A teardown of {id} is running; a repair now would race it. Nothing was changed.");
             }
@@ -72,7 +72,7 @@ public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time,
             }
 
             var repairId = PeeringInstanceIds.RepairOf(id);
-            if (await client.GetInstanceAsync(repairId, ct) is { } running && IsLive(running))
+            if (await client.GetInstanceAsync(repairId, getInputsAndOutputs: false, ct) is { } running && IsLive(running))
             {
                 return RepairStartResult.Refused($"A repair of {id} is already running ({repairId}); wait until it ends.");
             }
