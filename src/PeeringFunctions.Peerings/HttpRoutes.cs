@@ -13,6 +13,8 @@ public static class HttpRoutes
     public const string Peering = "peerings/{id}";
     public const string Accept = "peerings/{id}/accept";
     public const string Reject = "peerings/{id}/reject";
+    public const string Repair = "peerings/{id}/repair";
+    public const string ExtendRoutes = "peerings/{id}/extend-routes";
 
     // Literal segments: both hosts' routing prefers them to peerings/{id}, and neither is a peering id's shape.
     public const string Discovered = "peerings/discovered";

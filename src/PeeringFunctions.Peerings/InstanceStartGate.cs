@@ -11,6 +11,9 @@ namespace PeeringFunctions.Peerings;
 /// </remarks>
 public sealed class InstanceStartGate
 {
+    /// <summary>The one gate of this process: a teardown and a repair of one peering check each other under the same lock.</summary>
+    public static InstanceStartGate Shared { get; } = new();
+
     private readonly SemaphoreSlim[] locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<T> RunAsync<T>(string instanceId, Func<Task<T>> checkThenStart, CancellationToken cancellationToken)

@@ -26,7 +26,19 @@ public static class PeeringInstanceIds
     /// </summary>
     public const string BandwidthChangePrefix = "bandwidth-";
 
+    /// <summary>
+    /// A repair's id: its own prefix, like a bandwidth change's (the acceptance poller scans "peering-"), and one id per
+    /// peering, so two watcher ticks never repair the same peering at once.
+    /// </summary>
+    public const string RepairPrefix = "repair-";
+
     public static string TeardownOf(string peeringInstanceId) => peeringInstanceId + TeardownSuffix;
+
+    public static string RepairOf(string peeringInstanceId) => RepairPrefix + peeringInstanceId;
+
+    /// <summary>The peering a repair id belongs to, or null when <paramref name="id"/> is not one.</summary>
+    public static string? PeeringOfRepair(string id) =>
+        id.StartsWith(RepairPrefix, StringComparison.Ordinal) && IsPeeringId(id[RepairPrefix.Length..]) ? id[RepairPrefix.Length..] : null;
 
     public static string BandwidthChangeOf(string peeringInstanceId) => BandwidthChangePrefix + peeringInstanceId;
 

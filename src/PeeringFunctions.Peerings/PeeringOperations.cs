@@ -20,8 +20,9 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
 
     private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(50);
 
-    // Check-then-start as one step per id, for every instance of this class in the process.
-    private static readonly InstanceStartGate Starts = new();
+    // Check-then-start as one step per id, for every instance of this class in the process (and for repairs, which
+    // check for a teardown under the teardown's id).
+    private static readonly InstanceStartGate Starts = InstanceStartGate.Shared;
 
     // Statuses in which an instance is never replaced by a start with the same id.
     private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
@@ -95,7 +96,8 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         {
             // Its history purged, or adopted after an earlier run of ours ended: the registry's record is the peering.
             var teardown = await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: true, cancellationToken);
-            return RegisteredPeeringView.From(record, teardown?.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == record.PeeringConnectionId ? teardown : null);
+            return RegisteredPeeringView.From(record, teardown?.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == record.PeeringConnectionId ? teardown : null)
+                with { Repair = await RepairView.FindAsync(client, id, cancellationToken) };
         }
 
         if (instance is null)
@@ -103,7 +105,8 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             return null;
         }
 
-        return PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken));
+        return PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken))
+            with { Repair = await RepairView.FindAsync(client, id, cancellationToken) };
     }
 
     /// <summary>
@@ -118,6 +121,11 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             if (running is { IsRunning: true })
             {
                 return new TeardownResult(null, LifecycleStates.TearingDown);
+            }
+
+            if (await IsRepairRunningAsync(client, record.Id, cancellationToken))
+            {
+                return new TeardownResult(null, RegistryStates.Repairing);
             }
 
             if (record.State is not (RegistryStates.Active or RegistryStates.TeardownFailed) || record.PeeringConnectionId is not { } pcx)
@@ -257,6 +265,12 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         if (view.State is not (PeeringStatus.Active or LifecycleStates.TeardownFailed) || outcome?.PeeringConnectionId is null)
         {
             return new TeardownResult(null, view.State);
+        }
+
+        // A teardown racing a repair would undo what the repair puts back, or the repair recreate what it removed.
+        if (await IsRepairRunningAsync(client, instance.InstanceId, cancellationToken))
+        {
+            return new TeardownResult(null, RegistryStates.Repairing);
         }
 
         var teardownId = PeeringInstanceIds.TeardownOf(instance.InstanceId);
@@ -400,6 +414,9 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         var pcx = peering.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? peering.ReadOutputAs<PeeringOutcome>()?.PeeringConnectionId : null;
         return change is not null && pcx is not null && change.ReadInputAs<BandwidthChangeRequest>()?.PeeringConnectionId == pcx ? change : null;
     }
+
+    private static async Task<bool> IsRepairRunningAsync(DurableTaskClient client, string peeringId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(PeeringInstanceIds.RepairOf(peeringId), getInputsAndOutputs: false, cancellationToken) is { } repair && IsLive(repair);
 
     private static bool IsLive(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;

@@ -24,7 +24,8 @@ public sealed record PeeringView(
     IReadOnlyDictionary<string, string> Links,
     PeeringBandwidthView? Bandwidth = null,
     string? Origin = null,
-    string? RepairPolicy = null)
+    string? RepairPolicy = null,
+    RepairView? Repair = null)
 {
     /// <param name="teardown">The teardown of this run's peering connection, if any.</param>
     /// <param name="bandwidthChange">The latest bandwidth change of this run's peering connection, if any.</param>

@@ -23,6 +23,7 @@ public static class PeeringsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PeeringOperations>();
         services.TryAddSingleton<Adoption.PeeringAdoption>();
+        services.TryAddSingleton<Repairs.PeeringRepairs>();
         services.TryAddSingleton(provider => ApprovalSigningKey.From(
             provider.GetRequiredService<IOptions<PortalOptions>>().Value.ApprovalSigningKey, allowEphemeral: false));
         services.TryAddSingleton<ApprovalTokens>();

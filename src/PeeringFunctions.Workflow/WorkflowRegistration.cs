@@ -20,6 +20,7 @@ public static class WorkflowRegistration
         registry.AddOrchestrator<PeeringOrchestrator>();
         registry.AddOrchestrator<TeardownOrchestrator>();
         registry.AddOrchestrator<BandwidthChangeOrchestrator>();
+        registry.AddOrchestrator<RepairOrchestrator>();
 
         registry.AddActivity<DescribeVpcActivity>();
         registry.AddActivity<DescribeRouteTablesActivity>();
@@ -38,6 +39,9 @@ public static class WorkflowRegistration
         registry.AddActivity<AssociateSubnetActivity>();
         registry.AddActivity<RecordPeeringActivity>();
         registry.AddActivity<RecordTeardownActivity>();
+        registry.AddActivity<EnableRoutesActivity>();
+        registry.AddActivity<RecordRepairActivity>();
+        registry.AddActivity<NotifyRepairActivity>();
     }
 
     /// <summary>The services activities need: the Tencent access layer (accounts, client factory, rate limits) and a notifier.</summary>

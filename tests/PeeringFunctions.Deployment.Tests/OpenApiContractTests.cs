@@ -139,6 +139,18 @@ public sealed partial class OpenApiContractTests
         Assert.Equal(BandwidthChangeValidator.MaximumMbps, (long)mbps["maximum"]!);
     }
 
+    [Theory]
+    [InlineData("/api/peerings/{id}/repair")]
+    [InlineData("/api/peerings/{id}/extend-routes")]
+    public void The_repair_routes_document_every_answer_the_api_gives(string path)
+    {
+        var operation = OperationNode(path, "post");
+        var responses = operation["responses"]!.AsObject().Select(r => r.Key).ToHashSet();
+        Assert.Superset(new HashSet<string> { "202", "401", "404", "409" }, responses);
+        Assert.Null(operation["requestBody"]);
+        Assert.Equal("#/components/schemas/RepairStarted", (string)operation["responses"]!["202"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+    }
+
     [Fact]
     public void Request_schemas_have_exactly_the_fields_the_api_binds()
     {
@@ -168,6 +180,7 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<PeeringBandwidthView>("PeeringBandwidthView");
         AssertSameProperties<BandwidthChangeView>("BandwidthChangeView");
         AssertSameProperties<BandwidthChangeOutcome>("BandwidthChangeOutcome");
+        AssertSameProperties<RepairView>("RepairView");
         AssertSameProperties<ProblemBody>("Problem");
         AssertSameProperties<FieldProblem>("FieldProblem");
         AssertSameProperties<DiscoveredPeering>("DiscoveredPeering");
@@ -187,6 +200,9 @@ public sealed partial class OpenApiContractTests
         Assert.Equal(RepairPolicies.All.Order(), EnumValues(Schema("AdoptionRequest")["properties"]!["repairPolicy"]!).Order());
         Assert.Equal(RepairPolicies.All.Order(), EnumValues(Schema("PeeringView")["properties"]!["repairPolicy"]!).Order());
         Assert.Equal(Constants(typeof(PeeringOrigins)).Order(), EnumValues(Schema("PeeringView")["properties"]!["origin"]!).Order());
+        Assert.Equal(Constants(typeof(RepairStatus)).Order(), EnumValues(Schema("RepairView")["properties"]!["outcome"]!).Order());
+        Assert.Equal(Constants(typeof(RepairKinds)).Order(), EnumValues(Schema("RepairView")["properties"]!["kind"]!).Order());
+        Assert.Equal(Constants(typeof(RepairSteps)).Order(), EnumValues(Schema("RepairView")["properties"]!["step"]!).Order());
         Assert.Equal(
             new[] { PeeringBandwidthView.ReadByChange, PeeringBandwidthView.ReadByVerification }.Order(),
             EnumValues(Schema("PeeringBandwidthView")["properties"]!["readBy"]!).Order());

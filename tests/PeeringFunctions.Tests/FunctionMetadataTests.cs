@@ -33,6 +33,8 @@ public sealed class FunctionMetadataTests
         new("TeardownPeering", "peerings/{id}", "delete", "Function", DurableClient: true, ReturnsHttp: true),
         new("DiscoverPeerings", "peerings/discovered", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("AdoptPeering", "peerings/adopt", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("RepairPeering", "peerings/{id}/repair", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("ExtendPeeringRoutes", "peerings/{id}/extend-routes", "post", "Function", DurableClient: true, ReturnsHttp: true),
         // Web pages (src/PeeringFunctions/Portal): the portal's pages need the function key like the API's portal
         // routes; the receiver's link pages are Anonymous because the signed token in ?token= is the credential
         // (checked inside PortalHandlers), and no route mints one.

@@ -94,6 +94,35 @@ public sealed class ChatPeeringNotifier(
         return SendAsync(sends, "outcome", cancellationToken);
     }
 
+    /// <summary>Both sides hear what a repair did, left alone and could not do: the same message to each.</summary>
+    public Task NotifyRepairAsync(RepairNotice notice, CancellationToken cancellationToken)
+    {
+        var lines = new List<string> { notice.Message };
+        if (notice.Reported.Count > 0)
+        {
+            lines.Add($"Not repaired, on purpose: {string.Join("; ", notice.Reported)}.");
+        }
+
+        lines.Add($"Peering connection: {notice.PeeringConnectionId}.");
+        var message = new ChatNotice($"{RepairTitle(notice)}: {notice.Name}", lines, links.Status(notice.PeeringId), notice.PeeringId);
+        var sends = new List<(string, ChatNotice)>();
+        foreach (var account in new[] { notice.InitiatorAccount, notice.ReceiverAccount }.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            sends.Add((account, message));
+        }
+
+        return SendAsync(sends, "repair notice", cancellationToken);
+    }
+
+    private static string RepairTitle(RepairNotice notice) => (notice.Kind, notice.Status) switch
+    {
+        (RepairKinds.PeerDeletedCleanup, _) => "Peering deleted by the peer, cleaned up",
+        (RepairKinds.ExtendRoutes, RepairStatus.Repaired) => "Routes extended",
+        (RepairKinds.ExtendRoutes, _) => "Routes not extended",
+        (_, RepairStatus.Repaired) => "Peering repaired",
+        _ => "Peering repair failed",
+    };
+
     private async Task SendAsync(IReadOnlyList<(string Account, ChatNotice Notice)> sends, string purpose, CancellationToken cancellationToken)
     {
         try

@@ -33,6 +33,10 @@ internal static class PeeringEndpoints
             adoption.DiscoverAsync(client, request)).RequireFunctionKey();
         api.MapPost(HttpRoutes.Adopt, (AdoptionApi adoption, DurableTaskClient client, HttpRequest request) =>
             adoption.AdoptAsync(client, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.Repair, (string id, PeeringRepairApi repairs, DurableTaskClient client, HttpRequest request) =>
+            repairs.RepairAsync(client, id, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.ExtendRoutes, (string id, PeeringRepairApi repairs, DurableTaskClient client, HttpRequest request) =>
+            repairs.ExtendRoutesAsync(client, id, request)).RequireFunctionKey();
 
         // The receiver's consent: authorized by its approver key inside PeeringApi, never by the portal's key.
         api.MapPost(HttpRoutes.Accept, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>

@@ -54,3 +54,11 @@ public sealed record NotifyReceiverInput(
 public sealed record CreateRoutesResult(string RouteTableId, IReadOnlyList<RouteFacts> Created, IReadOnlyList<RouteFacts> AlreadyPresent);
 
 public sealed record ModifyPeeringInput(string Account, string Region, string PeeringConnectionId, long BandwidthMbps);
+
+/// <param name="Destinations">The destinations whose disabled routes to the peering are to be enabled.</param>
+public sealed record EnableRoutesInput(
+    string Account,
+    string Region,
+    string RouteTableId,
+    string PeeringConnectionId,
+    IReadOnlyList<string> Destinations);

@@ -67,6 +67,17 @@ public sealed class WorkflowActivities(TaskOrchestrationContext context)
     public Task<int> DeleteRoutesAsync(DeleteRoutesInput routes) =>
         Retried<DeleteRoutesActivity, DeleteRoutesInput, int>(routes);
 
+    public Task<int> EnableRoutesAsync(EnableRoutesInput routes) =>
+        Retried<EnableRoutesActivity, EnableRoutesInput, int>(routes);
+
+    /// <summary>No retry options, like <see cref="RecordPeeringAsync"/>: the activity reports its own failure as false.</summary>
+    public Task<bool> RecordRepairAsync(RepairRecord repair) =>
+        Once<RecordRepairActivity, RepairRecord, bool>(repair);
+
+    /// <summary>No retry options: the notice is a courtesy that reports its own failure as false.</summary>
+    public Task<bool> NotifyRepairAsync(RepairNotice notice) =>
+        Once<NotifyRepairActivity, RepairNotice, bool>(notice);
+
     public Task<string> AssociateSubnetAsync(AssociateSubnetInput association) =>
         Retried<AssociateSubnetActivity, AssociateSubnetInput, string>(association);
 

@@ -182,7 +182,7 @@ public static class PeeringPlanner
     /// User routes (RouteType USER, or none given); the table's own LOCAL route and routes the system adds (network
     /// detection, CCN) are Tencent's, not entries of the quota.
     /// </summary>
-    private static bool CountsTowardQuota(RouteFacts route) =>
+    internal static bool CountsTowardQuota(RouteFacts route) =>
         route.GatewayType != GatewayTypes.Local && route.RouteType is null or "" or RouteTypes.User;
 
     private static void CheckPeeringQuota(PeeringSide side, IReadOnlyList<PeeringFacts> peerings, TencentLimits limits, List<string> problems)

@@ -142,6 +142,25 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repair_is_told_to_both_sides_with_what_was_done_and_what_was_left_alone()
+    {
+        using var host = Host();
+        var activity = new NotifyRepairActivity(host.Get<IPeeringNotifier>(), NullLogger<NotifyRepairActivity>.Instance);
+
+        var delivered = await activity.RunAsync(Mock.Of<Microsoft.DurableTask.TaskActivityContext>(), new RepairNotice(
+            id, "web-to-db", RepairKinds.Repair, RepairStatus.Repaired, PeeringInstances.Pcx, "alpha", "beta",
+            "Repaired: re-created the route to 10.10.0.0/16 in rtb-betapcx1 (beta).", ["re-created the route to 10.10.0.0/16 in rtb-betapcx1 (beta)"],
+            ["rtb-alphapcx routes 172.16.0.0/16 to NAT nat-12345678 now, not to pcx-ab12cd34: left as it is (alpha)"], []));
+
+        Assert.True(delivered);
+        var alpha = (string?)PostTo("/BALPHA/").Json["text"];
+        Assert.StartsWith("Peering repaired: web-to-db", alpha, StringComparison.Ordinal);
+        Assert.Contains("re-created the route to 10.10.0.0/16", alpha, StringComparison.Ordinal);
+        Assert.Contains("Not repaired, on purpose: rtb-alphapcx routes 172.16.0.0/16 to NAT", alpha, StringComparison.Ordinal);
+        Assert.Equal(4, server.Posts.Count); // alpha's Slack, beta's three channels
+    }
+
+    [Fact]
     public async Task The_workflows_outcome_activity_reaches_the_initiators_channel()
     {
         using var host = Host();

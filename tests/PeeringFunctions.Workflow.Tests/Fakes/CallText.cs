@@ -9,6 +9,7 @@ public static class CallText
     {
         DeleteRoutesInput d => $"{name}({d.Account}, {d.Region}, {d.RouteTableId}, {d.PeeringConnectionId}, keep [{string.Join(", ", d.KeepRouteItemIds)}])",
         CreateRoutesInput c => $"{name}({c.Account}, {c.Region}, {c.RouteTableId}, {c.PeeringConnectionId}, [{string.Join(", ", c.Destinations)}])",
+        EnableRoutesInput e => $"{name}({e.Account}, {e.Region}, {e.RouteTableId}, {e.PeeringConnectionId}, [{string.Join(", ", e.Destinations)}])",
         AssociateSubnetInput a => $"{name}({a.Account}, {a.Region}, {a.SubnetId} -> {a.RouteTableId})",
         PeeringTarget p => $"{name}({p.Account}, {p.Region}, {p.PeeringConnectionId})",
         _ => $"{name}({input})",

@@ -219,6 +219,12 @@ public sealed class FakeOrchestrationContext
     /// <summary>Runs the orchestrator to its end (bounded, so a run that waits forever fails the test instead of hanging).</summary>
     public Task<PeeringOutcome> RunPeeringAsync(PeeringRequest request) => StartPeering(request).WaitAsync(TimeSpan.FromSeconds(10));
 
+    public Task<RepairOutcome> RunRepairAsync(RepairRequest request) =>
+        new RepairOrchestrator().RunAsync(Object, request).WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Every custom status a repair reported.</summary>
+    public IReadOnlyList<RepairProgress> RepairProgress => [.. Statuses.OfType<RepairProgress>()];
+
     public Task<TeardownOutcome> RunTeardownAsync(TeardownRequest request) =>
         new TeardownOrchestrator().RunAsync(Object, request).WaitAsync(TimeSpan.FromSeconds(10));
 

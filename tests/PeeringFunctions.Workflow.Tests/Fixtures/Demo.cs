@@ -20,6 +20,7 @@ public static class Demo
         nameof(CreateRoutesActivity),
         nameof(DeleteRoutesActivity),
         nameof(AssociateSubnetActivity),
+        nameof(EnableRoutesActivity),
     };
 
     public static PeeringSide AlphaSide(

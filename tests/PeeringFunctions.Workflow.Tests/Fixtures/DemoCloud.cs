@@ -119,6 +119,39 @@ public sealed class DemoCloud
         return route.RouteItemId!;
     }
 
+    /// <summary>A person (or the console) deletes the route to <paramref name="destination"/> from the table.</summary>
+    public DemoCloud DeleteRoute(string tableId, string destination)
+    {
+        TableOf(tableId).Routes.RemoveAll(r => r.DestinationCidrBlock == destination);
+        return this;
+    }
+
+    /// <summary>A person turns the route to <paramref name="destination"/> off.</summary>
+    public DemoCloud DisableRoute(string tableId, string destination)
+    {
+        var routes = TableOf(tableId).Routes;
+        var i = routes.FindIndex(r => r.DestinationCidrBlock == destination);
+        routes[i] = routes[i] with { Enabled = false };
+        return this;
+    }
+
+    /// <summary>A person points the route to <paramref name="destination"/> at another next hop.</summary>
+    public DemoCloud RedirectRoute(string tableId, string destination, string gatewayType, string gatewayId)
+    {
+        var routes = TableOf(tableId).Routes;
+        var i = routes.FindIndex(r => r.DestinationCidrBlock == destination);
+        routes[i] = routes[i] with { GatewayType = gatewayType, GatewayId = gatewayId };
+        return this;
+    }
+
+    /// <summary>A person puts a subnet on another table.</summary>
+    public DemoCloud MoveSubnet(string subnetId, string tableId)
+    {
+        tables.Single(t => t.Subnets.Contains(subnetId)).Subnets.Remove(subnetId);
+        TableOf(tableId).Subnets.Add(subnetId);
+        return this;
+    }
+
     public DemoCloud AddPeering(string peeringConnectionId, string sourceAccount, string sourceRegion, string sourceVpcId,
         string destinationAccount, string destinationRegion, string destinationVpcId, string state)
     {
@@ -182,7 +215,45 @@ public sealed class DemoCloud
         .OnActivity<DeleteRoutesInput, int>(nameof(DeleteRoutesActivity), DeleteRoutes)
         .OnActivity<AssociateSubnetInput, string>(nameof(AssociateSubnetActivity), AssociateSubnet)
         .OnActivity<RegisteredPeering, bool>(nameof(RecordPeeringActivity), Record)
-        .OnActivity<TeardownRecord, bool>(nameof(RecordTeardownActivity), RecordTeardown);
+        .OnActivity<TeardownRecord, bool>(nameof(RecordTeardownActivity), RecordTeardown)
+        .OnActivity<EnableRoutesInput, int>(nameof(EnableRoutesActivity), EnableRoutes)
+        .OnActivity<RepairRecord, bool>(nameof(RecordRepairActivity), RecordRepair)
+        .OnActivity<RepairNotice, bool>(nameof(NotifyRepairActivity), notice =>
+        {
+            RepairNotices.Add(notice);
+            return true;
+        });
+
+    /// <summary>The repair notices the workflow sent, in order.</summary>
+    public List<RepairNotice> RepairNotices { get; } = [];
+
+    public bool RecordRepair(RepairRecord repair)
+    {
+        if (!Registry.TryGetValue(repair.PeeringId, out var record))
+        {
+            return false;
+        }
+
+        Registry[repair.PeeringId] = RecordRepairActivity.Apply(record, repair);
+        return true;
+    }
+
+    public int EnableRoutes(EnableRoutesInput input)
+    {
+        var table = OwnedTable(input.Account, input.Region, input.RouteTableId, "EnableRoutes");
+        var enabled = 0;
+        for (var i = 0; i < table.Routes.Count; i++)
+        {
+            var route = table.Routes[i];
+            if (route.IsVia(input.PeeringConnectionId) && !route.Enabled && input.Destinations.Contains(route.DestinationCidrBlock))
+            {
+                table.Routes[i] = route with { Enabled = true };
+                enabled++;
+            }
+        }
+
+        return enabled;
+    }
 
     /// <summary>The peering registry as the workflow wrote it (the last record per id).</summary>
     public Dictionary<string, RegisteredPeering> Registry { get; } = new(StringComparer.Ordinal);

@@ -189,14 +189,14 @@ public sealed class HistoryCompatibilityTests
     }
 
     /// <summary>One line per scheduled activity: episode, name, input as the worker serializes it, retry options.</summary>
-    private static IReadOnlyList<string> History(FakeOrchestrationContext context) =>
+    internal static IReadOnlyList<string> History(FakeOrchestrationContext context) =>
     [
         .. context.Calls.Select(c =>
             $"{c.Episode} {c.Name} {JsonSerializer.Serialize(c.Input, c.Input?.GetType() ?? typeof(object), Json)}"
             + (c.Options is null ? "" : ReferenceEquals(c.Options, TencentRetry.Options) ? " +TencentRetry" : " +other options")),
     ];
 
-    private static void AssertRecorded(string name, IReadOnlyList<string> history)
+    internal static void AssertRecorded(string name, IReadOnlyList<string> history)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Orchestrations", "Histories", name + ".history");
         var recorded = File.Exists(path) ? File.ReadAllLines(path) : [];
