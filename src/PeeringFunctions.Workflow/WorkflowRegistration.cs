@@ -38,6 +38,7 @@ public static class WorkflowRegistration
         registry.AddActivity<AssociateSubnetActivity>();
         registry.AddActivity<RecordPeeringActivity>();
         registry.AddActivity<RecordTeardownActivity>();
+        registry.AddActivity<NotifyTeardownActivity>();
     }
 
     /// <summary>The services activities need: the Tencent access layer (accounts, client factory, rate limits) and a notifier.</summary>

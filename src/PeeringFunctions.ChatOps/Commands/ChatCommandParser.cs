@@ -34,7 +34,7 @@ public static partial class ChatCommandParser
         "request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 initiator.subnetIds=subnet-aaaa1111 bandwidthMbps=10\n" +
         "Fields: name, from, to (account/region/vpc, or uin:123456789/region/vpc for an external receiver), " +
         "initiator.|receiver. account, uin, region, vpcId, routeTableId, subnetIds, destinationCidrs (comma-separated), " +
-        "bandwidthMbps (required across regions), chargeType, acceptanceTimeout (e.g. P2D), keepPartialWorkOnFailure. Quote values with spaces.";
+        "bandwidthMbps (required across regions), chargeType, acceptanceTimeout (e.g. P2D), keepPartialWorkOnFailure, repairPolicy (repair or notify). Quote values with spaces.";
 
     /// <summary>The states list accepts (as PeeringView.State spells them), with a few friendly aliases.</summary>
     private static readonly Dictionary<string, string> States = BuildStates();
@@ -325,6 +325,7 @@ public static partial class ChatCommandParser
         Add("name", (b, v, _) => b.Name = v);
         Add("chargeType", (b, v, _) => b.ChargeType = v);
         Add("acceptanceTimeout", (b, v, _) => b.AcceptanceTimeout = v);
+        Add("repairPolicy", (b, v, _) => b.RepairPolicy = v);
         Add("bandwidthMbps", (b, v, p) =>
         {
             if (long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var mbps))

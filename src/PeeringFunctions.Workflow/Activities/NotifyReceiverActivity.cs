@@ -10,6 +10,9 @@ public interface IPeeringNotifier
 
     /// <summary>Tells the initiator how the peering ended. Optional: a notifier without channels does nothing.</summary>
     Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Tells both sides a teardown ended, and an external receiver what to remove itself. Optional, like the outcome.</summary>
+    Task NotifyTeardownAsync(TeardownNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
@@ -19,6 +22,13 @@ public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logge
     {
         logger.LogInformation("Peering {InstanceId} ({Name}) of {Initiator} ended {Status}: {Message}",
             notice.InstanceId, notice.Name, notice.InitiatorAccount, notice.Status, notice.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyTeardownAsync(TeardownNotice notice, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Teardown of {PeeringId} ({PeeringConnectionId}) asked by {RequestedBy} ended {Status}: {Message}",
+            notice.PeeringId, notice.PeeringConnectionId, notice.RequestedBy ?? "someone unnamed", notice.Status, notice.Message);
         return Task.CompletedTask;
     }
 

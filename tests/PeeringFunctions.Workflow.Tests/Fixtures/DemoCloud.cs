@@ -182,7 +182,15 @@ public sealed class DemoCloud
         .OnActivity<DeleteRoutesInput, int>(nameof(DeleteRoutesActivity), DeleteRoutes)
         .OnActivity<AssociateSubnetInput, string>(nameof(AssociateSubnetActivity), AssociateSubnet)
         .OnActivity<RegisteredPeering, bool>(nameof(RecordPeeringActivity), Record)
-        .OnActivity<TeardownRecord, bool>(nameof(RecordTeardownActivity), RecordTeardown);
+        .OnActivity<TeardownRecord, bool>(nameof(RecordTeardownActivity), RecordTeardown)
+        .OnActivity<TeardownNotice, bool>(nameof(NotifyTeardownActivity), notice =>
+        {
+            TeardownNotices.Add(notice);
+            return true;
+        });
+
+    /// <summary>The teardown notices the workflow sent, in order.</summary>
+    public List<TeardownNotice> TeardownNotices { get; } = [];
 
     /// <summary>The peering registry as the workflow wrote it (the last record per id).</summary>
     public Dictionary<string, RegisteredPeering> Registry { get; } = new(StringComparer.Ordinal);
