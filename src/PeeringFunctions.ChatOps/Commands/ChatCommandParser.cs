@@ -23,7 +23,7 @@ public static partial class ChatCommandParser
         "• status <id> — where a peering stands\n" +
         "• list [state] — recent peerings, e.g. list waiting\n" +
         "• accept <id> / reject <id> — decide as the receiver (its approvers only)\n" +
-        "• teardown <id> — remove an active peering (approvers only)\n" +
+        "• teardown <id> — remove an active peering on both sides (approvers of either account; both sides are told)\n" +
         "• bandwidth <id> <Mbps> — change an active cross-region peering's bandwidth cap, 1 to 5000 (the initiator's approvers)\n" +
         "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=… (required across regions)] — or the portal's JSON after 'request'\n" +
         "• help — this list\n" +
