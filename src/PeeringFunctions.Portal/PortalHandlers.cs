@@ -118,7 +118,10 @@ public sealed class PortalHandlers(
         var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
         if (instance is null)
         {
-            return NotFoundPage(id);
+            // Its history purged (or adopted): the registry's record is what there is to show.
+            return await operations.GetAsync(client, id, http.HttpContext.RequestAborted) is { } registered
+                ? Page(StatusCodes.Status200OK, registered.Name, StatusView.RegisteredBody(registered), Audience.Portal)
+                : NotFoundPage(id);
         }
 
         var peering = PeeringSnapshot.From(instance) with

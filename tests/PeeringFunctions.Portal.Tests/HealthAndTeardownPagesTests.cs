@@ -57,6 +57,23 @@ public sealed class HealthAndTeardownPagesTests(PortalHostFixture host) : IClass
     }
 
     [Fact]
+    public async Task A_peering_whose_history_was_purged_is_listed_and_its_status_page_shows_the_record()
+    {
+        var (id, _) = await ActiveAsync();
+        await host.Client.PurgeInstanceAsync(id);
+
+        var list = await http.GetStringAsync("/api/portal");
+        using var status = await http.GetAsync($"/api/portal/peerings/{id}");
+        var page = await status.Content.ReadAsStringAsync();
+
+        Assert.Contains($"href=\"/api/portal/peerings/{id}\"", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Contains("Shown from the peering registry", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Approved by</dt><dd>approver of beta (approval link) (http)</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"health-heading\">Health</h2>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_peering_the_watcher_has_not_checked_yet_is_unchecked_in_the_list()
     {
         await ActiveAsync();

@@ -186,6 +186,54 @@ internal static class StatusView
         return html.ToString();
     }
 
+    /// <summary>
+    /// The status page of a peering the registry holds without its workflow's history (purged, or adopted): what the
+    /// record says, and its health. No steps and no live parts: nothing runs.
+    /// </summary>
+    public static string RegisteredBody(PeeringView peering)
+    {
+        var html = new StringBuilder(4096);
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(peering.Name)}</h1>\n");
+        html.Append("<p class=\"notice\" role=\"status\">Shown from the peering registry: this peering's workflow history is not kept here any more.</p>\n");
+        html.Append("<dl class=\"facts\">");
+        Fact(html, "State", $"<span class=\"badge {BadgeClass(peering.State)}\">{E(Words(peering.State))}</span>");
+        Fact(html, "Peering connection", peering.PeeringConnectionId is { } pcx ? $"<code>{E(pcx)}</code>" : "none");
+        Fact(html, "From", E(SideOf(peering.Initiator)));
+        Fact(html, "To", E(SideOf(peering.Receiver)));
+        if (peering.Origin is { } origin)
+        {
+            Fact(html, "Origin", E(origin));
+        }
+
+        if (peering.RequestedBy is { } requestedBy)
+        {
+            Fact(html, "Requested by", E(requestedBy));
+        }
+
+        if (peering.ApprovedBy is { } approvedBy)
+        {
+            Fact(html, "Approved by", E(approvedBy));
+        }
+
+        if (peering.RepairPolicy is { } policy)
+        {
+            Fact(html, "On drift", E(policy == RepairPolicies.Notify ? "notify only" : "repair and report"));
+        }
+
+        Fact(html, "Last change", Time(peering.LastUpdatedAt));
+        Fact(html, "Id", $"<code>{E(peering.Id)}</code>");
+        html.Append("</dl>\n");
+        if (!string.IsNullOrEmpty(peering.Message))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(peering.Message)}</p>\n");
+        }
+
+        html.Append(Health(peering.Health));
+        return html.ToString();
+    }
+
+    private static string SideOf(PeeringSideView side) => $"{side.Account ?? "UIN " + side.Uin} · {side.Region} · {side.VpcId}";
+
     /// <summary>The watcher's findings now, and its history: what was wrong and what was done, when.</summary>
     public static string Health(PeeringHealth? health)
     {
