@@ -16,7 +16,7 @@ namespace PeeringFunctions.HttpApi;
 /// <see cref="PeeringOperations"/> with the Durable client it is given. The Functions triggers and the local host
 /// both call it, so they answer with the same bytes.
 /// </summary>
-public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthenticator approvers, PeeringOperations operations, IPeeringRegistry registry)
+public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthenticator approvers, PeeringOperations operations)
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -36,7 +36,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
                 $"{problems.Count} field(s) break a rule; nothing was started.", problems);
         }
 
-        var result = await operations.StartAsync(client, request, http.HttpContext.RequestAborted);
+        var result = await operations.StartAsync(client, request with { RequestedBy = CallerNames.PortalCaller(http.HttpContext) }, http.HttpContext.RequestAborted);
         var location = HttpRoutes.PathOf(HttpRoutes.Peering, result.InstanceId);
         if (!result.Started)
         {
@@ -105,33 +105,66 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
             : ApiResponse.Problem(StatusCodes.Status409Conflict, "This peering is not waiting for a decision.", $"It is {result.State}.");
     }
 
-    private static ApiResponse MissingApproverCredential() => ApiResponse.Problem(StatusCodes.Status401Unauthorized, "Approver credential required.",
-        "Send the receiver account's approver key as 'Authorization: Bearer <key>'.");
+    private static ApiResponse MissingApproverCredential(string whose = "the receiver account's") => ApiResponse.Problem(StatusCodes.Status401Unauthorized, "Approver credential required.",
+        $"Send {whose} approver key as 'Authorization: Bearer <key>'.");
 
-    /// <summary>DELETE /api/peerings/{id}: tear down a completed peering on both sides.</summary>
+    /// <summary>DELETE /api/peerings/{id}: the portal (the initiator's side) tears a completed peering down on both sides.</summary>
     public async Task<ApiResponse> TeardownAsync(DurableTaskClient client, string id, HttpRequest http)
     {
-        var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
-        var registered = PeeringInstanceIds.IsPeeringId(id) ? await registry.GetAsync(id, http.HttpContext.RequestAborted) : null;
-        TeardownResult result;
-        if (instance is not null && !registered.Supersedes(instance))
+        // With its history purged, the registry knows what to remove.
+        var result = await operations.TeardownByIdAsync(client, id, CallerNames.PortalCaller(http.HttpContext), http.HttpContext.RequestAborted);
+        return TeardownAnswer(id, result);
+    }
+
+    /// <summary>
+    /// POST /api/peerings/{id}/teardown: either side's approvers tear the peering down with their account's approver key
+    /// (Authorization: Bearer). Its own route because the Functions host checks a function key before DELETE's code runs.
+    /// </summary>
+    public async Task<ApiResponse> TeardownAsApproverAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        // No credential, no answer about the id either: an unknown and an existing peering look the same.
+        var authorization = http.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null;
+        if (!ApproverAuthenticator.PresentsKey(authorization))
         {
-            result = await operations.TeardownAsync(client, instance, http.HttpContext.RequestAborted);
+            return MissingApproverCredential("either account's");
         }
-        else if (registered is { } record)
-        {
-            // Its history purged, or adopted after an earlier run of ours ended: the registry knows what to remove.
-            result = await operations.TeardownRegisteredAsync(client, record, http.HttpContext.RequestAborted);
-        }
-        else
+
+        var parties = await operations.FindPartiesAsync(client, id, http.HttpContext.RequestAborted);
+        if (parties is null)
         {
             return NotFound(id);
         }
 
-        return result.TeardownId is null
-            ? ApiResponse.Problem(StatusCodes.Status409Conflict, "Only an active peering can be torn down.", $"It is {result.State}.")
-            : ApiResponse.Accepted(new { id, teardownId = result.TeardownId }, HttpRoutes.PathOf(HttpRoutes.Peering, id));
+        // The receiver's approvers first (the reason for this route), then the initiator's.
+        var account = new[] { parties.ReceiverAccount, parties.InitiatorAccount }
+            .FirstOrDefault(candidate => candidate is not null && approvers.Check(authorization, candidate) == ApproverAuthenticator.Verdict.Allowed);
+        if (account is null)
+        {
+            return ApiResponse.Problem(StatusCodes.Status403Forbidden, "Not an approver of this peering.",
+                $"Only approvers of {(parties.ReceiverAccount is { } receiver && receiver != parties.InitiatorAccount ? $"account '{receiver}' or " : "")}account '{parties.InitiatorAccount}' may tear down this peering.");
+        }
+
+        var result = await operations.TeardownByIdAsync(client, id, $"approver of {account} ({DecisionSources.Http})", http.HttpContext.RequestAborted);
+        return TeardownAnswer(id, result);
     }
+
+    private static ApiResponse TeardownAnswer(string id, TeardownResult? result) => result switch
+    {
+        null => NotFound(id),
+        { TeardownId: null } refused => ApiResponse.Problem(StatusCodes.Status409Conflict, "Only an active peering can be torn down.",
+            $"It is {refused.State}{WhyNot(refused.State)}. Nothing was changed.") with { Location = HttpRoutes.PathOf(HttpRoutes.Peering, id) },
+        _ => ApiResponse.Accepted(new { id, teardownId = result.TeardownId }, HttpRoutes.PathOf(HttpRoutes.Peering, id)),
+    };
+
+    private static string WhyNot(string state) => state switch
+    {
+        LifecycleStates.TearingDown => ": a teardown is already running",
+        LifecycleStates.TornDown => ": it was torn down already",
+        RegistryStates.Requested or PeeringSteps.Preflight or PeeringSteps.Requesting or PeeringSteps.WaitingForAcceptance or PeeringSteps.Accepting
+            or PeeringSteps.Activating or PeeringSteps.Configuring or PeeringSteps.Verifying or "Starting" =>
+            ": it is still being requested; reject it or wait until it is active",
+        _ => "",
+    };
 
     /// <summary>PATCH /api/peerings/{id}: change an active cross-region peering's bandwidth cap.</summary>
     public async Task<ApiResponse> ChangeBandwidthAsync(DurableTaskClient client, string id, HttpRequest http)

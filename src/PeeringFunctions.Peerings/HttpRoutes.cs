@@ -20,6 +20,9 @@ public static class HttpRoutes
     public const string Discovered = "peerings/discovered";
     public const string Adopt = "peerings/adopt";
 
+    /// <summary>Either side's approvers tear a peering down with their approver key (DELETE is the portal key's).</summary>
+    public const string Teardown = "peerings/{id}/teardown";
+
     public const string SlackCommands = "chat/slack/commands";
     public const string SlackInteractions = "chat/slack/interactions";
     public const string WeCom = "chat/wecom";
@@ -33,6 +36,9 @@ public static class HttpRoutes
     public const string Approve = "approve";
     public const string Watch = "watch";
     public const string WatchLive = "watch/live";
+
+    /// <summary>The receiver's teardown button on its status link page (the signed link is the credential).</summary>
+    public const string WatchTeardown = "watch/teardown";
 
     /// <summary>The local host only: its health check (the Functions host has its own).</summary>
     public const string Health = "health";

@@ -91,12 +91,12 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     public async Task<PeeringView?> GetAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
         var instance = await FindAsync(client, id, cancellationToken);
-        var record = PeeringInstanceIds.IsPeeringId(id) ? await registry.GetAsync(id, cancellationToken) : null;
+        var record = PeeringInstanceIds.IsPeeringId(id) ? await TryGetRecordAsync(id, cancellationToken) : null;
         if (record is not null && (instance is null || record.Supersedes(instance)))
         {
             // Its history purged, or adopted after an earlier run of ours ended: the registry's record is the peering.
-            var teardown = await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: true, cancellationToken);
-            return RegisteredPeeringView.From(record, teardown?.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == record.PeeringConnectionId ? teardown : null)
+            var recordTeardown = await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: true, cancellationToken);
+            return RegisteredPeeringView.From(record, recordTeardown?.ReadInputAs<TeardownRequest>()?.PeeringConnectionId == record.PeeringConnectionId ? recordTeardown : null)
                 with { Repair = await RepairView.FindAsync(client, id, cancellationToken) };
         }
 
@@ -105,15 +105,51 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             return null;
         }
 
-        return PeeringView.From(instance, await FindTeardownAsync(client, instance, cancellationToken), await FindBandwidthChangeAsync(client, instance, cancellationToken))
+        var teardown = await FindTeardownAsync(client, instance, cancellationToken);
+        return PeeringView.From(instance, teardown, await FindBandwidthChangeAsync(client, instance, cancellationToken))
+            .WithRecord(record, instance.IsRunning || teardown is { IsRunning: true }, LastWorkflowUpdate(instance, teardown))
             with { Repair = await RepairView.FindAsync(client, id, cancellationToken) };
+    }
+
+    /// <summary>Who a peering joins, from its instance or, its history purged (or adopted since), from its registry record; null when neither exists.</summary>
+    public async Task<PeeringParties?> FindPartiesAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var instance = await FindAsync(client, id, cancellationToken);
+        var record = PeeringInstanceIds.IsPeeringId(id) ? await registry.GetAsync(id, cancellationToken) : null;
+        if (instance is not null && !record.Supersedes(instance) && instance.ReadInputAs<PeeringRequest>() is { } request)
+        {
+            return new PeeringParties(id, request.Name, request.Initiator.Account!, request.Receiver.Account, request.Receiver.ExternalUin);
+        }
+
+        return record is not null
+            ? new PeeringParties(id, record.Name, record.Initiator.Account ?? "", record.Receiver.Account, record.Receiver.Uin)
+            : null;
+    }
+
+    /// <summary>
+    /// Tears down the peering <paramref name="id"/>, from its instance's outcome or, its history purged, from the
+    /// registry; <paramref name="requestedBy"/> names who asked (recorded and told to both sides).
+    /// </summary>
+    /// <returns>Null when there is no such peering.</returns>
+    public async Task<TeardownResult?> TeardownByIdAsync(DurableTaskClient client, string id, string? requestedBy, CancellationToken cancellationToken)
+    {
+        var instance = await FindAsync(client, id, cancellationToken);
+        var record = PeeringInstanceIds.IsPeeringId(id) ? await registry.GetAsync(id, cancellationToken) : null;
+        if (instance is not null && !record.Supersedes(instance))
+        {
+            return await TeardownAsync(client, instance, cancellationToken, requestedBy);
+        }
+
+        // Its history purged, or adopted after an earlier run of ours ended: the registry knows what to remove.
+        return record is not null ? await TeardownRegisteredAsync(client, record, cancellationToken, requestedBy) : null;
     }
 
     /// <summary>
     /// Tears down a peering whose orchestration history is gone, from what the registry recorded: only an Active (or
     /// TeardownFailed) record with its pcx; exactly one teardown at a time, as for a peering with its history.
     /// </summary>
-    public Task<TeardownResult> TeardownRegisteredAsync(DurableTaskClient client, RegisteredPeering record, CancellationToken cancellationToken) =>
+    public Task<TeardownResult> TeardownRegisteredAsync(
+        DurableTaskClient client, RegisteredPeering record, CancellationToken cancellationToken, string? requestedBy = null) =>
         Starts.RunAsync(PeeringInstanceIds.TeardownOf(record.Id), async () =>
         {
             var teardownId = PeeringInstanceIds.TeardownOf(record.Id);
@@ -128,13 +164,16 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
                 return new TeardownResult(null, RegistryStates.Repairing);
             }
 
-            if (record.State is not (RegistryStates.Active or RegistryStates.TeardownFailed) || record.PeeringConnectionId is not { } pcx)
+            // Drifted is still in place: tearing it down is one way to end the drift.
+            if (record.State is not (RegistryStates.Active or RegistryStates.Drifted or RegistryStates.TeardownFailed) || record.PeeringConnectionId is not { } pcx)
             {
                 return new TeardownResult(null, record.State);
             }
 
             var (initiator, receiver) = SidesOf(record);
-            if (!await ScheduleTeardownAsync(client, teardownId, new TeardownRequest(pcx, initiator, receiver, record.Id), cancellationToken))
+            var external = record.Receiver is { IsManaged: false, Uin: { } uin } side ? new ExternalReceiver(uin, side.Region, side.VpcId) : null;
+            var request = new TeardownRequest(pcx, initiator, receiver, record.Id, requestedBy, record.Name, external);
+            if (!await ScheduleTeardownAsync(client, teardownId, request, cancellationToken))
             {
                 return new TeardownResult(null, LifecycleStates.TearingDown);
             }
@@ -211,15 +250,61 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             }
         }
 
-        return peerings
-            .Select(instance => PeeringView.From(
-                instance,
-                TeardownOf(instance, teardowns.GetValueOrDefault(instance.InstanceId)),
-                BandwidthChangeOf(instance, changes.GetValueOrDefault(instance.InstanceId))))
+        // The registry adds what Durable no longer (or never) held: purged histories, adopted peerings; and health to all.
+        var records = await ListRecordsAsync(cancellationToken);
+        var views = peerings.Select(instance =>
+        {
+            var teardown = TeardownOf(instance, teardowns.GetValueOrDefault(instance.InstanceId));
+            return PeeringView.From(instance, teardown, BandwidthChangeOf(instance, changes.GetValueOrDefault(instance.InstanceId)))
+                .WithRecord(records.GetValueOrDefault(instance.InstanceId), instance.IsRunning || teardown is { IsRunning: true }, LastWorkflowUpdate(instance, teardown));
+        }).ToList();
+        var shown = views.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        views.AddRange(records.Values
+            .Where(record => !shown.Contains(record.Id))
+            .Select(record => RegisteredPeeringView.From(record, teardowns.GetValueOrDefault(record.Id))));
+
+        return views
             .Where(view => string.IsNullOrEmpty(state) || string.Equals(view.State, state, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(v => v.CreatedAt)
             .ToList();
     }
+
+    /// <summary>Every registry record by id; an unreachable store leaves the list to Durable alone (logged), rather than failing it.</summary>
+    private async Task<Dictionary<string, RegisteredPeering>> ListRecordsAsync(CancellationToken cancellationToken)
+    {
+        var records = new Dictionary<string, RegisteredPeering>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var record in registry.ListAsync(cancellationToken))
+            {
+                records[record.Id] = record;
+            }
+        }
+        catch (PeeringRegistryException error)
+        {
+            logger.LogWarning("Listing the peering registry failed; the list shows Durable instances only: {Error}", error.Message);
+        }
+
+        return records;
+    }
+
+    /// <summary>The peering's registry record, or null (none, or the store unreachable: logged).</summary>
+    public async Task<RegisteredPeering?> TryGetRecordAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await registry.GetAsync(id, cancellationToken);
+        }
+        catch (PeeringRegistryException error)
+        {
+            logger.LogWarning("Reading {PeeringId} from the peering registry failed; shown from Durable only: {Error}", id, error.Message);
+            return null;
+        }
+    }
+
+    /// <summary>When the workflow last wrote this peering's history (its run, or its teardown): a record written later knows more.</summary>
+    private static DateTimeOffset LastWorkflowUpdate(OrchestrationMetadata instance, OrchestrationMetadata? teardown) =>
+        teardown is not null && teardown.LastUpdatedAt > instance.LastUpdatedAt ? teardown.LastUpdatedAt : instance.LastUpdatedAt;
 
     /// <summary>
     /// Raises the receiver's decision and waits (at most <paramref name="confirmWithin"/>) until the orchestrator has
@@ -253,10 +338,13 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             : new DecisionResult(false, null, state); // it ended (the deadline, say) without taking any decision
     }
 
-    public Task<TeardownResult> TeardownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken) =>
-        Starts.RunAsync(PeeringInstanceIds.TeardownOf(instance.InstanceId), () => CheckThenTearDownAsync(client, instance, cancellationToken), cancellationToken);
+    public Task<TeardownResult> TeardownAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken, string? requestedBy = null) =>
+        Starts.RunAsync(
+            PeeringInstanceIds.TeardownOf(instance.InstanceId), () => CheckThenTearDownAsync(client, instance, requestedBy, cancellationToken), cancellationToken);
 
-    private async Task<TeardownResult> CheckThenTearDownAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    private async Task<TeardownResult> CheckThenTearDownAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, string? requestedBy, CancellationToken cancellationToken)
     {
         var teardown = await FindTeardownAsync(client, instance, cancellationToken);
         var view = PeeringView.From(instance, teardown);
@@ -277,7 +365,10 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         // What to remove comes from the registry when it holds this peering (it outlives Durable history), else from the outcome.
         var (initiator, receiver) = await RecordedSidesAsync(instance.InstanceId, outcome.PeeringConnectionId, cancellationToken)
             ?? (outcome.Initiator, outcome.Receiver);
-        if (!await ScheduleTeardownAsync(client, teardownId, new TeardownRequest(outcome.PeeringConnectionId, initiator, receiver, instance.InstanceId), cancellationToken))
+        var request = instance.ReadInputAs<PeeringRequest>()!;
+        var external = request.Receiver.ExternalUin is { } uin ? new ExternalReceiver(uin, request.Receiver.Region, request.Receiver.VpcId) : null;
+        var teardownRequest = new TeardownRequest(outcome.PeeringConnectionId, initiator, receiver, instance.InstanceId, requestedBy, request.Name, external);
+        if (!await ScheduleTeardownAsync(client, teardownId, teardownRequest, cancellationToken))
         {
             // Another teardown of this peering started a moment ago: exactly one runs.
             return new TeardownResult(null, LifecycleStates.TearingDown);
@@ -441,6 +532,9 @@ public sealed record DecisionResult(bool Raised, string? DecisionId, string Stat
     public static DecisionResult After(string decisionId, DecisionTaken taken, string state) =>
         taken.DecisionId == decisionId ? new(true, decisionId, state) : new(false, null, state, taken);
 }
+
+/// <summary>Who a peering joins: enough to check who may act on it.</summary>
+public sealed record PeeringParties(string Id, string Name, string InitiatorAccount, string? ReceiverAccount, string? ReceiverUin);
 
 /// <param name="TeardownId">Null when no teardown was started (then <paramref name="State"/> says why: not active, being or already torn down).</param>
 public sealed record TeardownResult(string? TeardownId, string State);

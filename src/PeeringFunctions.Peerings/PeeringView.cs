@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Peerings;
@@ -23,10 +24,38 @@ public sealed record PeeringView(
     DateTimeOffset LastUpdatedAt,
     IReadOnlyDictionary<string, string> Links,
     PeeringBandwidthView? Bandwidth = null,
+    PeeringHealth? Health = null,
     string? Origin = null,
     string? RepairPolicy = null,
+    string? RequestedBy = null,
+    string? ApprovedBy = null,
     RepairView? Repair = null)
 {
+    /// <summary>
+    /// This view with what the registry keeps about the peering: its health, origin, repair policy, who asked and who
+    /// approved. A record written after a finished run (the watcher found drift, a repair ran, the peer deleted it)
+    /// also gives the state and message: it knows more than the run's output. A running instance keeps its own.
+    /// </summary>
+    public PeeringView WithRecord(RegisteredPeering? record, bool instanceRunning, DateTimeOffset lastWorkflowUpdate)
+    {
+        if (record is null)
+        {
+            return this;
+        }
+
+        var view = this with
+        {
+            Health = record.Health ?? PeeringHealth.Unchecked,
+            Origin = record.Origin,
+            RepairPolicy = record.RepairPolicy,
+            RequestedBy = record.RequestedBy,
+            ApprovedBy = record.ApprovedBy,
+        };
+        return !instanceRunning && record.UpdatedAt > lastWorkflowUpdate
+            ? view with { State = record.State, Message = record.Message ?? view.Message, LastUpdatedAt = record.UpdatedAt }
+            : view;
+    }
+
     /// <param name="teardown">The teardown of this run's peering connection, if any.</param>
     /// <param name="bandwidthChange">The latest bandwidth change of this run's peering connection, if any.</param>
     public static PeeringView From(OrchestrationMetadata instance, OrchestrationMetadata? teardown, OrchestrationMetadata? bandwidthChange = null)

@@ -5,8 +5,9 @@ using PeeringFunctions.Workflow.Contracts;
 namespace PeeringFunctions.Peerings;
 
 /// <summary>
-/// The status document of a peering the registry holds without its orchestration history (purged, or adopted: made
-/// elsewhere): what the record says, and what its teardown, if one ran since, is doing.
+/// The status document of a peering whose orchestration history is gone (purged) but whose registry record remains:
+/// what the record says (with its health), and what its teardown, if one ran since, is doing. Also the view of an
+/// adopted peering, which never had an orchestration.
 /// </summary>
 public static class RegisteredPeeringView
 {
@@ -26,9 +27,11 @@ public static class RegisteredPeeringView
         record.UpdatedAt,
         teardown?.LastUpdatedAt ?? record.UpdatedAt,
         new Dictionary<string, string> { ["self"] = HttpRoutes.PathOf(HttpRoutes.Peering, record.Id) },
-        Bandwidth: null,
-        record.Origin,
-        record.RepairPolicy);
+        Health: record.Health ?? PeeringHealth.Unchecked,
+        Origin: record.Origin,
+        RepairPolicy: record.RepairPolicy,
+        RequestedBy: record.RequestedBy,
+        ApprovedBy: record.ApprovedBy);
 
     private static PeeringSideView Side(RegisteredSide side) => new(
         side.Account, side.Uin, side.Region, side.VpcId, side.RouteTableId, [.. side.AssociationChanges.Select(a => a.SubnetId)], Progress: null);

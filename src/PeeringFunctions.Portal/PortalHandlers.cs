@@ -118,10 +118,17 @@ public sealed class PortalHandlers(
         var instance = await operations.FindAsync(client, id, http.HttpContext.RequestAborted);
         if (instance is null)
         {
-            return NotFoundPage(id);
+            // Its history purged (or adopted): the registry's record is what there is to show.
+            return await operations.GetAsync(client, id, http.HttpContext.RequestAborted) is { } registered
+                ? Page(StatusCodes.Status200OK, registered.Name, StatusView.RegisteredBody(registered), Audience.Portal)
+                : NotFoundPage(id);
         }
 
-        var peering = PeeringSnapshot.From(instance) with { Bandwidth = await operations.BandwidthOfAsync(client, instance, http.HttpContext.RequestAborted) };
+        var peering = PeeringSnapshot.From(instance) with
+        {
+            Bandwidth = await operations.BandwidthOfAsync(client, instance, http.HttpContext.RequestAborted),
+            Health = await HealthOfAsync(id, http.HttpContext.RequestAborted),
+        };
         var (steps, picture) = await LiveAsync(client, peering, http.HttpContext.RequestAborted);
         return StatusPage(peering, steps, picture, Audience.Portal, $"{PortalPath}/peerings/{peering.InstanceId}/live", null);
     }
@@ -135,7 +142,11 @@ public sealed class PortalHandlers(
             return PortalResult.Problem(StatusCodes.Status404NotFound, "No such peering.", "There is no peering with this id.");
         }
 
-        var peering = PeeringSnapshot.From(instance) with { Bandwidth = await operations.BandwidthOfAsync(client, instance, http.HttpContext.RequestAborted) };
+        var peering = PeeringSnapshot.From(instance) with
+        {
+            Bandwidth = await operations.BandwidthOfAsync(client, instance, http.HttpContext.RequestAborted),
+            Health = await HealthOfAsync(id, http.HttpContext.RequestAborted),
+        };
         return await LiveJsonAsync(client, peering, http.HttpContext.RequestAborted);
     }
 
@@ -213,7 +224,47 @@ public sealed class PortalHandlers(
 
         var (steps, picture) = await LiveAsync(client, peering!, http.HttpContext.RequestAborted);
         var intro = "<p class=\"notice success\" role=\"status\">Your decision was recorded. This page follows the peering until it is set up.</p>\n";
+        // The view, not the snapshot: it knows whether a teardown ran since (or the registry says more).
+        if (peering!.State == PeeringStatus.Active
+            && (await operations.GetAsync(client, peering.InstanceId, http.HttpContext.RequestAborted))?.State == PeeringStatus.Active)
+        {
+            // The receiver may end what it agreed to: the same signed link is the credential.
+            intro += $"<form class=\"teardown\" method=\"post\" action=\"{HtmlText.E($"{HttpRoutes.PathOf(HttpRoutes.WatchTeardown)}?token={Uri.EscapeDataString(http.Query["token"].ToString())}")}\">" +
+                "<p>This peering is active. Tearing it down removes its routes and subnet moves on both sides and deletes it; both sides are told.</p>" +
+                "<button type=\"submit\" id=\"teardown\" class=\"danger\">Tear down this peering</button></form>\n";
+        }
+
         return StatusPage(peering!, steps, picture, Audience.LinkHolder, HttpRoutes.PathOf(HttpRoutes.WatchLive), intro);
+    }
+
+    /// <summary>
+    /// POST /api/watch/teardown?token=…: the receiver tears the peering down from its status link (the same signed link
+    /// is the credential), through <see cref="PeeringOperations.TeardownByIdAsync"/> like every other door.
+    /// </summary>
+    public async Task<PortalResult> TeardownFromLinkAsync(DurableTaskClient client, HttpRequest http)
+    {
+        if (CrossSite(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var (claims, _, _, refusal) = await AuthorizeAsync(client, http, LinkPurpose.Watch);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var result = await operations.TeardownByIdAsync(
+            client, claims!.InstanceId, $"approver of {claims.ReceiverAccount} (status link)", http.HttpContext.RequestAborted);
+        if (result?.TeardownId is null)
+        {
+            return Page(StatusCodes.Status409Conflict, "Not torn down", MessagePage.Body(
+                "This peering cannot be torn down now",
+                $"Only an active peering can be torn down; it is {StatusView.Words(result?.State ?? "gone")}. Nothing was changed."), Audience.LinkHolder);
+        }
+
+        logger.LogInformation("Status link: teardown of {InstanceId} by an approver of {Receiver}", claims.InstanceId, claims.ReceiverAccount);
+        return PortalResult.SeeOther($"{ApprovalLinks.WatchPath}?token={Uri.EscapeDataString(http.Query["token"].ToString())}");
     }
 
     /// <summary>GET /api/watch/live?token=…</summary>
@@ -267,7 +318,7 @@ public sealed class PortalHandlers(
                 "Tencent may still show the request as pending until it expires. Ask the requester to send a new request if the peering is still wanted.");
         }
 
-        var peering = PeeringSnapshot.From(instance);
+        var peering = PeeringSnapshot.From(instance) with { Health = await HealthOfAsync(instance.InstanceId, http.HttpContext.RequestAborted) };
         if (peering.PeeringConnectionId != claims.PeeringConnectionId)
         {
             // The instance id of a VPC pair is reused by its next peering: a link to an earlier request stays dead.
@@ -290,6 +341,10 @@ public sealed class PortalHandlers(
         (LinkClaims?, OrchestrationMetadata?, PeeringSnapshot?, PortalResult?) Refuse(int status, string heading, string text, string? more = null) =>
             (null, null, null, Page(status, heading, MessagePage.Body(heading, text, more), Audience.LinkHolder));
     }
+
+    /// <summary>The registry's health of the peering (Unchecked until the watcher's first look); null when it holds no record.</summary>
+    private async Task<PeeringFunctions.Registry.PeeringHealth?> HealthOfAsync(string id, CancellationToken cancellationToken) =>
+        await operations.TryGetRecordAsync(id, cancellationToken) is { } record ? record.Health ?? PeeringFunctions.Registry.PeeringHealth.Unchecked : null;
 
     private PortalResult AlreadyDecided(string state) => Page(StatusCodes.Status409Conflict, "Already decided", MessagePage.Body(
         "This request is no longer waiting for a decision",

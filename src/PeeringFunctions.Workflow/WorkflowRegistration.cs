@@ -42,6 +42,7 @@ public static class WorkflowRegistration
         registry.AddActivity<EnableRoutesActivity>();
         registry.AddActivity<RecordRepairActivity>();
         registry.AddActivity<NotifyRepairActivity>();
+        registry.AddActivity<NotifyTeardownActivity>();
     }
 
     /// <summary>The services activities need: the Tencent access layer (accounts, client factory, rate limits) and a notifier.</summary>

@@ -177,6 +177,9 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<AssociationChange>("AssociationChange");
         AssertSameProperties<TeardownView>("TeardownView");
         AssertSameProperties<TeardownOutcome>("TeardownOutcome");
+        AssertSameProperties<PeeringHealth>("PeeringHealth");
+        AssertSameProperties<DriftFinding>("DriftFinding");
+        AssertSameProperties<HealthEvent>("HealthEvent");
         AssertSameProperties<PeeringBandwidthView>("PeeringBandwidthView");
         AssertSameProperties<BandwidthChangeView>("BandwidthChangeView");
         AssertSameProperties<BandwidthChangeOutcome>("BandwidthChangeOutcome");
@@ -195,6 +198,10 @@ public sealed partial class OpenApiContractTests
         Assert.Equal(Enum.GetNames<OrchestrationRuntimeStatus>().Order(), EnumValues(Schema("PeeringView")["properties"]!["runtimeStatus"]!).Order());
         Assert.Equal(Constants(typeof(PeeringStatus)).Order(), EnumValues(Schema("PeeringOutcome")["properties"]!["status"]!).Order());
         Assert.Equal(Constants(typeof(TeardownStatus)).Order(), EnumValues(Schema("TeardownOutcome")["properties"]!["status"]!).Order());
+        Assert.Equal(Constants(typeof(HealthStatuses)).Order(), EnumValues(Schema("PeeringHealth")["properties"]!["status"]!).Order());
+        Assert.Equal(Constants(typeof(DriftKinds)).Order(), EnumValues(Schema("DriftFinding")["properties"]!["kind"]!).Order());
+        Assert.Equal(Constants(typeof(HealthEventKinds)).Order(), EnumValues(Schema("HealthEvent")["properties"]!["kind"]!).Order());
+        Assert.Equal(RepairPolicies.All.Order(), EnumValues(Schema("PeeringRequest")["properties"]!["repairPolicy"]!).Order());
         Assert.Equal(Constants(typeof(BandwidthChangeStatus)).Order(), EnumValues(Schema("BandwidthChangeOutcome")["properties"]!["status"]!).Order());
         Assert.Equal(Enum.GetNames<OrchestrationRuntimeStatus>().Order(), EnumValues(Schema("BandwidthChangeView")["properties"]!["runtimeStatus"]!).Order());
         Assert.Equal(RepairPolicies.All.Order(), EnumValues(Schema("AdoptionRequest")["properties"]!["repairPolicy"]!).Order());

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
 
@@ -60,6 +62,30 @@ public sealed class ChatAcceptanceTests(ChatOpsHostFixture fixture) : Integratio
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal(PeeringSteps.WaitingForAcceptance, (await Api.GetAsync(started.Id)).Step);
+    }
+
+    [Fact]
+    public async Task A_receivers_approver_tears_a_purged_peering_down_in_Slack_and_the_record_names_them_while_a_bystander_is_refused()
+    {
+        var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
+        await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+        await Api.DecideAcceptedAsync(started.Id, accept: true, DemoIds.ApproverKey(DemoIds.Beta));
+        var pcx = (await Api.WaitForEndAsync(started.Id)).PeeringConnectionId!;
+        await Client.PurgeInstanceAsync(started.Id);
+
+        var (refusedStatus, refused) = await SlackCommandAsync(ChatOpsHostFixture.Bystander, $"teardown {started.Id}");
+        Assert.Equal(HttpStatusCode.OK, refusedStatus);
+        Assert.Contains("only approvers of account beta", refused, StringComparison.Ordinal);
+        Assert.Null(await Client.GetInstanceAsync(started.Id + "-teardown"));
+
+        var (status, reply) = await SlackCommandAsync(ChatOpsHostFixture.BetaApprover, $"teardown {started.Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Tearing down", reply, StringComparison.Ordinal);
+        await Api.WaitUntilAsync(started.Id, v => v.State == LifecycleStates.TornDown, "torn down");
+
+        Assert.Equal("DELETED", Emulator.Snapshot().Peering(pcx)!.State);
+        var record = await Fixture.Host.Services.GetRequiredService<IPeeringRegistry>().GetAsync(started.Id);
+        Assert.Contains($"asked by slack:{ChatOpsHostFixture.BetaApprover}", record!.Message, StringComparison.Ordinal);
     }
 
     private async Task<(HttpStatusCode Status, string Reply)> SlackCommandAsync(string userId, string text, string secret = ChatOpsHostFixture.SlackSigningSecret)

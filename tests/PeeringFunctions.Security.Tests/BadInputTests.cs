@@ -107,6 +107,10 @@ public sealed class BadInputTests(PollerOffHostFixture fixture, ITestOutputHelpe
         ["IPv6 CIDR"] = Body(b => Initiator(b)["destinationCidrs"] = new JsonArray("::/0"), 400, "initiator.destinationCidrs[0]", "IPv4 CIDR"),
         ["overlapping destination CIDRs"] = Body(b => Initiator(b)["destinationCidrs"] = new JsonArray("172.16.0.0/16", "172.16.5.0/24"), 400, "initiator.destinationCidrs[1]", "overlaps destinationCidrs[0]"),
 
+        // The watcher's policy for drift.
+        ["unknown repair policy"] = Body(b => b["repairPolicy"] = "fix-it", 400, "repairPolicy", "must be one of repair, notify"),
+        ["repair policy in the wrong case"] = Body(b => b["repairPolicy"] = "Repair", 400, "repairPolicy", "must be one of repair, notify"),
+
         // Deadline and cross-region options.
         ["deadline beyond 7 days (P8D)"] = Body(b => b["acceptanceTimeout"] = "P8D", 400, "acceptanceTimeout", "between PT1M and P7D"),
         ["deadline one second beyond 7 days"] = Body(b => b["acceptanceTimeout"] = "P7DT1S", 400, "acceptanceTimeout", "between PT1M and P7D"),

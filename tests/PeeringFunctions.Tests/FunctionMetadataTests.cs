@@ -35,6 +35,8 @@ public sealed class FunctionMetadataTests
         new("AdoptPeering", "peerings/adopt", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("RepairPeering", "peerings/{id}/repair", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("ExtendPeeringRoutes", "peerings/{id}/extend-routes", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        // Either side's approvers tear down with their approver key, checked inside PeeringApi (as accept/reject).
+        new("TeardownPeeringAsApprover", "peerings/{id}/teardown", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         // Web pages (src/PeeringFunctions/Portal): the portal's pages need the function key like the API's portal
         // routes; the receiver's link pages are Anonymous because the signed token in ?token= is the credential
         // (checked inside PortalHandlers), and no route mints one.
@@ -47,6 +49,7 @@ public sealed class FunctionMetadataTests
         new("ApprovalDecision", "approve", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeering", "watch", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeeringLive", "watch/live", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("WatchTeardown", "watch/teardown", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
     ];
 
     [Fact]

@@ -85,6 +85,11 @@ public sealed class ChatCommandHandler(
             text.Append(CultureInfo.InvariantCulture, $"Teardown: {teardown.Outcome?.Status ?? teardown.RuntimeStatus}.\n");
         }
 
+        if (view.Health is { } health)
+        {
+            text.Append(HealthLine(health));
+        }
+
         if (view.Bandwidth is { } bandwidth)
         {
             text.Append(BandwidthLine(bandwidth));
@@ -171,32 +176,37 @@ public sealed class ChatCommandHandler(
 
     private async Task<ChatReply> TeardownAsync(DurableTaskClient client, string target, ChatUser user, CancellationToken cancellationToken)
     {
-        var instance = await FindAsync(client, target, cancellationToken);
-        if (instance is null)
+        var id = await ResolveIdAsync(client, target, cancellationToken);
+        // From the instance, or from the registry when its history was purged.
+        var parties = id is null ? null : await operations.FindPartiesAsync(client, id, cancellationToken);
+        if (parties is null)
         {
             return NotFound(target);
         }
 
-        var request = instance.ReadInputAs<PeeringRequest>()!;
-        var id = instance.InstanceId;
-        // The receiver's approvers decide; an external receiver has none here, so then the initiator's do.
-        var account = request.Receiver.Account ?? request.Initiator.Account!;
-        if (!approvers.IsApprover(account, user))
+        // Either side's approvers may end it: the receiver's first, then the initiator's (the only ones for an external receiver).
+        var account = new[] { parties.ReceiverAccount, parties.InitiatorAccount }.FirstOrDefault(a => a is not null && approvers.IsApprover(a, user));
+        if (account is null)
         {
-            return Refused(user, $"tear down “{request.Name}”", account, id);
+            return Refused(user, $"tear down “{parties.Name}”", parties.ReceiverAccount ?? parties.InitiatorAccount, parties.Id);
         }
 
-        var result = await operations.TeardownAsync(client, instance, cancellationToken);
+        var result = await operations.TeardownByIdAsync(client, parties.Id, user.Key, cancellationToken);
+        if (result is null)
+        {
+            return NotFound(target);
+        }
+
         if (result.TeardownId is null)
         {
             return new ChatReply(
-                $"Only an active peering can be torn down; “{request.Name}” is {result.State}. Nothing was changed.\nStatus: {links.Status(id)}",
-                ChatReplyKind.Conflict, id);
+                $"Only an active peering can be torn down; “{parties.Name}” is {result.State}. Nothing was changed.\nStatus: {links.Status(parties.Id)}",
+                ChatReplyKind.Conflict, parties.Id);
         }
 
         return new ChatReply(
-            $"Tearing down “{request.Name}”: removing the peering and its routes on both sides.\nStatus: {links.Status(id)}",
-            ChatReplyKind.Done, id);
+            $"Tearing down “{parties.Name}” for {account}: removing the peering and its routes on both sides; both sides will hear when it is done.\nStatus: {links.Status(parties.Id)}",
+            ChatReplyKind.Done, parties.Id);
     }
 
     private async Task<ChatReply> BandwidthAsync(DurableTaskClient client, string target, long? mbps, ChatUser user, CancellationToken cancellationToken)
@@ -229,6 +239,15 @@ public sealed class ChatCommandHandler(
         return new ChatReply(
             $"Changing the bandwidth cap of “{request.Name}” to {wanted} Mbps; its status shows what Tencent reports once the change is done.\nStatus: {links.Status(id)}",
             ChatReplyKind.Done, id);
+    }
+
+    /// <summary>The watcher's last word on the peering, in one line: healthy, or what is wrong.</summary>
+    private static string HealthLine(PeeringFunctions.Registry.PeeringHealth health)
+    {
+        var when = health.CheckedAt is { } at ? $" (checked {at:yyyy-MM-dd HH:mm} UTC)" : "";
+        return health.Findings.Count == 0
+            ? $"Health: {health.Status}{when}.\n"
+            : $"Health: {health.Status}{when}: {Shorten(string.Join("; ", health.Findings.Select(f => f.Description)), 300)}\n";
     }
 
     /// <summary>The cap as Tencent last reported it, and the latest change's progress or outcome.</summary>

@@ -23,7 +23,7 @@ public static partial class ChatCommandParser
         "• status <id> — where a peering stands\n" +
         "• list [state] — recent peerings, e.g. list waiting\n" +
         "• accept <id> / reject <id> — decide as the receiver (its approvers only)\n" +
-        "• teardown <id> — remove an active peering (approvers only)\n" +
+        "• teardown <id> — remove an active peering on both sides (approvers of either account; both sides are told)\n" +
         "• bandwidth <id> <Mbps> — change an active cross-region peering's bandwidth cap, 1 to 5000 (the initiator's approvers)\n" +
         "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=… (required across regions)] — or the portal's JSON after 'request'\n" +
         "• help — this list\n" +
@@ -34,7 +34,7 @@ public static partial class ChatCommandParser
         "request name=web-to-db from=alpha/ap-guangzhou/vpc-alpha001 to=beta/ap-shanghai/vpc-beta0001 initiator.subnetIds=subnet-aaaa1111 bandwidthMbps=10\n" +
         "Fields: name, from, to (account/region/vpc, or uin:123456789/region/vpc for an external receiver), " +
         "initiator.|receiver. account, uin, region, vpcId, routeTableId, subnetIds, destinationCidrs (comma-separated), " +
-        "bandwidthMbps (required across regions), chargeType, acceptanceTimeout (e.g. P2D), keepPartialWorkOnFailure. Quote values with spaces.";
+        "bandwidthMbps (required across regions), chargeType, acceptanceTimeout (e.g. P2D), keepPartialWorkOnFailure, repairPolicy (repair or notify). Quote values with spaces.";
 
     /// <summary>The states list accepts (as PeeringView.State spells them), with a few friendly aliases.</summary>
     private static readonly Dictionary<string, string> States = BuildStates();
@@ -325,6 +325,7 @@ public static partial class ChatCommandParser
         Add("name", (b, v, _) => b.Name = v);
         Add("chargeType", (b, v, _) => b.ChargeType = v);
         Add("acceptanceTimeout", (b, v, _) => b.AcceptanceTimeout = v);
+        Add("repairPolicy", (b, v, _) => b.RepairPolicy = v);
         Add("bandwidthMbps", (b, v, p) =>
         {
             if (long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var mbps))

@@ -123,6 +123,34 @@ public sealed class ChatPeeringNotifier(
         _ => "Peering repair failed",
     };
 
+    /// <summary>Both sides hear that the peering is gone (or that its teardown failed), who asked, and for an external receiver what it must remove.</summary>
+    public Task NotifyTeardownAsync(TeardownNotice notice, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>
+        {
+            notice.Status == TeardownStatus.Removed
+                ? $"“{notice.Name}” ({notice.PeeringConnectionId}) was torn down{By(notice.RequestedBy)}: its routes and subnet moves were removed on both sides and the peering deleted."
+                : $"The teardown of “{notice.Name}” ({notice.PeeringConnectionId}){By(notice.RequestedBy)} did not finish; it can be run again.",
+            notice.Message,
+        };
+        if (notice.ExternalReceiverAction is { } action)
+        {
+            lines.Add(action);
+        }
+
+        var title = notice.Status == TeardownStatus.Removed ? $"Peering torn down: {notice.Name}" : $"Peering teardown failed: {notice.Name}";
+        var message = new ChatNotice(title, lines, links.Status(notice.PeeringId), notice.PeeringId);
+        var sends = new List<(string, ChatNotice)> { (notice.InitiatorAccount, message) };
+        if (notice.ReceiverAccount is { } receiver)
+        {
+            sends.Add((receiver, message));
+        }
+
+        return SendAsync(sends, "teardown notice", cancellationToken);
+
+        static string By(string? who) => who is null ? "" : $" at the request of {who}";
+    }
+
     private async Task SendAsync(IReadOnlyList<(string Account, ChatNotice Notice)> sends, string purpose, CancellationToken cancellationToken)
     {
         try

@@ -22,6 +22,9 @@ internal sealed class FunctionKeyFilter(IOptionsMonitor<PortalOptions> portal) :
     public static readonly object Required = new FunctionKeyRequired();
     public const string QueryName = "code";
 
+    /// <summary>The name the Functions host gives a function's first key.</summary>
+    public const string DefaultKeyName = "default";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var expected = portal.CurrentValue.FunctionKey;
@@ -38,6 +41,8 @@ internal sealed class FunctionKeyFilter(IOptionsMonitor<PortalOptions> portal) :
                 $"Send the portal's key as the '{HeaderName}' header or the '{QueryName}' query parameter.");
         }
 
+        // As the Functions host does: the request carries the name of the key that let it in (its one key, "default").
+        context.HttpContext.User = CallerNames.FunctionKeyPrincipal(DefaultKeyName);
         return await next(context);
     }
 

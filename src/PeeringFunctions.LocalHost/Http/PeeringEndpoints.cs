@@ -44,6 +44,10 @@ internal static class PeeringEndpoints
         api.MapPost(HttpRoutes.Reject, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.DecideAsync(client, id, accept: false, request));
 
+        // A teardown by either side's approvers: their approver key, checked inside PeeringApi, like the consent above.
+        api.MapPost(HttpRoutes.Teardown, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
+            peerings.TeardownAsApproverAsync(client, id, request));
+
         api.MapPortal();
         api.MapChatWebhooks();
     }

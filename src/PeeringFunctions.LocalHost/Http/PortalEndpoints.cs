@@ -64,6 +64,8 @@ internal static class PortalEndpoints
             .DisableAntiforgery();
         api.MapGet(HttpRoutes.Watch, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchAsync(client, request));
         api.MapGet(HttpRoutes.WatchLive, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchLiveAsync(client, request));
+        api.MapPost(HttpRoutes.WatchTeardown, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.TeardownFromLinkAsync(client, request))
+            .DisableAntiforgery();
     }
 }
 

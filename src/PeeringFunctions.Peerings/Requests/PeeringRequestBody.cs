@@ -19,6 +19,9 @@ public sealed class PeeringRequestBody
     public string? AcceptanceTimeout { get; set; }
 
     public bool? KeepPartialWorkOnFailure { get; set; }
+
+    /// <summary>What the watcher does about drift: "repair" (the default) or "notify".</summary>
+    public string? RepairPolicy { get; set; }
 }
 
 public sealed class SideBody

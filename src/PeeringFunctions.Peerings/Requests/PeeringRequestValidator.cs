@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml;
+using PeeringFunctions.Registry;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Planning;
@@ -17,6 +18,7 @@ public static partial class PeeringRequestValidator
     private const int MaxDestinations = 20;
     private static readonly string[] ChargeTypes = ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95"];
 
+    /// <summary>The request carries no <see cref="PeeringRequest.RequestedBy"/>: the adapter sets it from what it knows of the caller.</summary>
     public static (PeeringRequest? Request, IReadOnlyList<FieldProblem> Problems) Validate(
         PeeringRequestBody body, Func<string, bool> isManagedAccount)
     {
@@ -89,6 +91,11 @@ public static partial class PeeringRequestValidator
             }
         }
 
+        if (body.RepairPolicy is { } policy && !RepairPolicies.IsKnown(policy))
+        {
+            Fail("repairPolicy", $"must be one of {string.Join(", ", RepairPolicies.All)} (what the watcher does about drift; default {RepairPolicies.Repair})");
+        }
+
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -97,7 +104,9 @@ public static partial class PeeringRequestValidator
         var crossRegion = body.BandwidthMbps is null && body.ChargeType is null
             ? null
             : new CrossRegionOptions(body.BandwidthMbps, body.ChargeType);
-        return (new PeeringRequest(name!, initiator!, receiver!, crossRegion, timeout, body.KeepPartialWorkOnFailure ?? false), problems);
+        return (new PeeringRequest(
+            name!, initiator!, receiver!, crossRegion, timeout, body.KeepPartialWorkOnFailure ?? false,
+            RepairPolicy: body.RepairPolicy ?? RepairPolicies.Repair), problems);
     }
 
     private static PeeringSide? ValidateSide(

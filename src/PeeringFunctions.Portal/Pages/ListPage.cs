@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.Portal.Html.HtmlText;
 
@@ -49,13 +50,14 @@ internal static class ListPage
             var headingId = "group-" + Slug(group.Key);
             html.Append(CultureInfo.InvariantCulture,
                 $"<section aria-labelledby=\"{headingId}\"><h2 id=\"{headingId}\"><span class=\"badge {StatusView.BadgeClass(group.Key)}\">{E(StatusView.Words(group.Key))}</span> <span class=\"count\">{group.Count()}</span></h2>\n");
-            html.Append("<div class=\"table-scroll\"><table>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Peering connection</th><th scope=\"col\">Requested</th></tr></thead>\n<tbody>\n");
+            html.Append("<div class=\"table-scroll\"><table>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Peering connection</th><th scope=\"col\">Health</th><th scope=\"col\">Requested</th></tr></thead>\n<tbody>\n");
             foreach (var peering in group)
             {
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><th scope=\"row\"><a href=\"/api/portal/peerings/{E(peering.Id)}\" data-keep-code>{E(peering.Name)}</a></th>");
                 html.Append(CultureInfo.InvariantCulture, $"<td>{E(Side(peering.Initiator))}</td><td>{E(Side(peering.Receiver))}</td>");
                 html.Append(CultureInfo.InvariantCulture, $"<td>{(peering.PeeringConnectionId is { } pcx ? $"<code>{E(pcx)}</code>" : "—")}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td>{HealthCell(peering.Health)}</td>");
                 html.Append(CultureInfo.InvariantCulture, $"<td>{Time(peering.CreatedAt, "yyyy-MM-dd HH:mm")}</td></tr>\n");
             }
 
@@ -64,6 +66,15 @@ internal static class ListPage
 
         return html.ToString();
     }
+
+    /// <summary>The watcher's word, and for drift the first finding in plain words; a dash when the registry holds no record.</summary>
+    private static string HealthCell(PeeringHealth? health) => health switch
+    {
+        null => "—",
+        { Findings.Count: > 0 } drifted => $"<span class=\"badge {StatusView.HealthBadgeClass(drifted.Status)}\">{E(drifted.Status)}</span> " +
+            E(drifted.Findings[0].Description) + (drifted.Findings.Count > 1 ? E($" (+{drifted.Findings.Count - 1} more)") : ""),
+        _ => $"<span class=\"badge {StatusView.HealthBadgeClass(health.Status)}\">{E(health.Status)}</span>",
+    };
 
     private static int Order(string state) => PeeringVocabulary.OrderOf(state);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Portal.Status;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.Portal.Html.HtmlText;
 
@@ -37,6 +38,7 @@ internal static class StatusView
         html.Append("<h2 id=\"progress-heading\">Progress</h2>\n");
         html.Append(Steps(steps));
         html.Append(Outcome(peering));
+        html.Append(Health(peering.Health));
         html.Append("<h2 id=\"picture-heading\">The two VPCs</h2>\n");
         html.Append("<figure class=\"figure\" aria-labelledby=\"picture-heading\">").Append(picture)
             .Append("<figcaption>Drawn from what Tencent reports now. ✓ present, ○ still to come.</figcaption></figure>\n");
@@ -183,6 +185,100 @@ internal static class StatusView
         html.Append("</div>\n");
         return html.ToString();
     }
+
+    /// <summary>
+    /// The status page of a peering the registry holds without its workflow's history (purged, or adopted): what the
+    /// record says, and its health. No steps and no live parts: nothing runs.
+    /// </summary>
+    public static string RegisteredBody(PeeringView peering)
+    {
+        var html = new StringBuilder(4096);
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(peering.Name)}</h1>\n");
+        html.Append("<p class=\"notice\" role=\"status\">Shown from the peering registry: this peering's workflow history is not kept here any more.</p>\n");
+        html.Append("<dl class=\"facts\">");
+        Fact(html, "State", $"<span class=\"badge {BadgeClass(peering.State)}\">{E(Words(peering.State))}</span>");
+        Fact(html, "Peering connection", peering.PeeringConnectionId is { } pcx ? $"<code>{E(pcx)}</code>" : "none");
+        Fact(html, "From", E(SideOf(peering.Initiator)));
+        Fact(html, "To", E(SideOf(peering.Receiver)));
+        if (peering.Origin is { } origin)
+        {
+            Fact(html, "Origin", E(origin));
+        }
+
+        if (peering.RequestedBy is { } requestedBy)
+        {
+            Fact(html, "Requested by", E(requestedBy));
+        }
+
+        if (peering.ApprovedBy is { } approvedBy)
+        {
+            Fact(html, "Approved by", E(approvedBy));
+        }
+
+        if (peering.RepairPolicy is { } policy)
+        {
+            Fact(html, "On drift", E(policy == RepairPolicies.Notify ? "notify only" : "repair and report"));
+        }
+
+        Fact(html, "Last change", Time(peering.LastUpdatedAt));
+        Fact(html, "Id", $"<code>{E(peering.Id)}</code>");
+        html.Append("</dl>\n");
+        if (!string.IsNullOrEmpty(peering.Message))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(peering.Message)}</p>\n");
+        }
+
+        html.Append(Health(peering.Health));
+        return html.ToString();
+    }
+
+    private static string SideOf(PeeringSideView side) => $"{side.Account ?? "UIN " + side.Uin} · {side.Region} · {side.VpcId}";
+
+    /// <summary>The watcher's findings now, and its history: what was wrong and what was done, when.</summary>
+    public static string Health(PeeringHealth? health)
+    {
+        if (health is null)
+        {
+            return "";
+        }
+
+        var html = new StringBuilder(1024);
+        html.Append("<section class=\"health\" aria-labelledby=\"health-heading\"><h2 id=\"health-heading\">Health</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p><span class=\"badge {HealthBadgeClass(health.Status)}\">{E(health.Status)}</span> ");
+        html.Append(health.CheckedAt is { } checkedAt ? $"last checked {Time(checkedAt)}" : "not checked yet");
+        html.Append("</p>\n");
+        if (health.Findings.Count > 0)
+        {
+            html.Append("<h3>What is wrong now</h3><ul class=\"findings\">");
+            foreach (var finding in health.Findings)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{E(finding.Description)} <span class=\"at\">since {Time(finding.FirstSeenAt)}</span></li>");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        if (health.History.Count > 0)
+        {
+            html.Append("<h3>History</h3><ol class=\"health-history\" reversed>");
+            foreach (var entry in health.History.Reverse())
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"at\">{Time(entry.At)}</span> <strong>{E(entry.Kind)}</strong>: {E(entry.Description)}</li>");
+            }
+
+            html.Append("</ol>\n");
+        }
+
+        html.Append("</section>\n");
+        return html.ToString();
+    }
+
+    public static string HealthBadgeClass(string status) => status switch
+    {
+        HealthStatuses.Healthy => "ok",
+        HealthStatuses.Drifted => "bad",
+        _ => "neutral",
+    };
 
     private static void List(StringBuilder html, IReadOnlyList<string> items)
     {

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 
 namespace PeeringFunctions.Portal.Status;
@@ -20,6 +21,9 @@ public sealed record PeeringSnapshot(
 
     /// <summary>A cross-region peering's bandwidth cap as Tencent last reported it, and its latest change; read apart from the instance.</summary>
     public PeeringBandwidthView? Bandwidth { get; init; }
+
+    /// <summary>What the watcher last found and what was done about it, from the registry; null when it holds no record.</summary>
+    public PeeringHealth? Health { get; init; }
 
     public bool IsRunning => RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
 

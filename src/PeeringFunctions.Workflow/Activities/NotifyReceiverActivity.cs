@@ -13,6 +13,9 @@ public interface IPeeringNotifier
 
     /// <summary>Tells both sides what a repair of their peering did. Optional, like the outcome.</summary>
     Task NotifyRepairAsync(RepairNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Tells both sides a teardown ended, and an external receiver what to remove itself. Optional, like the outcome.</summary>
+    Task NotifyTeardownAsync(TeardownNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
@@ -29,6 +32,13 @@ public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logge
     {
         logger.LogInformation("Repair ({Kind}) of {PeeringId} ({Name}) ended {Status}: {Message}",
             notice.Kind, notice.PeeringId, notice.Name, notice.Status, notice.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyTeardownAsync(TeardownNotice notice, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Teardown of {PeeringId} ({PeeringConnectionId}) asked by {RequestedBy} ended {Status}: {Message}",
+            notice.PeeringId, notice.PeeringConnectionId, notice.RequestedBy ?? "someone unnamed", notice.Status, notice.Message);
         return Task.CompletedTask;
     }
 

@@ -41,6 +41,10 @@ public sealed class WorkflowActivities(TaskOrchestrationContext context)
     public Task<bool> NotifyOutcomeAsync(PeeringOutcomeNotice notice) =>
         Once<NotifyOutcomeActivity, PeeringOutcomeNotice, bool>(notice);
 
+    /// <summary>No retry options: the notice is a courtesy that reports its own failure as false.</summary>
+    public Task<bool> NotifyTeardownAsync(TeardownNotice notice) =>
+        Once<NotifyTeardownActivity, TeardownNotice, bool>(notice);
+
     /// <summary>No retry options: the activity reports its own failure as false (the registry mirrors; it never undoes).</summary>
     public Task<bool> RecordPeeringAsync(RegisteredPeering peering) =>
         Once<RecordPeeringActivity, RegisteredPeering, bool>(peering);

@@ -1,3 +1,5 @@
+using PeeringFunctions.Registry;
+
 namespace PeeringFunctions.Workflow.Contracts;
 
 /// <summary>
@@ -5,13 +7,17 @@ namespace PeeringFunctions.Workflow.Contracts;
 /// associations that make it usable. Identifiers only — credentials are resolved inside activities from the account
 /// alias, so nothing secret is ever persisted in orchestration history.
 /// </summary>
+/// <param name="RequestedBy">Who asked, as the adapter knows it ("portal", a key's name, "slack:U123"): never a secret.</param>
+/// <param name="RepairPolicy">What the watcher does about drift once the peering is active: one of <see cref="RepairPolicies"/>.</param>
 public sealed record PeeringRequest(
     string Name,
     PeeringSide Initiator,
     PeeringSide Receiver,
     CrossRegionOptions? CrossRegion = null,
     TimeSpan? AcceptanceTimeout = null,
-    bool KeepPartialWorkOnFailure = false)
+    bool KeepPartialWorkOnFailure = false,
+    string? RequestedBy = null,
+    string RepairPolicy = RepairPolicies.Repair)
 {
     /// <summary>Tencent expires an unanswered cross-account request after 7 days; we never wait longer.</summary>
     public static readonly TimeSpan MaximumAcceptanceTimeout = TimeSpan.FromDays(7);

@@ -5,9 +5,28 @@ namespace PeeringFunctions.Workflow.Contracts;
 /// orchestration's output or the peering's registry record, so it carries identifiers only.
 /// </summary>
 /// <param name="PeeringId">The peering's id, whose registry record the teardown updates when it ends (null in teardowns started before).</param>
-public sealed record TeardownRequest(string PeeringConnectionId, SideOutcome Initiator, SideOutcome? Receiver, string? PeeringId = null);
+/// <param name="RequestedBy">Who asked for the teardown and through which door ("portal", "approver of beta (http)", "slack:U123").</param>
+/// <param name="Name">The peering's name, for the notices.</param>
+/// <param name="ExternalReceiver">A receiver outside our accounts: nothing of ours to remove there, but it is told what to remove itself.</param>
+public sealed record TeardownRequest(
+    string PeeringConnectionId,
+    SideOutcome Initiator,
+    SideOutcome? Receiver,
+    string? PeeringId = null,
+    string? RequestedBy = null,
+    string? Name = null,
+    ExternalReceiver? ExternalReceiver = null);
 
-public sealed record TeardownOutcome(string Status, string PeeringConnectionId, IReadOnlyList<string> Removed, IReadOnlyList<string> Problems);
+/// <summary>An external receiver's side, as far as we know it.</summary>
+public sealed record ExternalReceiver(string Uin, string Region, string VpcId);
+
+/// <param name="ExternalReceiverAction">What an external receiver must remove on its own side (null when the receiver is ours).</param>
+public sealed record TeardownOutcome(
+    string Status,
+    string PeeringConnectionId,
+    IReadOnlyList<string> Removed,
+    IReadOnlyList<string> Problems,
+    string? ExternalReceiverAction = null);
 
 public static class TeardownStatus
 {

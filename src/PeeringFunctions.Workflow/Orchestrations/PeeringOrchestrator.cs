@@ -17,9 +17,18 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
     /// receiver consents to what we will write on its side. "3.0": pre-flight also reads the receiver's peerings and the
     /// configured quotas, and refuses what Tencent's quotas and cross-region rules would refuse; and after the accept of
     /// a cross-region peering the run waits for Tencent to activate it (<see cref="ActivationWaitVersion"/>). "4.0": how
-    /// the run ended is written to the peering registry (<see cref="RegistryVersion"/>).
+    /// the run ended is written to the peering registry (<see cref="RegistryVersion"/>). "5.0": the registry is also
+    /// written when the request exists and when the receiver accepts, and a teardown records its start and tells both
+    /// sides how it ended (<see cref="StepRecordsVersion"/>).
     /// </summary>
-    public const string CurrentVersion = "4.0";
+    public const string CurrentVersion = "5.0";
+
+    /// <summary>
+    /// From this version on, the record is written at each step that changes it: Requested once the pcx exists (with who
+    /// asked and the repair policy), who approved once the receiver accepts, and the end; a teardown records TearingDown
+    /// with who asked at its start and notifies both sides at its end.
+    /// </summary>
+    public const string StepRecordsVersion = "5.0";
 
     /// <summary>From this version on, the peering's record in the registry is written when the run ends (and by its teardown).</summary>
     public const string RegistryVersion = "4.0";
@@ -50,6 +59,7 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
         {
             // 2. The peering request, with the initiator's credentials (or the live one this pair already has).
             var peering = await run.RequestPeeringAsync(plan);
+            await run.RecordRequestedAsync(plan, peering.PeeringConnectionId);
 
             if (run.IsRequestFromReceiver(peering))
             {
@@ -72,6 +82,7 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
                 }
 
                 // 5. Accept, with the receiver's credentials (skipped when Tencent already shows ACTIVE).
+                await run.RecordApprovalAsync(plan, peering.PeeringConnectionId, decision);
                 await run.AcceptAsync(peering, decision);
             }
 

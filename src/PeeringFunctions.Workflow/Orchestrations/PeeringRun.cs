@@ -35,6 +35,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     private readonly UndoLog undo = new();
     private readonly Dictionary<string, CreateRoutesResult> routesCreated = [];
     private long? verifiedBandwidth;
+    private string? approvedBy;
     private PeeringProgress progress = new(
         PeeringSteps.Preflight,
         null,
@@ -183,6 +184,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
     public async Task AcceptAsInitiatorAsync(PeeringFacts peering)
     {
+        approvedBy = "the receiver's own peering request (it asked first)";
         Report(progress with { Step = PeeringSteps.Accepting, Message = "The receiver asked first; accepting its request." });
         await activities.AcceptPeeringAsync(
             new PeeringTarget(request.Initiator.Account!, request.Initiator.Region, peering.PeeringConnectionId));
@@ -477,7 +479,8 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
 
     /// <summary>
     /// The registry keeps how the run ended and what it changed on each side, outside Durable history (from
-    /// <see cref="PeeringOrchestrator.RegistryVersion"/> on; earlier runs replay without it).
+    /// <see cref="PeeringOrchestrator.RegistryVersion"/> on; earlier runs replay without it). From
+    /// <see cref="PeeringOrchestrator.StepRecordsVersion"/> on it also names who approved.
     /// </summary>
     public async Task RecordAsync(PeeringOutcome outcome)
     {
@@ -486,16 +489,60 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
             return;
         }
 
-        await activities.RecordPeeringAsync(new RegisteredPeering(
-            context.InstanceId,
-            request.Name,
+        await activities.RecordPeeringAsync(Record(
             outcome.Status,
             outcome.PeeringConnectionId,
             Registered(outcome.Initiator, uin: null),
             Registered(outcome.Receiver ?? PlannedOutcome(request.Receiver), request.Receiver.ExternalUin),
-            new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
-            outcome.Message));
+            outcome.Message,
+            RecordsEachStep() ? approvedBy : null));
     }
+
+    /// <summary>
+    /// From <see cref="PeeringOrchestrator.StepRecordsVersion"/> on, the registry holds the peering as soon as Tencent
+    /// does: Requested, with the sides as planned, so a list shows it while it waits and nobody can start it twice.
+    /// </summary>
+    public async Task RecordRequestedAsync(PeeringPlan plan, string peeringConnectionId)
+    {
+        if (RecordsEachStep())
+        {
+            await activities.RecordPeeringAsync(RequestedRecord(plan, peeringConnectionId, "Requested; waiting for the receiver's consent."));
+        }
+    }
+
+    /// <summary>Who consented, and through which channel, before anything is written on the receiver's side.</summary>
+    public async Task RecordApprovalAsync(PeeringPlan plan, string peeringConnectionId, AcceptanceDecision decision)
+    {
+        approvedBy = decision.DecidedBy is { Length: > 0 } who ? $"{who} ({decision.Source})" : decision.Source;
+        if (RecordsEachStep())
+        {
+            await activities.RecordPeeringAsync(RequestedRecord(plan, peeringConnectionId, $"Accepted by {approvedBy}; setting up routes.") with { ApprovedBy = approvedBy });
+        }
+    }
+
+    private bool RecordsEachStep() => context.CompareVersionTo(PeeringOrchestrator.StepRecordsVersion) >= 0;
+
+    private RegisteredPeering RequestedRecord(PeeringPlan plan, string peeringConnectionId, string message) => Record(
+        RegistryStates.Requested,
+        peeringConnectionId,
+        Registered(SideOutcomeOf(plan.Initiator), uin: null),
+        Registered(plan.Receiver is null ? ExternalOutcome() : SideOutcomeOf(plan.Receiver), request.Receiver.ExternalUin),
+        message,
+        approvedBy);
+
+    private RegisteredPeering Record(
+        string state, string? peeringConnectionId, RegisteredSide initiator, RegisteredSide receiver, string message, string? approver) => new(
+        context.InstanceId,
+        request.Name,
+        state,
+        peeringConnectionId,
+        initiator,
+        receiver,
+        new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
+        message,
+        RepairPolicy: request.RepairPolicy,
+        RequestedBy: request.RequestedBy,
+        ApprovedBy: approver);
 
     private static RegisteredSide Registered(SideOutcome side, string? uin) => new(
         side.Account,

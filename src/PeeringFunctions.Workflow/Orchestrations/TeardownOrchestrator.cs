@@ -8,13 +8,22 @@ namespace PeeringFunctions.Workflow.Orchestrations;
 /// <summary>
 /// Removes what a completed peering created — on both sides the routes through it and the subnet moves — then
 /// deletes the peering. Every step is idempotent ("not found" is success), so a teardown can simply be run again.
+/// From version 5.0 the registry shows it TearingDown (and who asked) from its start, and both sides hear how it ended.
 /// </summary>
 public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, TeardownOutcome>
 {
     public override async Task<TeardownOutcome> RunAsync(TaskOrchestrationContext context, TeardownRequest request)
     {
         var pcx = request.PeeringConnectionId;
-        var teardown = UndoRunner.ForTeardown(new WorkflowActivities(context));
+        var activities = new WorkflowActivities(context);
+        var recordsEachStep = request.PeeringId is not null && context.CompareVersionTo(PeeringOrchestrator.StepRecordsVersion) >= 0;
+        var asked = request.RequestedBy is { } who ? $"asked by {who}" : "asked for";
+        if (recordsEachStep)
+        {
+            await activities.RecordTeardownAsync(new TeardownRecord(request.PeeringId!, RegistryStates.TearingDown, $"Teardown {asked}.", Now(context)));
+        }
+
+        var teardown = UndoRunner.ForTeardown(activities);
         context.SetCustomStatus(new TeardownProgress(TeardownSteps.RemovingRoutes, pcx));
 
         // Both sides at once: routes first, then each subnet back to the table it was on before.
@@ -25,20 +34,47 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
         context.SetCustomStatus(new TeardownProgress(TeardownSteps.DeletingPeering, pcx));
         await teardown.UndoAsync(UndoEntry.DeletePeering.ById(request.Initiator.Account!, request.Initiator.Region, pcx));
 
-        var outcome = new TeardownOutcome(teardown.Problems.Count == 0 ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, teardown.Done, teardown.Problems);
+        var removed = teardown.Problems.Count == 0;
+        var externalAction = recordsEachStep ? ExternalReceiverAction(request) : null;
+        var outcome = new TeardownOutcome(removed ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, teardown.Done, teardown.Problems, externalAction);
         if (request.PeeringId is { } peeringId && context.CompareVersionTo(PeeringOrchestrator.RegistryVersion) >= 0)
         {
             // The registry keeps how the peering's life ended, whatever happens to this history.
-            await new WorkflowActivities(context).RecordTeardownAsync(new TeardownRecord(
-                peeringId,
-                outcome.Status == TeardownStatus.Removed ? RegistryStates.TornDown : RegistryStates.TeardownFailed,
-                outcome.Status == TeardownStatus.Removed ? $"Torn down: {string.Join("; ", outcome.Removed)}." : $"Teardown failed: {string.Join(" ", outcome.Problems)}",
-                new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)));
+            var message = removed ? $"Torn down: {string.Join("; ", outcome.Removed)}." : $"Teardown failed: {string.Join(" ", outcome.Problems)}";
+            if (recordsEachStep)
+            {
+                message = $"Teardown {asked}. {message}{(externalAction is null ? "" : " " + externalAction)}";
+            }
+
+            await activities.RecordTeardownAsync(new TeardownRecord(
+                peeringId, removed ? RegistryStates.TornDown : RegistryStates.TeardownFailed, message, Now(context)));
+            if (recordsEachStep)
+            {
+                await activities.NotifyTeardownAsync(new TeardownNotice(
+                    peeringId,
+                    request.Name ?? peeringId,
+                    pcx,
+                    request.Initiator.Account!,
+                    request.Receiver?.Account,
+                    request.ExternalReceiver?.Uin,
+                    outcome.Status,
+                    request.RequestedBy,
+                    message,
+                    externalAction));
+            }
         }
 
         context.SetCustomStatus(new TeardownProgress(TeardownSteps.Completed, pcx));
         return outcome;
     }
+
+    /// <summary>An external receiver routes to the initiator through the peering too; we cannot remove that, so we say what it is.</summary>
+    private static string? ExternalReceiverAction(TeardownRequest request) => request.ExternalReceiver is { } external
+        ? $"The receiver's side is an external account (uin {external.Uin}): in VPC {external.VpcId} ({external.Region}) it should delete its routes " +
+          $"whose next hop is {request.PeeringConnectionId}, the routes to the initiator's VPC {request.Initiator.VpcId}; we cannot remove them."
+        : null;
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
     private static async Task UndoSideAsync(UndoRunner teardown, SideOutcome side, string pcx)
     {

@@ -1,5 +1,6 @@
 using PeeringFunctions.ChatOps.Commands;
 using PeeringFunctions.ChatOps.Tests.Support;
+using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
 
@@ -173,6 +174,36 @@ public sealed class ChatCommandHandlerTests : IDisposable
         Assert.Equal(PeeringInstances.Pcx, Assert.IsType<TeardownRequest>(started.Input).PeeringConnectionId);
         Assert.Equal(ChatReplyKind.Done, reply.Kind);
         Assert.StartsWith("Tearing down “web-to-db”", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Teardown_records_the_chat_user_as_who_asked_and_the_initiators_approvers_may_ask_too()
+    {
+        Durable.With(PeeringInstances.Active(request));
+
+        var reply = await SayAsync($"teardown {id}", AlphaApprover);
+
+        var started = Assert.IsType<TeardownRequest>(Assert.Single(Durable.Started).Input);
+        Assert.Equal(("slack:U0ALPHA01", "web-to-db"), (started.RequestedBy, started.Name));
+        Assert.Contains("for alpha", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_shows_the_peerings_health_in_a_line()
+    {
+        Durable.With(PeeringInstances.Active(request));
+        var checkedAt = new DateTimeOffset(2026, 12, 1, 8, 15, 0, TimeSpan.Zero);
+        await host.Get<IPeeringRegistry>().UpsertAsync(new RegisteredPeering(
+            id, "web-to-db", RegistryStates.Active, PeeringInstances.Pcx,
+            new RegisteredSide("alpha", null, "ap-guangzhou", "vpc-alpha001", "rtb-alpha001", ["10.2.0.0/16"], [], []),
+            new RegisteredSide("beta", null, "ap-shanghai", "vpc-beta0001", "rtb-beta0001", ["10.1.0.0/16"], [], []),
+            checkedAt.AddDays(-10),
+            Health: new PeeringHealth(HealthStatuses.Drifted, checkedAt,
+                [new DriftFinding(DriftKinds.RouteDisabled, FindingSides.Initiator, "10.2.0.0/16", "The route to 10.2.0.0/16 on alpha's side is disabled.", checkedAt)], [])));
+
+        var reply = await SayAsync($"status {id}", Stranger);
+
+        Assert.Contains("Health: Drifted (checked 2026-12-01 08:15 UTC): The route to 10.2.0.0/16 on alpha's side is disabled.\n", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

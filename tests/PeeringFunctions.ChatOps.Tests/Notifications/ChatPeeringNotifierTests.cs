@@ -174,6 +174,37 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_teardown_is_told_to_both_sides_with_who_asked()
+    {
+        using var host = Host();
+        var notice = new TeardownNotice(id, "web-to-db", PeeringInstances.Pcx, "alpha", "beta", null, TeardownStatus.Removed,
+            "approver of beta (http)", "Teardown asked by approver of beta (http). Torn down: deleted peering pcx.", null);
+
+        await host.Get<IPeeringNotifier>().NotifyTeardownAsync(notice, CancellationToken.None);
+
+        var alpha = (string?)PostTo("/BALPHA/").Json["text"];
+        Assert.StartsWith("Peering torn down: web-to-db", alpha, StringComparison.Ordinal);
+        Assert.Contains("at the request of approver of beta (http)", alpha, StringComparison.Ordinal);
+        Assert.StartsWith("Peering torn down: web-to-db", (string?)PostTo("/B0/").Json["text"], StringComparison.Ordinal);
+        Assert.Equal(4, server.Posts.Count);
+    }
+
+    [Fact]
+    public async Task An_external_receivers_teardown_notice_says_what_it_must_remove_itself()
+    {
+        using var host = Host();
+        const string action = "The receiver's side is an external account (uin 100000000001): in VPC vpc-extern01 it should delete its routes whose next hop is pcx.";
+        var activity = new NotifyTeardownActivity(host.Get<IPeeringNotifier>(), NullLogger<NotifyTeardownActivity>.Instance);
+
+        var delivered = await activity.RunAsync(Mock.Of<Microsoft.DurableTask.TaskActivityContext>(), new TeardownNotice(
+            id, "to-partner", PeeringInstances.Pcx, "alpha", null, "100000000001", TeardownStatus.Removed, "portal", "Torn down.", action));
+
+        Assert.True(delivered);
+        Assert.Contains("in VPC vpc-extern01 it should delete its routes whose next hop is pcx.", (string?)PostTo("/BALPHA/").Json["text"], StringComparison.Ordinal);
+        Assert.Single(server.Posts);
+    }
+
+    [Fact]
     public async Task Progress_goes_to_the_initiators_channel_only()
     {
         using var host = Host();

@@ -126,6 +126,29 @@ public sealed class PeeringApiDriver(HttpClient http, bool waitOutUnanswered = f
 
     public Task<HttpResponseMessage> TeardownAsync(string id) => http.DeleteAsync($"api/peerings/{id}");
 
+    /// <summary>POST /api/peerings/{id}/teardown, with an approver key as a bearer token when given.</summary>
+    public Task<HttpResponseMessage> TeardownAsApproverAsync(string id, string? approverKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"api/peerings/{id}/teardown");
+        if (approverKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", approverKey);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    /// <summary>GET /api/peerings[?state=…], which must answer 200; returns the listed peerings.</summary>
+    public async Task<IReadOnlyList<PeeringView>> ListAsync(string? state = null)
+    {
+        using var response = await http.GetAsync(state is null ? "api/peerings" : $"api/peerings?state={Uri.EscapeDataString(state)}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /api/peerings answered {(int)response.StatusCode}: {text}");
+        return Read<PeeringList>(text).Peerings;
+    }
+
+    private sealed record PeeringList(int Count, IReadOnlyList<PeeringView> Peerings);
+
     /// <summary>PATCH /api/peerings/{id} with <paramref name="json"/> as it is (a test may send a bad body).</summary>
     public Task<HttpResponseMessage> ChangeBandwidthAsync(string id, string json) =>
         http.PatchAsync($"api/peerings/{id}", new StringContent(json, Encoding.UTF8, "application/json"));

@@ -222,7 +222,15 @@ public sealed class DemoCloud
         {
             RepairNotices.Add(notice);
             return true;
+        })
+        .OnActivity<TeardownNotice, bool>(nameof(NotifyTeardownActivity), notice =>
+        {
+            TeardownNotices.Add(notice);
+            return true;
         });
+
+    /// <summary>The teardown notices the workflow sent, in order.</summary>
+    public List<TeardownNotice> TeardownNotices { get; } = [];
 
     /// <summary>The repair notices the workflow sent, in order.</summary>
     public List<RepairNotice> RepairNotices { get; } = [];

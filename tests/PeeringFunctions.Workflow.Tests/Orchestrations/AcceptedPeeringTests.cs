@@ -29,15 +29,15 @@ public sealed class AcceptedPeeringTests
             nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(DescribePeeringsActivity),
             nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(DescribePeeringsActivity),
             nameof(ResolveUinActivity), nameof(ResolveLimitsActivity),
-            // 2.-5. request, notify, (wait), accept
-            nameof(CreatePeeringActivity), nameof(NotifyReceiverActivity), nameof(AcceptPeeringActivity),
+            // 2.-5. request (recorded Requested), notify, (wait), the approval recorded, accept
+            nameof(CreatePeeringActivity), nameof(RecordPeeringActivity), nameof(NotifyReceiverActivity),
+            nameof(RecordPeeringActivity), nameof(AcceptPeeringActivity),
             // 5b. Tencent's state after the accept: routes may name the peering only once it is ACTIVE
             nameof(DescribePeeringsActivity),
             // 6. routes and associations, initiator then receiver
             nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity), nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity),
             // 7. verification: Tencent's state of the peering; the routes are checked against Tencent's CreateRoutes replies
             nameof(DescribePeeringsActivity),
-            // 8. the initiator hears the outcome
             // 8. the registry keeps how it ended, and the initiator hears it
             nameof(RecordPeeringActivity), nameof(NotifyOutcomeActivity),
         ], context.Names);

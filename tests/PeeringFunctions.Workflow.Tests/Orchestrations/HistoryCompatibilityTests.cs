@@ -15,7 +15,9 @@ namespace PeeringFunctions.Workflow.Tests.Orchestrations;
 /// version "2.0", whose peering paths are those of runs without a version); a change that alters one needs a new
 /// orchestration version, not a new golden file. Files named "-3.0" are runs of version 3.0 (pre-flight reads the
 /// receiver's peerings and the quotas; a cross-region peering is read until ACTIVE after the accept), "-4.0" of
-/// version 4.0 (the registry record written when the run, or its teardown, ends).
+/// version 4.0 (the registry record written when the run, or its teardown, ends), "-5.0" of version 5.0 (the record
+/// also written when the request exists and when the receiver accepts; a teardown records its start, with who asked, and
+/// notifies both sides at its end).
 /// </summary>
 public sealed class HistoryCompatibilityTests
 {
@@ -148,7 +150,44 @@ public sealed class HistoryCompatibilityTests
     {
         var request = await PeerAlphaAndBetaAsync() with { PeeringId = "peering-alpha-beta-0001" };
 
-        AssertRecorded("teardown-4.0", Teardown(Demo.ContextFor(cloud), request));
+        AssertRecorded("teardown-4.0", Teardown(Demo.ContextFor(cloud), request, PeeringOrchestrator.RegistryVersion));
+    }
+
+    [Fact]
+    public void An_accepted_peering_of_version_5_records_the_request_the_approval_and_the_end()
+    {
+        var request = Demo.AlphaToBeta() with { RequestedBy = "portal", RepairPolicy = "notify" };
+
+        AssertRecorded("accepted-5.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), request, PeeringOrchestrator.StepRecordsVersion));
+    }
+
+    [Fact]
+    public void A_rejected_peering_of_version_5_records_the_request_and_the_end()
+    {
+        AssertRecorded("rejected-5.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToBeta(), PeeringOrchestrator.StepRecordsVersion));
+    }
+
+    [Fact]
+    public async Task A_teardown_of_version_5_records_its_start_and_who_asked_and_notifies_both_sides()
+    {
+        var request = await PeerAlphaAndBetaAsync() with { PeeringId = "peering-alpha-beta-0001", RequestedBy = "approver of beta (http)", Name = "alpha-beta" };
+
+        AssertRecorded("teardown-5.0", Teardown(Demo.ContextFor(cloud), request, PeeringOrchestrator.StepRecordsVersion));
+    }
+
+    [Fact]
+    public void A_teardown_of_version_5_with_an_external_receiver_says_what_the_receiver_must_remove()
+    {
+        var request = new TeardownRequest(
+            NewPeeringId,
+            new SideOutcome(Alpha, Guangzhou, AlphaVpc, AlphaPcxTable, ["192.168.100.0/24"], ["rti-00000101"], []),
+            null,
+            "peering-alpha-external",
+            "portal",
+            "alpha-external",
+            new ExternalReceiver(ExternalUin, Shanghai, ExternalVpc));
+
+        AssertRecorded("teardown-external-5.0", Teardown(Demo.ContextFor(cloud), request, PeeringOrchestrator.StepRecordsVersion));
     }
 
     [Fact]
@@ -182,8 +221,13 @@ public sealed class HistoryCompatibilityTests
         return History(context);
     }
 
-    private static IReadOnlyList<string> Teardown(FakeOrchestrationContext context, TeardownRequest request)
+    private static IReadOnlyList<string> Teardown(FakeOrchestrationContext context, TeardownRequest request, string? version = null)
     {
+        if (version is not null)
+        {
+            context.Version = version;
+        }
+
         context.RunInEpisodes(c => new TeardownOrchestrator().RunAsync(c, request));
         return History(context);
     }
