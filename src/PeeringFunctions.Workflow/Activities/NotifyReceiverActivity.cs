@@ -10,6 +10,9 @@ public interface IPeeringNotifier
 
     /// <summary>Tells the initiator how the peering ended. Optional: a notifier without channels does nothing.</summary>
     Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Tells both sides what the watcher newly found on a peering (once per finding). Optional, like the outcome.</summary>
+    Task NotifyDriftAsync(PeeringDriftNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
@@ -19,6 +22,16 @@ public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logge
     {
         logger.LogInformation("Peering {InstanceId} ({Name}) of {Initiator} ended {Status}: {Message}",
             notice.InstanceId, notice.Name, notice.InitiatorAccount, notice.Status, notice.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyDriftAsync(PeeringDriftNotice notice, CancellationToken cancellationToken)
+    {
+        foreach (var finding in notice.Findings)
+        {
+            logger.LogInformation("Peering {InstanceId} ({Name}) drifted: {Finding}", notice.InstanceId, notice.Name, finding.Description);
+        }
+
         return Task.CompletedTask;
     }
 
