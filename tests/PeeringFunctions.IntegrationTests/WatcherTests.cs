@@ -154,6 +154,26 @@ public sealed class WatcherTests(WatcherHostFixture fixture) : IntegrationTest(f
         Assert.Single(report.RepairsStarted.Concat(report.RepairsRefused), r => r.StartsWith(id + ": ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_group_whose_reads_fail_leaves_its_peerings_as_they_were_and_the_other_groups_are_still_checked()
+    {
+        var (crossRegion, pcx) = await ActivePeeringAsync();
+        var sameAccount = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        Assert.Equal(PeeringStatus.Active, (await Api.WaitForEndAsync(sameAccount.Id)).State);
+        var route = Assert.Single(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx));
+        await Fixture.ConsoleOf(Alpha, Guangzhou).DisableRoutes(new DisableRoutesRequest { RouteTableId = AlphaPeeringTable, RouteItemIds = [route.RouteItemId] });
+        var before = await Registry.GetAsync(crossRegion);
+        Emulator.AddFault(new TencentVpcEmulator.FaultRule { Action = "DescribeVpcs", Account = Alpha, Code = "UnauthorizedOperation" });
+
+        var report = await host.TickAsync();
+
+        Assert.StartsWith($"{Alpha}/{Guangzhou}: ", Assert.Single(report.GroupErrors), StringComparison.Ordinal);
+        Assert.Equal((1, 1), (report.PeeringsChecked, report.PeeringsSkipped));
+        Assert.Equal(before!.Health, (await Registry.GetAsync(crossRegion))!.Health); // its disabled route waits for a tick that can read alpha
+        Assert.Equal(HealthStatuses.Healthy, (await Registry.GetAsync(sameAccount.Id))!.Health!.Status);
+        Assert.Empty(host.Notices);
+    }
+
     /// <summary>
     /// A cross-region peering made through the API and accepted, recorded Active with the policy given, and checked
     /// once: healthy, no notice (alpha's assistant CIDR, which beta's routes leave out, is accepted as it was).
