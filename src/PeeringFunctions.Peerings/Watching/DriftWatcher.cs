@@ -3,9 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.Registry;
-using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentAccess.Batched;
-using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.Workflow.Activities;
 
 namespace PeeringFunctions.Peerings.Watching;
@@ -62,7 +60,18 @@ public sealed class DriftWatcher(
             }
 
             checkedCount++;
-            var outcome = await RecordAsync(record.Id, facts, now, cancellationToken);
+            (RegisteredPeering Record, HealthUpdate Update)? outcome;
+            try
+            {
+                outcome = await RecordAsync(record.Id, facts, now, cancellationToken);
+            }
+            catch (PeeringRegistryException error)
+            {
+                // One record the store would not take must not keep the others from being checked.
+                logger.LogWarning("Recording the health of {Id} failed: {Error}", record.Id, error.Message);
+                continue;
+            }
+
             if (outcome is not { } written)
             {
                 continue;
@@ -111,7 +120,7 @@ public sealed class DriftWatcher(
             var read = await reader.ReadAsync(group.Key.Account, group.Key.Region, group.PeeringConnectionIds, group.VpcIds, calls, cancellationToken);
             return new GroupRead(group.Key, read, null, calls);
         }
-        catch (Exception error) when (error is TencentCloudSDKException or UnknownAccountException or HttpRequestException)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             // One account's trouble must not hide the other accounts' drift; its peerings keep their previous health.
             logger.LogWarning("Drift check of {Account}/{Region} failed; its {Count} peerings keep their previous health: {Error}",
