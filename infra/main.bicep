@@ -65,6 +65,9 @@ param registryTableName string = 'peerings'
 @description('NCRONTAB schedule (UTC) of the acceptance poller (AcceptancePollSchedule).')
 param acceptancePollSchedule string = '0 */1 * * * *'
 
+@description('NCRONTAB schedule (UTC) of the drift watcher (DriftCheckSchedule).')
+param driftCheckSchedule string = '0 */15 * * * *'
+
 @description('Base URL for links in chat messages (Portal__BaseUrl). Empty: the Function App\'s own https URL.')
 param portalBaseUrl string = ''
 
@@ -202,6 +205,7 @@ module api 'app/function-app.bicep' = {
     keyVaultUri: keyVault.outputs.vaultUri
     taskHubName: taskHubName
     acceptancePollSchedule: acceptancePollSchedule
+    driftCheckSchedule: driftCheckSchedule
     tencentAccounts: tencentAccounts
     approverKeyAliases: approverKeyAliases
     tencentEndpoint: tencentEndpoint

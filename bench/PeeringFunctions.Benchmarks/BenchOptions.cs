@@ -15,6 +15,7 @@ public sealed class BenchOptions
         ("many", [3]),
         ("waiting", [5, 4]),
         ("activation", [6]),
+        ("watcher", [7]),
     ];
 
     public HashSet<int> Scenarios { get; } = [];
@@ -41,9 +42,9 @@ public sealed class BenchOptions
                 case "--scenario":
                     foreach (var part in Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
-                        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 6)
+                        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 7)
                         {
-                            throw new ArgumentException($"--scenario takes numbers 1 to 6, not '{part}'.");
+                            throw new ArgumentException($"--scenario takes numbers 1 to 7, not '{part}'.");
                         }
 
                         options.Scenarios.Add(number);
@@ -76,7 +77,7 @@ public sealed class BenchOptions
 
         if (options.Scenarios.Count == 0)
         {
-            options.Scenarios.UnionWith([1, 2, 3, 4, 5, 6]);
+            options.Scenarios.UnionWith([1, 2, 3, 4, 5, 6, 7]);
         }
 
         return options;

@@ -52,6 +52,9 @@ param taskHubName string
 @description('NCRONTAB schedule of the acceptance poller (AcceptancePollSchedule).')
 param acceptancePollSchedule string
 
+@description('NCRONTAB schedule of the drift watcher (DriftCheckSchedule).')
+param driftCheckSchedule string
+
 @description('The managed Tencent accounts (identifiers only).')
 param tencentAccounts tencentAccount[]
 
@@ -208,6 +211,8 @@ var platformSettings = {
   TASKHUB_NAME: taskHubName
   // PollAcceptances: [TimerTrigger("%AcceptancePollSchedule%")].
   AcceptancePollSchedule: acceptancePollSchedule
+  // CheckDrift: [TimerTrigger("%DriftCheckSchedule%")].
+  DriftCheckSchedule: driftCheckSchedule
   Portal__BaseUrl: empty(portalBaseUrl) ? 'https://${site.properties.defaultHostName}' : portalBaseUrl
 }
 

@@ -7,11 +7,15 @@ namespace PeeringFunctions.Registry;
 /// </summary>
 /// <param name="Status">One of <see cref="HealthStatuses"/>.</param>
 /// <param name="CheckedAt">When the watcher last compared the peering with Tencent.</param>
+/// <param name="KnownVpcCidrs">Per VPC id of a side, the CIDRs the watcher accepts as they are: those seen at its first
+/// check (a CIDR the routes left out on purpose is not "added") and those the routes cover. A CIDR outside this list and
+/// the routes is one the VPC gained (CidrAdded). Null before the first check.</param>
 public sealed record PeeringHealth(
     string Status,
     DateTimeOffset? CheckedAt,
     IReadOnlyList<DriftFinding> Findings,
-    IReadOnlyList<HealthEvent> History)
+    IReadOnlyList<HealthEvent> History,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? KnownVpcCidrs = null)
 {
     /// <summary>How many history entries a record keeps (the oldest go first): the record stays small.</summary>
     public const int HistoryLimit = 20;

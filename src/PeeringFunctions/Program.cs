@@ -10,6 +10,7 @@ using PeeringFunctions.Diagnostics;
 using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
+using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Portal;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
@@ -29,6 +30,7 @@ builder.Services.AddPeeringRegistry(builder.Configuration, HostStorageDefaults.F
 builder.Services.AddPeeringWorkflow(builder.Configuration);
 builder.Services.AddPeerings(builder.Configuration);
 builder.Services.AddPeeringAcceptance();
+builder.Services.AddPeeringWatch();
 builder.Services.AddPeeringHttpApi();
 builder.Services.AddPeeringChatOps(builder.Configuration);
 builder.Services.AddPeeringPortal();

@@ -66,6 +66,19 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool PendingRequestHidesPeerVpc { get; set; } = true;
 
+    /// <summary>
+    /// At most this many values in one filter of a Describe action (Filters.N.Values); more is
+    /// InvalidParameterValue.LimitExceeded. Tencent documents no cap for the VPC actions; 100 is the cap it documents for
+    /// the id lists (VpcIds, SubnetIds) the filters stand in for, so a client that batches by 100 works either way.
+    /// Null: no cap.
+    /// </summary>
+    public int? MaxValuesPerFilter { get; set; } = 100;
+
+    /// <summary>
+    /// Assistant (secondary) CIDRs one VPC may have; the control API refuses one more. Tencent's VPC quota page: 5.
+    /// </summary>
+    public int MaxAssistantCidrsPerVpc { get; set; } = 5;
+
     /// <summary>Enforce the per-action, per-account req/s limits of spec §6 from the start.</summary>
     public bool EnforceRateLimits { get; set; }
 
@@ -81,6 +94,8 @@ public sealed class EmulatorOptions
         Positive(MaxCrossRegionBandwidthMbps, nameof(MaxCrossRegionBandwidthMbps));
         Positive(MaxLivePeeringsPerVpc, nameof(MaxLivePeeringsPerVpc));
         Positive(MaxRoutesPerRouteTable, nameof(MaxRoutesPerRouteTable));
+        Positive(MaxValuesPerFilter ?? 1, nameof(MaxValuesPerFilter));
+        Positive(MaxAssistantCidrsPerVpc, nameof(MaxAssistantCidrsPerVpc));
 
         static void Positive(long value, string name)
         {

@@ -196,6 +196,18 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
         _runtime.Clock.Advance(by);
     }
 
+    /// <summary>
+    /// As POST /_emulator/vpcs/{vpcId}/assistant-cidrs: the VPC gains a secondary CIDR, as in the console.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No VPC has this id.</exception>
+    /// <exception cref="ArgumentException">Not a CIDR, overlapping the VPC, or past <see cref="EmulatorOptions.MaxAssistantCidrsPerVpc"/>.</exception>
+    public void AddAssistantCidr(string vpcId, string cidrBlock) => AssistantCidrs.Add(_runtime.Store, _runtime.Options, vpcId, cidrBlock);
+
+    /// <summary>As DELETE /_emulator/vpcs/{vpcId}/assistant-cidrs?cidrBlock=…: the VPC loses a secondary CIDR no subnet uses.</summary>
+    /// <exception cref="KeyNotFoundException">No VPC has this id.</exception>
+    /// <exception cref="ArgumentException">Not one of its assistant CIDRs, or a subnet lies in it.</exception>
+    public void RemoveAssistantCidr(string vpcId, string cidrBlock) => AssistantCidrs.Remove(_runtime.Store, vpcId, cidrBlock);
+
     /// <summary>As POST /_emulator/reset: reloads the seed and clears counters, faults, latency, clock offset and rate-limit settings.</summary>
     public void Reset() => _runtime.Reset();
 

@@ -149,6 +149,31 @@ public sealed class LocalHostStartupTests
         Assert.Contains("--durable-backend azurestorage", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Host_says_at_start_up_how_often_the_watcher_checks_for_drift()
+    {
+        await using var host = await LocalPeeringHost.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            Configuration = Configuration(new() { ["DriftCheck:Interval"] = "00:05:00" }),
+        });
+
+        var line = Assert.Single(BannerOf(host).Split('\n'), l => l.Contains("Watcher", StringComparison.Ordinal));
+        Assert.Contains("every 00:05:00 (DriftCheck:Interval)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_with_a_drift_check_interval_under_a_second_refuses_to_start_and_names_the_setting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => LocalPeeringHost.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            Configuration = Configuration(new() { ["DriftCheck:Interval"] = "00:00:00" }),
+        }));
+
+        Assert.Contains("DriftCheck:Interval must be at least 1 second", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> RealTencent() => new()
     {
         ["Tencent:Endpoint"] = "vpc.ap-guangzhou.tencentcloudapi.com",

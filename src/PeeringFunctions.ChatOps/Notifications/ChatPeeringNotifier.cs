@@ -94,6 +94,26 @@ public sealed class ChatPeeringNotifier(
         return SendAsync(sends, "outcome", cancellationToken);
     }
 
+    /// <summary>Both sides hear what the watcher newly found, each finding in plain words, and what happens next.</summary>
+    public Task NotifyDriftAsync(PeeringDriftNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var lines = notice.Findings.Select(f => f.Description).ToList();
+        lines.Add(notice.RepairPolicy == Registry.RepairPolicies.Repair
+            ? "What a repair can put back (routes, their Enabled flag, subnet associations) is repaired; a route someone pointed elsewhere is only reported."
+            : "This peering's policy is notify: nothing is repaired automatically.");
+        var message = new ChatNotice(
+            $"Peering drifted: {notice.Name}", lines, links.Status(notice.InstanceId), notice.InstanceId,
+            Facts: notice.PeeringConnectionId is { } pcx ? [new KeyValuePair<string, string>("Peering connection", pcx)] : null);
+        var sends = new List<(string, ChatNotice)>();
+        foreach (var account in new[] { notice.InitiatorAccount, notice.ReceiverAccount }.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            sends.Add((account, message));
+        }
+
+        return SendAsync(sends, "drift notice", cancellationToken);
+    }
+
     /// <summary>Both sides hear what a repair did, left alone and could not do: the same message to each.</summary>
     public Task NotifyRepairAsync(RepairNotice notice, CancellationToken cancellationToken)
     {

@@ -23,6 +23,10 @@ public static class Banner
         }
 
         output.WriteLine($"  Registry   {host.RegistryOptions.Describe()}");
+        var drift = host.DriftCheck;
+        output.WriteLine(drift.Enabled
+            ? $"  Watcher    checks watched peerings for drift every {drift.Interval} (DriftCheck:Interval)"
+            : "  Watcher    off (DriftCheck:Enabled=false)");
         output.WriteLine(tencent.IsEmbeddedEmulator
             ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
             : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");

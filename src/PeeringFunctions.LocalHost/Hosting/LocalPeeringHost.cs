@@ -13,6 +13,7 @@ using PeeringFunctions.LocalHost.Http;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Peerings.Approval;
+using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
 using TencentVpcEmulator;
@@ -65,6 +66,12 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     /// <summary>The "Portal" section as the pages bind it (function key, base URL, signing key).</summary>
     public PortalOptions Portal => Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+
+    /// <summary>The "DriftCheck" section as the watcher's timer binds it.</summary>
+    public DriftCheckOptions DriftCheck => Services.GetRequiredService<IOptions<DriftCheckOptions>>().Value;
+
+    /// <summary>The watcher the timer ticks; tests tick it themselves with <see cref="Client"/>.</summary>
+    public DriftWatcher DriftWatcher => Services.GetRequiredService<DriftWatcher>();
 
     /// <summary>The HTTP API's services (PeeringApi and its dependencies).</summary>
     public IServiceProvider Services => web.Services;
@@ -262,6 +269,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddSingleton(signingKey);
         builder.Services.AddPeerings(configuration);
         builder.Services.AddPeeringAcceptancePolling(configuration);
+        builder.Services.AddPeeringWatchTimer(configuration);
         builder.Services.AddPeeringHttpApi();
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddLocalPortal(options);

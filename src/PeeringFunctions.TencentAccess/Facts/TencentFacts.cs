@@ -33,6 +33,9 @@ public sealed record RouteTableFacts(
     IReadOnlyList<string> AssociatedSubnetIds,
     IReadOnlyList<RouteFacts> Routes);
 
+/// <summary>A subnet and the one route table it is associated with.</summary>
+public sealed record SubnetFacts(string SubnetId, string VpcId, string RouteTableId);
+
 /// <param name="DestinationVpcId">Empty when Tencent names no peer VPC: it describes a cross-account request that is
 /// still PENDING without PeerVpcId and DestinationVpcId (see <see cref="NamesNoPeerVpc"/>).</param>
 /// <param name="Bandwidth">The cross-region bandwidth cap in Mbps (0 or null intra-region); null in histories written before it was read.</param>

@@ -27,6 +27,13 @@ public static class TencentMapping
             (table.RouteSet ?? []).Select(ToFacts).ToList());
     }
 
+    /// <summary>Null when Tencent gave no subnet id; an empty route table id when it named none.</summary>
+    public static SubnetFacts? ToFacts(this Subnet subnet)
+    {
+        ArgumentNullException.ThrowIfNull(subnet);
+        return subnet.SubnetId is { } subnetId ? new SubnetFacts(subnetId, subnet.VpcId ?? "", subnet.RouteTableId ?? "") : null;
+    }
+
     public static RouteFacts ToFacts(this Route route)
     {
         ArgumentNullException.ThrowIfNull(route);

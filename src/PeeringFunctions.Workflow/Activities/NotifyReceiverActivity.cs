@@ -16,6 +16,9 @@ public interface IPeeringNotifier
 
     /// <summary>Tells both sides a teardown ended, and an external receiver what to remove itself. Optional, like the outcome.</summary>
     Task NotifyTeardownAsync(TeardownNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Tells both sides what the watcher newly found on a peering (once per finding). Optional, like the outcome.</summary>
+    Task NotifyDriftAsync(PeeringDriftNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
@@ -39,6 +42,16 @@ public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logge
     {
         logger.LogInformation("Teardown of {PeeringId} ({PeeringConnectionId}) asked by {RequestedBy} ended {Status}: {Message}",
             notice.PeeringId, notice.PeeringConnectionId, notice.RequestedBy ?? "someone unnamed", notice.Status, notice.Message);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyDriftAsync(PeeringDriftNotice notice, CancellationToken cancellationToken)
+    {
+        foreach (var finding in notice.Findings)
+        {
+            logger.LogInformation("Peering {InstanceId} ({Name}) drifted: {Finding}", notice.InstanceId, notice.Name, finding.Description);
+        }
+
         return Task.CompletedTask;
     }
 

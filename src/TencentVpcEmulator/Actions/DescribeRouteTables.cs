@@ -31,7 +31,7 @@ internal sealed class DescribeRouteTables : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "RouteTableIds");
         var ids = FilterSet.ReadIds(p, "RouteTableIds", IdFormat.RouteTable);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors, c.Options.MaxValuesPerFilter);
         var paging = Paging.FromStrings(p).CappedFor(c.Options, Name);
         var needRoutes = p.GetBool("NeedRouterInfo") ?? true;
 

@@ -35,7 +35,7 @@ internal sealed class DescribeSubnets : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "SubnetIds");
         var ids = FilterSet.ReadIds(p, "SubnetIds", IdFormat.Subnet);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors, c.Options.MaxValuesPerFilter);
         var tokenPaging = p.Has("MaxResults") || p.Has("NextToken");
         var paging = tokenPaging
             ? Paging.Create(ReadNextToken(p.GetString("NextToken")), p.GetLong("MaxResults"))

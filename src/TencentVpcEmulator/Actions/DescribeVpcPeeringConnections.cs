@@ -33,7 +33,7 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "PeeringConnectionIds");
         var ids = FilterSet.ReadIds(p, "PeeringConnectionIds", IdFormat.Peering);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors, c.Options.MaxValuesPerFilter);
         var paging = Paging.FromIntegers(p).CappedFor(c.Options, Name);
         var orderField = CreateVpcPeeringConnection.OneOf(p.GetString("OrderField"), OrderFields, "OrderField");
         var descending = CreateVpcPeeringConnection.OneOf(p.GetString("OrderDirection"), OrderDirections, "OrderDirection") == "DESC";

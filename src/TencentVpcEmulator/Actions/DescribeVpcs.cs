@@ -27,7 +27,7 @@ internal sealed class DescribeVpcs : ActionHandler
         var p = c.Parameters;
         FilterSet.RejectCoexistence(p, "VpcIds");
         var ids = FilterSet.ReadIds(p, "VpcIds", IdFormat.Vpc);
-        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors);
+        var filters = FilterSet.Parse(p.GetArray("Filters"), FilterNames, c.Errors, c.Options.MaxValuesPerFilter);
         var paging = Paging.FromStrings(p).CappedFor(c.Options, Name);
 
         List<VpcRecord> vpcs;

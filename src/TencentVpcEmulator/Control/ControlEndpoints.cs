@@ -121,11 +121,41 @@ internal static class ControlEndpoints
             return Ok(ClockView(server));
         });
 
+        group.MapPost("/vpcs/{vpcId}/assistant-cidrs", async (HttpContext http, string vpcId) =>
+        {
+            var body = await ReadAsync<AssistantCidrRequest>(http);
+            return body?.CidrBlock is { } cidr
+                ? ChangeVpc(server, vpcId, () => server.AddAssistantCidr(vpcId, cidr))
+                : BadRequest("expected {\"cidrBlock\":\"10.12.0.0/16\"}");
+        });
+        group.MapDelete("/vpcs/{vpcId}/assistant-cidrs", (string vpcId, string? cidrBlock) => cidrBlock is null
+            ? BadRequest("expected ?cidrBlock=10.12.0.0/16")
+            : ChangeVpc(server, vpcId, () => server.RemoveAssistantCidr(vpcId, cidrBlock)));
+
         group.MapPost("/reset", () =>
         {
             server.Reset();
             return Ok(new { ok = true });
         });
+    }
+
+    /// <summary>Runs a change to one VPC: 404 for an unknown VPC, 400 for a refused change, else the VPC as it is now.</summary>
+    private static IResult ChangeVpc(TencentVpcEmulatorServer server, string vpcId, Action change)
+    {
+        try
+        {
+            change();
+        }
+        catch (KeyNotFoundException error)
+        {
+            return Results.Json(new { error = error.Message }, JsonOutput.Control, statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (ArgumentException error)
+        {
+            return BadRequest(error.Message);
+        }
+
+        return Ok(server.Snapshot().Vpcs.Single(v => v.VpcId == vpcId));
     }
 
     private static object ClockView(TencentVpcEmulatorServer server) =>

@@ -40,3 +40,6 @@ internal sealed record ActivationRequest(
         };
     }
 }
+
+/// <summary>POST /_emulator/vpcs/{vpcId}/assistant-cidrs: {"cidrBlock":"10.12.0.0/16"}.</summary>
+internal sealed record AssistantCidrRequest(string? CidrBlock);

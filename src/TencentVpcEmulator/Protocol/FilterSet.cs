@@ -20,9 +20,10 @@ internal sealed class FilterSet
 
     /// <summary>
     /// Parses Filters, allowing only <paramref name="allowedNames"/> (plus "tag:&lt;key&gt;" when "tag:" is allowed).
-    /// A malformed filter or an unknown name answers with the action's documented code for it.
+    /// A malformed filter or an unknown name answers with the action's documented code for it; a filter with more than
+    /// <paramref name="maxValues"/> values is InvalidParameterValue.LimitExceeded (null: no cap).
     /// </summary>
-    public static FilterSet Parse(JsonArray? filters, IReadOnlySet<string> allowedNames, ActionErrors errors)
+    public static FilterSet Parse(JsonArray? filters, IReadOnlySet<string> allowedNames, ActionErrors errors, int? maxValues = null)
     {
         var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (filters is null)
@@ -47,6 +48,12 @@ internal sealed class FilterSet
             if (!allowedNames.Contains(name) && !isTag)
             {
                 throw new ApiException(errors.FilterInvalidKey, $"The filter name `{name}` is not supported.");
+            }
+
+            if (values.Count > maxValues)
+            {
+                throw new ApiException(ErrorCodes.InvalidParameterValueLimitExceeded,
+                    $"At most {maxValues} values may be passed in Filters.{i}.Values (`{name}`).");
             }
 
             var list = values.Select(v => v!.GetValue<string>()).ToList();

@@ -16,7 +16,8 @@ internal sealed class VpcRecord
 
     public required string CidrBlock { get; init; }
 
-    public required IReadOnlyList<string> AssistantCidrs { get; init; }
+    /// <summary>Secondary CIDRs; replaced as a whole (under the store lock) when the control API adds or removes one.</summary>
+    public required IReadOnlyList<string> AssistantCidrs { get; set; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

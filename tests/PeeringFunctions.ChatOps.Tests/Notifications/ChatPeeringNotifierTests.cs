@@ -142,6 +142,26 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_drift_notice_goes_to_both_sides_channels_with_each_finding_in_plain_words()
+    {
+        using var host = Host();
+        var finding = new PeeringFunctions.Registry.DriftFinding(
+            PeeringFunctions.Registry.DriftKinds.RouteMissing, PeeringFunctions.Registry.FindingSides.Receiver, "10.10.0.0/16",
+            "The route to 10.10.0.0/16 through pcx-x is missing from route table rtb-betapcx1 of vpc-beta0001 (beta).", DateTimeOffset.UnixEpoch);
+
+        await host.Get<IPeeringNotifier>().NotifyDriftAsync(
+            new PeeringDriftNotice(id, "web-to-db", "alpha", "beta", PeeringInstances.Pcx, PeeringFunctions.Registry.RepairPolicies.Notify, [finding]),
+            CancellationToken.None);
+
+        var alpha = (string?)PostTo("/BALPHA/").Json["text"];
+        Assert.StartsWith("Peering drifted: web-to-db", alpha, StringComparison.Ordinal);
+        Assert.Contains(finding.Description, alpha, StringComparison.Ordinal);
+        Assert.Contains("policy is notify: nothing is repaired automatically", alpha, StringComparison.Ordinal);
+        Assert.Contains(finding.Description, PostTo("/slack/services/T0/B0/").Body, StringComparison.Ordinal);
+        Assert.Equal(4, server.Posts.Count); // alpha's Slack, beta's Slack, WeCom and Teams
+    }
+
+    [Fact]
     public async Task A_repair_is_told_to_both_sides_with_what_was_done_and_what_was_left_alone()
     {
         using var host = Host();

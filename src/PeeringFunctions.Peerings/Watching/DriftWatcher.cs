@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using PeeringFunctions.Peerings.Repairs;
+using PeeringFunctions.Registry;
+using PeeringFunctions.TencentAccess.Batched;
+using PeeringFunctions.Workflow.Activities;
+
+namespace PeeringFunctions.Peerings.Watching;
+
+/// <summary>
+/// One tick of the watcher: every watched peering of the registry compared with Tencent, read in batches per
+/// (account, region) of the managed sides; findings become the record's health (a finding seen before is not new),
+/// each new finding is told to both sides once, and a peering whose policy is "repair" gets a repair for the findings
+/// a repair can fix. Read-only on Tencent: only a repair (its own orchestration) writes there.
+/// </summary>
+public sealed class DriftWatcher(
+    IPeeringRegistry registry,
+    BatchedGroupReader reader,
+    IPeeringNotifier notifier,
+    PeeringRepairs repairs,
+    TimeProvider time,
+    ILogger<DriftWatcher> logger)
+{
+    /// <summary>The findings a repair puts right; a redirected route or an added CIDR is a person's to decide.</summary>
+    public static readonly IReadOnlySet<string> RepairableKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DriftKinds.RouteMissing, DriftKinds.RouteDisabled, DriftKinds.SubnetMoved, DriftKinds.CidrRemoved, DriftKinds.PeeringGone,
+    };
+
+    public async Task<DriftCheckReport> CheckAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var watched = new List<RegisteredPeering>();
+        await foreach (var record in registry.ListAsync(cancellationToken))
+        {
+            if (record.IsWatched)
+            {
+                watched.Add(record);
+            }
+        }
+
+        var plan = ReadPlan.For(watched);
+        var results = await Task.WhenAll(plan.Groups.Select(group => ReadGroupAsync(group, cancellationToken)));
+        var failed = results.Where(r => r.Error is not null).Select(r => r.Key).ToHashSet();
+        var facts = WatchedFacts.Merge(results.Select(r => r.Facts).OfType<GroupFacts>());
+        var now = time.GetUtcNow();
+
+        var checkedCount = 0;
+        var skipped = 0;
+        var newFindings = new List<string>();
+        var started = new List<string>();
+        var refused = new List<string>();
+        foreach (var record in watched)
+        {
+            if (ReadPlan.GroupsOf(record).Any(failed.Contains))
+            {
+                skipped++; // its facts are incomplete: it keeps its previous health until a tick can read them all
+                continue;
+            }
+
+            checkedCount++;
+            (RegisteredPeering Record, HealthUpdate Update)? outcome;
+            try
+            {
+                outcome = await RecordAsync(record.Id, facts, now, cancellationToken);
+            }
+            catch (PeeringRegistryException error)
+            {
+                // One record the store would not take must not keep the others from being checked.
+                logger.LogWarning("Recording the health of {Id} failed: {Error}", record.Id, error.Message);
+                continue;
+            }
+
+            if (outcome is not { } written)
+            {
+                continue;
+            }
+
+            if (written.Update.New.Count > 0)
+            {
+                newFindings.AddRange(written.Update.New.Select(f => $"{record.Id}: {f.Description}"));
+                await NotifyAsync(written.Record, written.Update.New, cancellationToken);
+            }
+
+            if (written.Record.RepairPolicy == RepairPolicies.Repair
+                && written.Record.State is not (RegistryStates.Repairing or RegistryStates.TearingDown)
+                && written.Record.Health?.Findings.Any(f => RepairableKinds.Contains(f.Kind)) == true)
+            {
+                var repair = await repairs.StartAsync(client, written.Record, cancellationToken);
+                if (repair.RepairId is { } repairId)
+                {
+                    started.Add($"{record.Id}: {repairId}");
+                }
+                else
+                {
+                    refused.Add($"{record.Id}: {repair.Refusal}");
+                }
+            }
+        }
+
+        var calls = results.SelectMany(r => r.Calls)
+            .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
+        var report = new DriftCheckReport(
+            checkedCount, skipped, plan.Groups.Count, calls, newFindings, started, refused,
+            [.. results.Select(r => r.Error).OfType<string>()], clock.Elapsed);
+        logger.LogInformation(
+            "Drift check: {Checked} peerings in {Groups} groups, {Calls} Tencent calls, {New} new findings, {Repairs} repairs started, {Errors} group errors, {Elapsed} ms",
+            report.PeeringsChecked, report.Groups, report.TotalTencentCalls, report.NewFindings.Count, report.RepairsStarted.Count,
+            report.GroupErrors.Count, (long)report.Elapsed.TotalMilliseconds);
+        return report;
+    }
+
+    private async Task<GroupRead> ReadGroupAsync(ReadPlan.Group group, CancellationToken cancellationToken)
+    {
+        var calls = new Dictionary<string, int>(StringComparer.Ordinal);
+        try
+        {
+            var read = await reader.ReadAsync(group.Key.Account, group.Key.Region, group.PeeringConnectionIds, group.VpcIds, calls, cancellationToken);
+            return new GroupRead(group.Key, read, null, calls);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One account's trouble must not hide the other accounts' drift; its peerings keep their previous health.
+            logger.LogWarning("Drift check of {Account}/{Region} failed; its {Count} peerings keep their previous health: {Error}",
+                group.Key.Account, group.Key.Region, group.PeeringCount, error.Message);
+            return new GroupRead(group.Key, null, $"{group.Key.Account}/{group.Key.Region}: {error.Message}", calls);
+        }
+    }
+
+    /// <summary>Writes the check into the record as one optimistic step (a workflow may write the same record meanwhile).</summary>
+    private async Task<(RegisteredPeering Record, HealthUpdate Update)?> RecordAsync(
+        string id, WatchedFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        HealthUpdate? update = null;
+        var stored = await registry.UpdateAsync(id, current =>
+        {
+            update = null;
+            if (!current.IsWatched)
+            {
+                return null; // torn down (or marked) since the list: nothing of ours to say about it
+            }
+
+            var check = DriftDetector.Detect(current, facts, current.Health?.KnownVpcCidrs, now);
+            update = HealthUpdate.From(current.Health, check, now);
+            return current with { Health = update.Health, State = HealthUpdate.StateAfter(current.State, update.Health) };
+        }, cancellationToken);
+        return stored is not null && update is not null ? (stored, update) : null;
+    }
+
+    private async Task NotifyAsync(RegisteredPeering record, IReadOnlyList<DriftFinding> found, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notifier.NotifyDriftAsync(new PeeringDriftNotice(
+                record.Id, record.Name, record.Initiator.Account, record.Receiver.Account, record.PeeringConnectionId, record.RepairPolicy, found),
+                cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A notice is a courtesy: the finding stays in the record's health either way.
+            logger.LogWarning("Notifying the drift of {Id} failed: {Error}", record.Id, error.Message);
+        }
+    }
+
+    /// <param name="Calls">Every call made for the group, a failed group's too.</param>
+    private sealed record GroupRead(GroupKey Key, GroupFacts? Facts, string? Error, IReadOnlyDictionary<string, int> Calls);
+}
