@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PeeringFunctions.Registry;
 
 /// <summary>
@@ -48,6 +50,7 @@ public static class HealthStatuses
 /// <param name="FirstSeenAt">The tick that first found it.</param>
 public sealed record DriftFinding(string Kind, string Side, string Subject, string Description, DateTimeOffset FirstSeenAt)
 {
+    [JsonIgnore]
     public string Key => $"{Kind}|{Side}|{Subject}";
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PeeringFunctions.Registry;
 
 /// <summary>
@@ -28,7 +30,8 @@ public sealed record RegisteredPeering(
     string? ApprovedBy = null,
     PeeringHealth? Health = null)
 {
-    /// <summary>The states the watcher checks: the peering is in place (or was, until drift was found).</summary>
+    /// <summary>The states the watcher checks: the peering is in place (or was, until drift was found). Not stored.</summary>
+    [JsonIgnore]
     public bool IsWatched => State is RegistryStates.Active or RegistryStates.Drifted or RegistryStates.Repairing;
 }
 
@@ -53,7 +56,8 @@ public sealed record RegisteredSide(
     IReadOnlyList<RegisteredAssociation> AssociationChanges,
     IReadOnlyList<string>? KeptSubnetIds = null)
 {
-    /// <summary>A side in one of our accounts: we read, repair and tear down what is ours on it.</summary>
+    /// <summary>A side in one of our accounts: we read, repair and tear down what is ours on it. Not stored.</summary>
+    [JsonIgnore]
     public bool IsManaged => Account is not null;
 }
 

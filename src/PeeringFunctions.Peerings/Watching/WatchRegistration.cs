@@ -2,19 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.TencentAccess.Batched;
 
 namespace PeeringFunctions.Peerings.Watching;
 
 public static class WatchRegistration
 {
-    /// <summary>The watcher itself (the Functions timer trigger calls it), its batched reader and the repairs it starts.</summary>
+    /// <summary>The watcher itself (the Functions timer trigger calls it) and its batched reader; the repairs it starts are AddPeerings'.</summary>
     public static IServiceCollection AddPeeringWatch(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BatchedGroupReader>();
-        services.TryAddSingleton<PeeringRepairs>();
         services.TryAddSingleton<DriftWatcher>();
         return services;
     }
