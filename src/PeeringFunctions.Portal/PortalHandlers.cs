@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Portal.Html;
@@ -32,6 +33,7 @@ namespace PeeringFunctions.Portal;
 /// </remarks>
 public sealed class PortalHandlers(
     PeeringOperations operations,
+    PeeringRepairs repairs,
     ApprovalTokens tokens,
     ApprovalLinks links,
     NetworkReader network,
@@ -120,7 +122,7 @@ public sealed class PortalHandlers(
         {
             // Its history purged (or adopted): the registry's record is what there is to show.
             return await operations.GetAsync(client, id, http.HttpContext.RequestAborted) is { } registered
-                ? Page(StatusCodes.Status200OK, registered.Name, StatusView.RegisteredBody(registered), Audience.Portal)
+                ? Page(StatusCodes.Status200OK, registered.Name, StatusView.RegisteredBody(registered) + StatusView.RepairActions(registered.Health), Audience.Portal)
                 : NotFoundPage(id);
         }
 
@@ -130,7 +132,60 @@ public sealed class PortalHandlers(
             Health = await HealthOfAsync(id, http.HttpContext.RequestAborted),
         };
         var (steps, picture) = await LiveAsync(client, peering, http.HttpContext.RequestAborted);
-        return StatusPage(peering, steps, picture, Audience.Portal, $"{PortalPath}/peerings/{peering.InstanceId}/live", null);
+        var actions = StatusView.RepairActions(peering.Health);
+        return StatusPage(peering, steps, picture, Audience.Portal, $"{PortalPath}/peerings/{peering.InstanceId}/live", actions.Length > 0 ? actions : null);
+    }
+
+    /// <summary>
+    /// POST /api/portal/peerings/{id}: a person's one click on the status page (field <c>action</c>): "repair" repairs
+    /// what the watcher found, whatever the policy; "extend-routes" routes the peer VPC's new CIDRs after pre-flight.
+    /// The same use case as POST /api/peerings/{id}/repair and /extend-routes.
+    /// </summary>
+    public async Task<PortalResult> RepairAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        if (CrossSite(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return FormTooLarge(Audience.Portal);
+        }
+
+        var cancellationToken = http.HttpContext.RequestAborted;
+        var action = fields?["action"].ToString();
+        RepairStartResult? result;
+        switch (action)
+        {
+            case StatusView.RepairAction:
+                result = await repairs.RepairNowAsync(client, id, cancellationToken);
+                break;
+            case StatusView.ExtendRoutesAction:
+                result = await repairs.ExtendRoutesAsync(client, id, cancellationToken);
+                break;
+            default:
+                return Page(StatusCodes.Status400BadRequest, "Unknown action", MessagePage.Body(
+                    "Unknown action", $"The form's action must be '{StatusView.RepairAction}' or '{StatusView.ExtendRoutesAction}'. Nothing was changed."),
+                    Audience.Portal);
+        }
+
+        var status = $"{PortalPath}/peerings/{id}";
+        if (result is null)
+        {
+            return NotFoundPage(id);
+        }
+
+        if (result.RepairId is null)
+        {
+            return Page(StatusCodes.Status409Conflict, "Nothing started", MessagePage.Body(
+                action == StatusView.RepairAction ? "Nothing was repaired" : "No route was added",
+                result.Refusal ?? "The peering cannot be repaired now.", linkHref: status, linkText: "Back to the peering"), Audience.Portal);
+        }
+
+        logger.LogInformation("Portal: {Action} of {InstanceId} started ({RepairId})", action, id, result.RepairId);
+        return PortalResult.SeeOther(WithKey(status, http));
     }
 
     /// <summary>GET /api/portal/peerings/{id}/live: what the open status page swaps in while the peering runs.</summary>

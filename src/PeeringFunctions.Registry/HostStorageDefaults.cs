@@ -38,9 +38,11 @@ public static class HostStorageDefaults
 
     /// <summary>
     /// The local host: in memory, unless its Durable engine keeps orchestrations in Azure Storage; then Azure Tables on
-    /// that same storage (<paramref name="durableStorageConnectionString"/>), so the records survive a restart too.
+    /// that same storage (<paramref name="durableStorageConnectionString"/>), so the records survive a restart too, in a
+    /// table of the task hub's own (<c>{hub}peerings</c>) unless Registry:TableName names one: records belong with the
+    /// orchestrations they describe, and a new hub starts with no records, as it starts with no instances.
     /// </summary>
-    public static Action<RegistryOptions> LocalHost(string? durableStorageConnectionString) => options =>
+    public static Action<RegistryOptions> LocalHost(string? durableStorageConnectionString, string? taskHubName = null) => options =>
     {
         if (durableStorageConnectionString is null)
         {
@@ -52,6 +54,10 @@ public static class HostStorageDefaults
         if (options.UsesAzureTables && !HasLocation(options))
         {
             options.ConnectionString = durableStorageConnectionString;
+            if (options.TableName == RegistryOptions.DefaultTableName && taskHubName is { Length: > 0 })
+            {
+                options.TableName = taskHubName + RegistryOptions.DefaultTableName;
+            }
         }
     };
 

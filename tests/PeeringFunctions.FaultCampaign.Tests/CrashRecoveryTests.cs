@@ -116,6 +116,14 @@ public sealed class CrashRecoveryTests(PersistentStack stack, ITestOutputHelper 
         var done = await new PeeringApiDriver(host!.Http, waitOutUnanswered: true).WaitForEndAsync(id, StepTimeout);
         Mark($"ended {done.RuntimeStatus}/{done.State}");
         await AssertActiveWithNoDuplicateAsync(done, figures);
+
+        // The registry shares the host's storage: killed once more, the host still knows who approved (a field only
+        // the registry record holds) and what the peering's record says.
+        await KillAsync("after the end", TimeSpan.Zero);
+        await StartHostAsync(hub);
+        var afterKill = await new PeeringApiDriver(host!.Http, waitOutUnanswered: true).GetAsync(id);
+        Assert.Equal(PeeringStatus.Active, afterKill.State);
+        Assert.Equal("approver of beta (http)", afterKill.ApprovedBy);
         Report(figures);
     }
 

@@ -110,6 +110,48 @@ public sealed class HealthAndTeardownPagesTests(PortalHostFixture host) : IClass
     }
 
     /// <returns>The peering's id and the receiver's watch link, the peering accepted through its approval link and Active.</returns>
+    [Fact]
+    public async Task A_drifted_peerings_status_page_offers_repair_now_and_extend_routes_and_the_repair_click_starts_a_repair()
+    {
+        var (id, _) = await ActiveAsync();
+        var healthy = await http.GetStringAsync($"/api/portal/peerings/{id}");
+        await Registry.UpdateAsync(id, record => record with
+        {
+            State = RegistryStates.Drifted,
+            UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(1),
+            Health = new PeeringHealth(
+                HealthStatuses.Drifted,
+                FoundAt,
+                [new DriftFinding(DriftKinds.RouteMissing, FindingSides.Receiver, DemoIds.AlphaCidr, "The route to 10.10.0.0/16 is missing on beta's side.", FoundAt),
+                 new DriftFinding(DriftKinds.CidrAdded, FindingSides.Receiver, "172.31.0.0/16", "beta's VPC gained 172.31.0.0/16.", FoundAt)],
+                []),
+        });
+
+        var drifted = await http.GetStringAsync($"/api/portal/peerings/{id}");
+        using var click = await PostAsync($"/api/portal/peerings/{id}", ("action", "repair"));
+
+        Assert.DoesNotContain("id=\"repair\"", healthy, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" id=\"repair\">Repair now</button>", drifted, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" id=\"extend-routes\">", drifted, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, click.StatusCode);
+        Assert.Equal($"/api/portal/peerings/{id}", click.Headers.Location!.OriginalString);
+        Assert.NotNull(await host.Host.Client.GetInstanceAsync(PeeringFunctions.Peerings.PeeringInstanceIds.RepairOf(id)));
+    }
+
+    [Fact]
+    public async Task A_repair_click_with_nothing_to_repair_is_409_and_an_unknown_action_400_and_neither_starts_anything()
+    {
+        var (id, _) = await ActiveAsync();
+
+        using var nothing = await PostAsync($"/api/portal/peerings/{id}", ("action", "repair"));
+        using var unknown = await PostAsync($"/api/portal/peerings/{id}", ("action", "reboot"));
+
+        Assert.Equal(HttpStatusCode.Conflict, nothing.StatusCode);
+        Assert.Contains("Nothing was repaired", await nothing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Null(await host.Host.Client.GetInstanceAsync(PeeringFunctions.Peerings.PeeringInstanceIds.RepairOf(id)));
+    }
+
     private async Task<(string Id, string Watch)> ActiveAsync()
     {
         var (id, pcx, deadline) = await host.RequestAlphaToBetaAsync(http);

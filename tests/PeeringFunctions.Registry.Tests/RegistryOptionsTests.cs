@@ -140,6 +140,15 @@ public sealed class RegistryOptionsTests
         Assert.StartsWith("UseDevelopmentStorage=true;DevelopmentStorageProxyUri", ownConnection.ConnectionString, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void In_persistent_mode_each_task_hub_keeps_its_records_in_a_table_of_its_own_unless_one_is_named()
+    {
+        Assert.Equal("CrashStepspeerings", Filled(HostStorageDefaults.LocalHost(Azurite, "CrashSteps")).TableName);
+        Assert.Equal("OtherHubpeerings", Filled(HostStorageDefaults.LocalHost(Azurite, "OtherHub")).TableName);
+        Assert.Equal("shared", Filled(HostStorageDefaults.LocalHost(Azurite, "CrashSteps"), new RegistryOptions { TableName = "shared" }).TableName);
+        Assert.Equal(RegistryOptions.DefaultTableName, Filled(HostStorageDefaults.LocalHost(Azurite)).TableName);
+    }
+
     private static RegistryOptions Filled(Action<RegistryOptions> defaults, RegistryOptions? bound = null)
     {
         var options = bound ?? new RegistryOptions();

@@ -44,6 +44,7 @@ public sealed class FunctionMetadataTests
         new("PortalNewPeering", "portal/new", "get", "Function", DurableClient: false, ReturnsHttp: true),
         new("PortalSubmitPeering", "portal/new", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalPeeringStatus", "portal/peerings/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("PortalRepairPeering", "portal/peerings/{id}", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalPeeringLive", "portal/peerings/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("ApprovalPage", "approve", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("ApprovalDecision", "approve", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),

@@ -210,7 +210,9 @@ public sealed class LocalPeeringHost : IAsyncDisposable
     /// </summary>
     private static (RegistryOptions Options, Action<RegistryOptions> Defaults) RegistrySettings(IConfiguration configuration, DurableBackendOptions backend)
     {
-        var defaults = HostStorageDefaults.LocalHost(backend.Kind == DurableBackendKind.AzureStorage ? backend.StorageConnectionString : null);
+        var defaults = backend.Kind == DurableBackendKind.AzureStorage
+            ? HostStorageDefaults.LocalHost(backend.StorageConnectionString, backend.TaskHubName)
+            : HostStorageDefaults.LocalHost(durableStorageConnectionString: null);
         var registry = configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions();
         defaults(registry);
         var failures = RegistryOptionsValidator.Failures(registry, hasCredential: false).ToList();

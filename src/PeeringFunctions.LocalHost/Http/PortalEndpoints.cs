@@ -55,6 +55,8 @@ internal static class PortalEndpoints
             .RequireFunctionKey().DisableAntiforgery();
         api.MapGet(HttpRoutes.PortalPeering, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
             pages.StatusAsync(client, id, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.PortalPeering, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
+            pages.RepairAsync(client, id, request)).RequireFunctionKey();
         api.MapGet(HttpRoutes.PortalPeeringLive, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
             pages.StatusLiveAsync(client, id, request)).RequireFunctionKey();
 

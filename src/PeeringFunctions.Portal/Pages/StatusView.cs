@@ -273,6 +273,35 @@ internal static class StatusView
         return html.ToString();
     }
 
+    /// <summary>The form field values of the status page's repair buttons (POST to the page's own URL).</summary>
+    public const string RepairAction = "repair";
+
+    public const string ExtendRoutesAction = "extend-routes";
+
+    /// <summary>
+    /// One-click buttons for what the watcher found: "Repair now" for findings a repair puts right, "Extend routes" for a
+    /// CIDR the peer VPC gained. Forms without an action attribute post back to the page's own URL, so the portal's key
+    /// (in the page's query) goes with them and is never written into the page. Empty when there is nothing to offer.
+    /// </summary>
+    public static string RepairActions(PeeringHealth? health)
+    {
+        var findings = health?.Findings ?? [];
+        var html = new StringBuilder();
+        if (findings.Any(f => Peerings.Watching.DriftWatcher.RepairableKinds.Contains(f.Kind)))
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<form class=\"repair\" method=\"post\"><input type=\"hidden\" name=\"action\" value=\"{RepairAction}\"><button type=\"submit\" id=\"repair\">Repair now</button></form>\n");
+        }
+
+        if (findings.Any(f => f.Kind == DriftKinds.CidrAdded))
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<form class=\"repair\" method=\"post\"><input type=\"hidden\" name=\"action\" value=\"{ExtendRoutesAction}\"><button type=\"submit\" id=\"extend-routes\">Extend routes to the new CIDR</button></form>\n");
+        }
+
+        return html.ToString();
+    }
+
     public static string HealthBadgeClass(string status) => status switch
     {
         HealthStatuses.Healthy => "ok",
