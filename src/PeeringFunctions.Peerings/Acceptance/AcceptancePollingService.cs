@@ -1,38 +1,22 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PeeringFunctions.Peerings.Acceptance;
 
-/// <summary>The same poll as the Functions timer trigger, on a periodic timer, for hosts without a timer trigger.</summary>
+/// <summary>The same poll as the Functions timer trigger (PollAcceptances), every AcceptancePoll:Interval.</summary>
 public sealed class AcceptancePollingService(
     AcceptancePoller poller,
     DurableTaskClient durable,
     IOptions<AcceptancePollingOptions> options,
     TimeProvider timeProvider,
-    ILogger<AcceptancePollingService> logger) : BackgroundService
+    ILogger<AcceptancePollingService> logger) : PeriodicTickService(timeProvider, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            return;
-        }
+    protected override string WorkName => "Acceptance poll";
 
-        using var timer = new PeriodicTimer(settings.Interval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await poller.PollAsync(durable, stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The next tick tries again; a poller that stops for good would strand console acceptances.
-                logger.LogWarning("Acceptance poll failed: {Error}", error.Message);
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override Task TickAsync(CancellationToken cancellationToken) => poller.PollAsync(durable, cancellationToken);
 }
