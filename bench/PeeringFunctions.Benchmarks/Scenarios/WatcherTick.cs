@@ -100,7 +100,7 @@ public static class WatcherTick
         var scale = $"{count:N0} peerings over {Accounts} accounts in {Regions.Length} regions ({tick.Groups} (account, region) groups)";
         foreach (var action in new[] { "DescribeVpcPeeringConnections", "DescribeVpcs", "DescribeRouteTables", "DescribeSubnets" })
         {
-            report(Row.Check("7", $"Watcher tick, {scale}: {action} calls (emulator counted {counted.ForAction(action).Total:N0}, with the reads its repairs began)",
+            report(Row.Check("7", $"Watcher tick, {scale}: {action} calls (emulator counted {counted.ForAction(action).Total:N0} when the tick returned)",
                 tick.TencentCalls.GetValueOrDefault(action), goal[action], Units.Count,
                 why: "more than one call per (account, region) group and 100 items",
                 goalText: $"≤ {goal[action]:N0} (1 per group and 100 items)"));
