@@ -17,7 +17,7 @@ namespace PeeringFunctions.IntegrationTests;
 /// </summary>
 public sealed class AdoptionTests(LocalHostFixture fixture) : IntegrationTest(fixture), IClassFixture<LocalHostFixture>
 {
-    private static readonly string PairId = $"peering-{AlphaVpc}-{BetaGzVpc}";
+    private static readonly string PairId = ConsolePeering.PairId;
 
     private AdoptionDriver Adoption => new(Fixture.Http);
 
@@ -247,53 +247,12 @@ public sealed class AdoptionTests(LocalHostFixture fixture) : IntegrationTest(fi
         Assert.Contains("is PENDING in Tencent", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// What a person does in the console for alpha ↔ beta in Guangzhou: alpha asks, beta accepts with its own key,
-    /// each routes the other's CIDR through it (alpha on its peering table, beta on its main one), and alpha moves its
-    /// web subnet onto the routed table.
-    /// </summary>
-    private async Task<string> PeerInTheConsoleAsync()
-    {
-        var alpha = Fixture.ConsoleOf(Alpha, Guangzhou);
-        var created = await alpha.CreateVpcPeeringConnection(new CreateVpcPeeringConnectionRequest
-        {
-            SourceVpcId = AlphaVpc,
-            PeeringConnectionName = "console-made",
-            DestinationVpcId = BetaGzVpc,
-            DestinationUin = BetaUin,
-            DestinationRegion = Guangzhou,
-        });
-        var pcx = created.PeeringConnectionId!;
-        await TencentConsole.AcceptAsBetaAsync(Emulator.BaseUrl, Guangzhou, pcx);
-        await ActiveAsync(Alpha, Guangzhou, pcx);
-        await RouteAsync(Alpha, AlphaPeeringTable, pcx, BetaGzCidr);
-        await RouteAsync(Beta, BetaGzMainTable, pcx, AlphaCidr);
-        await alpha.ReplaceRouteTableAssociation(new ReplaceRouteTableAssociationRequest { SubnetId = AlphaWebSubnet, RouteTableId = AlphaPeeringTable });
-        return pcx;
-    }
+    private Task<string> PeerInTheConsoleAsync() => ConsolePeering.PeerAsync(Fixture);
 
-    /// <summary>Until Tencent shows the peering ACTIVE to <paramref name="account"/> (a cross-region one activates after a delay).</summary>
-    private async Task ActiveAsync(string account, string region, string pcx)
-    {
-        var console = Fixture.ConsoleOf(account, region);
-        for (var until = DateTime.UtcNow.AddSeconds(15); ; await Task.Delay(50))
-        {
-            var seen = await console.DescribeVpcPeeringConnections(new DescribeVpcPeeringConnectionsRequest { PeeringConnectionIds = [pcx] });
-            if (seen.PeerConnectionSet?.SingleOrDefault()?.State == "ACTIVE")
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"{pcx} did not become ACTIVE");
-        }
-    }
+    private Task ActiveAsync(string account, string region, string pcx) => ConsolePeering.ActiveAsync(Fixture, account, region, pcx);
 
     private Task RouteAsync(string account, string routeTableId, string pcx, string destination) =>
-        Fixture.ConsoleOf(account, Guangzhou).CreateRoutes(new CreateRoutesRequest
-        {
-            RouteTableId = routeTableId,
-            Routes = [new Route { DestinationCidrBlock = destination, GatewayType = GatewayTypes.PeerConnection, GatewayId = pcx }],
-        });
+        ConsolePeering.RouteAsync(Fixture, account, routeTableId, pcx, destination);
 
     private async Task<int> RecordCountAsync()
     {

@@ -1,75 +1,24 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Peerings;
-using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.Registry;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Contracts;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
-using static PeeringFunctions.IntegrationTests.Support.WatcherStandIn;
 using static PeeringFunctions.Testing.Builders.DemoIds;
 
 namespace PeeringFunctions.IntegrationTests;
 
 /// <summary>
-/// Drift made on the emulator as a person would make it in the console (our client, signed with the account's keys),
-/// its findings written into the registry as the watcher writes them, then the repair through the use case or the
-/// HTTP route; the emulator shows what the repair did.
+/// A person's repair (POST /repair, /extend-routes) of drift made on the emulator as in the console and found by the
+/// real watcher under policy "notify" (so the tick starts nothing itself): what is left alone, what pre-flight refuses,
+/// and the 404/409 answers while a repair or a teardown runs. The watcher's own repairs are DriftFoundAndRepairedTests'.
 /// </summary>
-public sealed class RepairTests(LocalHostFixture fixture) : IntegrationTest(fixture), IClassFixture<LocalHostFixture>
+public sealed class RepairTests(WatcherHostFixture fixture) : IntegrationTest(fixture), IClassFixture<WatcherHostFixture>
 {
-    private IPeeringRegistry Registry => Fixture.Host.Services.GetRequiredService<IPeeringRegistry>();
+    private readonly WatcherHostFixture host = fixture;
 
-    private PeeringRepairs Repairs => Fixture.Host.Services.GetRequiredService<PeeringRepairs>();
-
-    [Fact]
-    public async Task A_route_deleted_in_the_console_is_recreated_by_the_watchers_repair_and_the_record_is_healthy_again()
-    {
-        var (id, pcx) = await ActivePeeringAsync();
-        var route = Assert.Single(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
-        await Fixture.ConsoleOf(Beta, Shanghai).DeleteRoutes(new DeleteRoutesRequest
-        {
-            RouteTableId = BetaPeeringTable,
-            Routes = [new Route { RouteItemId = route.RouteItemId }],
-        });
-        Assert.Empty(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
-        var record = await FindAsync(Registry, id, Finding(DriftKinds.RouteMissing, FindingSides.Receiver, AlphaCidr));
-
-        var started = await Repairs.StartAsync(Client, record, CancellationToken.None);
-        var repair = await RepairEndAsync(id, started);
-
-        Assert.Equal(RepairStatus.Repaired, repair.Outcome);
-        AssertRoutesVia(Emulator.Snapshot(), BetaPeeringTable, pcx, AlphaCidr);
-        var after = (await Registry.GetAsync(id))!;
-        Assert.Equal((RegistryStates.Active, HealthStatuses.Healthy), (after.State, after.Health!.Status));
-        Assert.Empty(after.Health.Findings);
-        Assert.Contains(after.Health.History, e => e.Kind == HealthEventKinds.Repaired
-            && e.Description.Contains($"re-created the route to {AlphaCidr} in {BetaPeeringTable} (beta)", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task A_disabled_route_and_a_subnet_moved_back_are_repaired_through_the_http_route()
-    {
-        var (id, pcx) = await ActivePeeringAsync();
-        var route = Assert.Single(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx));
-        await Fixture.ConsoleOf(Alpha, Guangzhou).DisableRoutes(new DisableRoutesRequest { RouteTableId = AlphaPeeringTable, RouteItemIds = [route.RouteItemId] });
-        await Fixture.ConsoleOf(Beta, Shanghai).ReplaceRouteTableAssociation(new ReplaceRouteTableAssociationRequest { SubnetId = BetaAppSubnet, RouteTableId = BetaMainTable });
-        Assert.False(Assert.Single(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx)).Enabled);
-        await FindAsync(Registry, id,
-            Finding(DriftKinds.RouteDisabled, FindingSides.Initiator, BetaCidr), Finding(DriftKinds.SubnetMoved, FindingSides.Receiver, BetaAppSubnet));
-
-        using var response = await PostAsync(id, "repair");
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal($"/api/peerings/{id}", response.Headers.Location?.OriginalString);
-        var repair = await RepairEndAsync(id);
-        Assert.Equal(RepairStatus.Repaired, repair.Outcome);
-        var state = Emulator.Snapshot();
-        AssertRoutesVia(state, AlphaPeeringTable, pcx, BetaCidr);
-        AssertOnTable(state, BetaAppSubnet, BetaPeeringTable);
-        Assert.Empty((await Registry.GetAsync(id))!.Health!.Findings);
-    }
+    private IPeeringRegistry Registry => host.Host.Registry;
 
     [Fact]
     public async Task A_route_pointed_elsewhere_in_the_console_is_left_untouched_and_reported_while_the_rest_is_repaired()
@@ -83,13 +32,13 @@ public sealed class RepairTests(LocalHostFixture fixture) : IntegrationTest(fixt
             Routes = [new Route { RouteItemId = alphaRoute.RouteItemId, DestinationCidrBlock = BetaCidr, GatewayType = "NAT", GatewayId = "nat-12345678" }],
         });
         await Fixture.ConsoleOf(Beta, Shanghai).DeleteRoutes(new DeleteRoutesRequest { RouteTableId = BetaPeeringTable, Routes = [new Route { RouteItemId = betaRoute.RouteItemId }] });
-        var redirected = Finding(DriftKinds.RouteRedirected, FindingSides.Initiator, BetaCidr);
-        await FindAsync(Registry, id, redirected, Finding(DriftKinds.RouteMissing, FindingSides.Receiver, AlphaCidr));
+        var redirected = (await DriftedAsync(id, DriftKinds.RouteRedirected, DriftKinds.RouteMissing))[0];
 
         using var response = await PostAsync(id, "repair");
         var repair = await RepairEndAsync(id);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/api/peerings/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal(RepairStatus.Repaired, repair.Outcome);
         var state = Emulator.Snapshot();
         var untouched = Assert.Single(state.RouteTable(AlphaPeeringTable)!.Routes, r => r.DestinationCidrBlock == BetaCidr);
@@ -107,15 +56,15 @@ public sealed class RepairTests(LocalHostFixture fixture) : IntegrationTest(fixt
         var route = Assert.Single(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
         var beta = Fixture.ConsoleOf(Beta, Shanghai);
         await beta.DeleteRoutes(new DeleteRoutesRequest { RouteTableId = BetaPeeringTable, Routes = [new Route { RouteItemId = route.RouteItemId }] });
-        var missing = Finding(DriftKinds.RouteMissing, FindingSides.Receiver, AlphaCidr);
-        var record = await FindAsync(Registry, id, missing);
+        var missing = Assert.Single(await DriftedAsync(id, DriftKinds.RouteMissing));
         await beta.CreateRoutes(new CreateRoutesRequest
         {
             RouteTableId = BetaPeeringTable,
             Routes = [new Route { DestinationCidrBlock = AlphaCidr, GatewayType = "NAT", GatewayId = "nat-87654321" }],
         });
 
-        var repair = await RepairEndAsync(id, await Repairs.StartAsync(Client, record, CancellationToken.None));
+        using var response = await PostAsync(id, "repair");
+        var repair = await RepairEndAsync(id);
 
         Assert.Equal(RepairStatus.Repaired, repair.Outcome);
         Assert.Contains("left as it is", repair.Message, StringComparison.Ordinal);
@@ -125,55 +74,14 @@ public sealed class RepairTests(LocalHostFixture fixture) : IntegrationTest(fixt
     }
 
     [Fact]
-    public async Task When_the_receiver_deletes_the_peering_the_cleanup_leaves_no_route_to_it_restores_the_subnets_and_marks_it_peer_deleted()
-    {
-        var (id, pcx) = await ActivePeeringAsync();
-        await Fixture.ConsoleOf(Beta, Shanghai).DeleteVpcPeeringConnection(new DeleteVpcPeeringConnectionRequest { PeeringConnectionId = pcx });
-        var record = await FindAsync(Registry, id, Finding(DriftKinds.PeeringGone, FindingSides.Peering, pcx));
-
-        var repair = await RepairEndAsync(id, await Repairs.StartAsync(Client, record, CancellationToken.None));
-
-        Assert.Equal((RepairKinds.PeerDeletedCleanup, RepairStatus.Repaired), (repair.Kind, repair.Outcome));
-        var state = Emulator.Snapshot();
-        Assert.Empty(state.RoutesVia(AlphaPeeringTable, pcx));
-        Assert.Empty(state.RoutesVia(BetaPeeringTable, pcx));
-        AssertOnTable(state, AlphaWebSubnet, AlphaMainTable);
-        AssertOnTable(state, BetaAppSubnet, BetaMainTable);
-        Assert.Equal(Seeded.Associations(), state.Associations());
-        var after = (await Registry.GetAsync(id))!;
-        Assert.Equal(RegistryStates.PeerDeleted, after.State);
-        using var again = await PostAsync(id, "repair");
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-    }
-
-    [Fact]
-    public async Task Extend_routes_adds_the_route_for_the_peers_assistant_cidr_and_the_record_routes_it()
-    {
-        var (id, pcx) = await ActivePeeringAsync();
-        Assert.Contains(AlphaAssistantCidr, Emulator.Snapshot().Vpcs.Single(v => v.VpcId == AlphaVpc).AssistantCidrs);
-        await FindAsync(Registry, id, Finding(DriftKinds.CidrAdded, FindingSides.Initiator, AlphaAssistantCidr));
-
-        using var response = await PostAsync(id, "extend-routes");
-        var repair = await RepairEndAsync(id);
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal((RepairKinds.ExtendRoutes, RepairStatus.Repaired), (repair.Kind, repair.Outcome));
-        var routes = Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx);
-        Assert.Equal([AlphaCidr, AlphaAssistantCidr], routes.Select(r => r.DestinationCidrBlock).Order(StringComparer.Ordinal));
-        Assert.All(routes, r => Assert.True(r.Enabled));
-        var after = (await Registry.GetAsync(id))!;
-        Assert.Equal([AlphaCidr, AlphaAssistantCidr], after.Receiver.Destinations);
-        Assert.Equal(RegistryStates.Active, after.State);
-    }
-
-    [Fact]
     public async Task Extend_routes_refused_by_pre_flight_changes_nothing_on_the_emulator()
     {
         var (id, _) = await ActivePeeringAsync();
         Emulator.ResetCalls();
         var before = Emulator.Snapshot();
-        // 172.16.8.0/24 lies inside beta's own VPC: pre-flight refuses a route to it on beta's table.
-        await FindAsync(Registry, id, Finding(DriftKinds.CidrAdded, FindingSides.Initiator, "172.16.8.0/24"));
+        // Alpha's VPC gains 172.16.8.0/24, which lies inside beta's own VPC: pre-flight refuses a route to it on beta's table.
+        Emulator.AddAssistantCidr(AlphaVpc, "172.16.8.0/24");
+        await DriftedAsync(id, DriftKinds.CidrAdded);
 
         using var response = await PostAsync(id, "extend-routes");
         var repair = await RepairEndAsync(id);
@@ -207,7 +115,7 @@ public sealed class RepairTests(LocalHostFixture fixture) : IntegrationTest(fixt
         var (id, pcx) = await ActivePeeringAsync();
         var route = Assert.Single(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
         await Fixture.ConsoleOf(Beta, Shanghai).DeleteRoutes(new DeleteRoutesRequest { RouteTableId = BetaPeeringTable, Routes = [new Route { RouteItemId = route.RouteItemId }] });
-        await FindAsync(Registry, id, Finding(DriftKinds.RouteMissing, FindingSides.Receiver, AlphaCidr));
+        await DriftedAsync(id, DriftKinds.RouteMissing);
         Emulator.SetLatency("CreateRoutes", TimeSpan.FromSeconds(2));
 
         using var started = await PostAsync(id, "repair");
@@ -227,7 +135,11 @@ public sealed class RepairTests(LocalHostFixture fixture) : IntegrationTest(fixt
     public async Task While_a_teardown_runs_a_repair_gets_409_and_changes_nothing()
     {
         var (id, pcx) = await ActivePeeringAsync();
-        await FindAsync(Registry, id, Finding(DriftKinds.RouteMissing, FindingSides.Receiver, AlphaCidr));
+        await Fixture.ConsoleOf(Alpha, Guangzhou).DisableRoutes(new DisableRoutesRequest
+        {
+            RouteTableId = AlphaPeeringTable, RouteItemIds = [Assert.Single(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx)).RouteItemId],
+        });
+        await DriftedAsync(id, DriftKinds.RouteDisabled);
         Emulator.SetLatency("DeleteRoutes", TimeSpan.FromSeconds(2));
 
         using var teardown = await Api.TeardownAsync(id);
@@ -238,30 +150,40 @@ public sealed class RepairTests(LocalHostFixture fixture) : IntegrationTest(fixt
         Assert.Contains("A teardown of", await repair.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await Api.WaitUntilAsync(id, v => v.State == LifecycleStates.TornDown, "torn down");
         Assert.Null(await Client.GetInstanceAsync(PeeringInstanceIds.RepairOf(id)));
-        Assert.Empty(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
+        Assert.Empty(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx));
     }
 
-    /// <summary>An accepted cross-region peering alpha ↔ beta, Active, with its registry record.</summary>
+    /// <summary>
+    /// An accepted cross-region peering alpha ↔ beta, Active, its policy set to "notify" (a tick reports, a person
+    /// repairs), and checked once: healthy.
+    /// </summary>
     private async Task<(string Id, string Pcx)> ActivePeeringAsync()
     {
         var started = await Api.StartAcceptedAsync(PeeringRequests.CrossRegion());
         await Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
         await Api.DecideAcceptedAsync(started.Id, accept: true, ApproverKey(Beta));
         var pcx = AssertActive(await Api.WaitForEndAsync(started.Id), Emulator.Snapshot(), AlphaVpc, BetaVpc).PeeringConnectionId;
-        Assert.Equal(RegistryStates.Active, (await Registry.GetAsync(started.Id))?.State);
+        Assert.Equal(RegistryStates.Active, (await Registry.UpdateAsync(started.Id, r => r with { RepairPolicy = RepairPolicies.Notify }))?.State);
+        Assert.Empty((await host.TickAsync()).NewFindings);
         return (started.Id, pcx);
+    }
+
+    /// <summary>A tick of the real watcher: the record Drifted with findings of these kinds, in this order, and no repair started.</summary>
+    private async Task<IReadOnlyList<DriftFinding>> DriftedAsync(string id, params string[] kinds)
+    {
+        var tick = await host.TickAsync();
+        var record = (await Registry.GetAsync(id))!;
+        Assert.Equal(RegistryStates.Drifted, record.State);
+        Assert.Equal(kinds, record.Health!.Findings.Select(f => f.Kind));
+        Assert.Empty(tick.RepairsStarted);
+        return record.Health.Findings;
     }
 
     private Task<HttpResponseMessage> PostAsync(string id, string action) => Api.Http.PostAsync($"api/peerings/{id}/{action}", content: null);
 
     /// <summary>Until the peering's status document shows its repair ended (an outcome), as a portal would poll.</summary>
-    private async Task<RepairView> RepairEndAsync(string id, RepairStartResult? started = null)
+    private async Task<RepairView> RepairEndAsync(string id)
     {
-        if (started is not null)
-        {
-            Assert.True(started.RepairId is not null, started.Refusal);
-        }
-
         var view = await Api.WaitUntilAsync(id, v => v.Repair?.Outcome is not null, "its repair ended");
         return view.Repair!;
     }

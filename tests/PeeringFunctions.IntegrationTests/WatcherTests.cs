@@ -1,4 +1,5 @@
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Registry;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
@@ -11,8 +12,9 @@ namespace PeeringFunctions.IntegrationTests;
 /// <summary>
 /// The watcher on the local host against the emulator: a peering made through the API, then changed the way a person
 /// changes it (our client against the emulator, as the console); the next tick finds it, the record's health says it
-/// in plain words, one notice goes out; the tick after finds nothing new and sends nothing. Policy notify: repairs
-/// are the repair orchestration's, not the watcher's.
+/// in plain words, one notice goes out; the tick after finds nothing new and sends nothing. Policy notify, so only
+/// reads and reports (but a peering the peer deleted is cleaned up whatever the policy). Each drift kind repaired
+/// under policy "repair" is DriftFoundAndRepairedTests'.
 /// </summary>
 public sealed class WatcherTests(WatcherHostFixture fixture) : IntegrationTest(fixture), IClassFixture<WatcherHostFixture>
 {
@@ -38,7 +40,7 @@ public sealed class WatcherTests(WatcherHostFixture fixture) : IntegrationTest(f
     }
 
     [Fact]
-    public async Task A_route_deleted_in_the_console_is_found_once_and_said_in_plain_words()
+    public async Task Under_policy_notify_a_route_deleted_in_the_console_is_found_once_and_said_but_not_repaired()
     {
         var (id, pcx) = await ActivePeeringAsync();
         var route = Assert.Single(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
@@ -51,76 +53,24 @@ public sealed class WatcherTests(WatcherHostFixture fixture) : IntegrationTest(f
 
         Assert.Equal((FindingSides.Receiver, AlphaCidr), (finding.Side, finding.Subject));
         Assert.Equal($"The route to {AlphaCidr} through {pcx} is missing from route table {BetaPeeringTable} of {BetaVpc} (beta).", finding.Description);
+        Assert.Empty(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
+        Assert.Null(await Client.GetInstanceAsync(PeeringInstanceIds.RepairOf(id)));
     }
 
     [Fact]
-    public async Task A_route_disabled_in_the_console_is_found_once()
-    {
-        var (id, pcx) = await ActivePeeringAsync();
-        var route = Assert.Single(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx));
-        await Fixture.ConsoleOf(Alpha, Guangzhou).DisableRoutes(new DisableRoutesRequest { RouteTableId = AlphaPeeringTable, RouteItemIds = [route.RouteItemId] });
-
-        var finding = await FoundOnceAsync(id, DriftKinds.RouteDisabled);
-
-        Assert.Equal((FindingSides.Initiator, BetaCidr), (finding.Side, finding.Subject));
-        Assert.Contains($"route table {AlphaPeeringTable} of {AlphaVpc} (alpha) is disabled", finding.Description, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_route_pointed_elsewhere_in_the_console_is_found_once_and_left_as_it_is()
-    {
-        var (id, pcx) = await ActivePeeringAsync();
-        var route = Assert.Single(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx));
-        await Fixture.ConsoleOf(Alpha, Guangzhou).ReplaceRoutes(new ReplaceRoutesRequest
-        {
-            RouteTableId = AlphaPeeringTable,
-            Routes = [new Route { RouteItemId = route.RouteItemId, DestinationCidrBlock = BetaCidr, GatewayType = "NAT", GatewayId = "nat-12345678" }],
-        });
-
-        var finding = await FoundOnceAsync(id, DriftKinds.RouteRedirected);
-
-        Assert.Contains($"now goes to NAT nat-12345678, not {pcx}", finding.Description, StringComparison.Ordinal);
-        Assert.Equal("nat-12345678", Emulator.Snapshot().RouteTables.Single(t => t.RouteTableId == AlphaPeeringTable)
-            .Routes.Single(r => r.DestinationCidrBlock == BetaCidr).GatewayId);
-    }
-
-    [Fact]
-    public async Task A_subnet_moved_back_in_the_console_is_found_once()
-    {
-        var (id, _) = await ActivePeeringAsync();
-        await Fixture.ConsoleOf(Beta, Shanghai).ReplaceRouteTableAssociation(new ReplaceRouteTableAssociationRequest
-        {
-            SubnetId = BetaAppSubnet, RouteTableId = BetaMainTable,
-        });
-
-        var finding = await FoundOnceAsync(id, DriftKinds.SubnetMoved);
-
-        Assert.Equal((FindingSides.Receiver, BetaAppSubnet), (finding.Side, finding.Subject));
-        Assert.Equal($"Subnet {BetaAppSubnet} of {BetaVpc} is back on its previous route table {BetaMainTable}, no longer on {BetaPeeringTable} with the peering's routes.",
-            finding.Description);
-    }
-
-    [Fact]
-    public async Task A_peering_the_receiver_deleted_is_found_gone_once()
+    public async Task Under_policy_notify_a_peering_the_receiver_deleted_is_still_cleaned_up_and_marked_peer_deleted()
     {
         var (id, pcx) = await ActivePeeringAsync();
         await Fixture.ConsoleOf(Beta, Shanghai).DeleteVpcPeeringConnection(new DeleteVpcPeeringConnectionRequest { PeeringConnectionId = pcx });
 
-        var finding = await FoundOnceAsync(id, DriftKinds.PeeringGone);
+        var report = await host.TickAsync();
+        var view = await Api.WaitUntilAsync(id, v => v.Repair?.Outcome is not null, "its cleanup ended");
 
-        Assert.Equal($"Peering connection {pcx} is DELETED on Tencent, no longer ACTIVE.", finding.Description);
-    }
-
-    [Fact]
-    public async Task An_assistant_cidr_added_to_the_peer_vpc_is_found_once_on_the_side_whose_routes_miss_it()
-    {
-        var (id, _) = await ActivePeeringAsync();
-        Emulator.AddAssistantCidr(BetaVpc, "172.17.0.0/16");
-
-        var finding = await FoundOnceAsync(id, DriftKinds.CidrAdded);
-
-        Assert.Equal((FindingSides.Initiator, "172.17.0.0/16"), (finding.Side, finding.Subject));
-        Assert.Contains($"VPC {BetaVpc} gained the CIDR 172.17.0.0/16", finding.Description, StringComparison.Ordinal);
+        Assert.Equal([$"{id}: {PeeringInstanceIds.RepairOf(id)}"], report.RepairsStarted);
+        Assert.Equal((RepairKinds.PeerDeletedCleanup, RepairStatus.Repaired, RegistryStates.PeerDeleted), (view.Repair!.Kind, view.Repair.Outcome, view.State));
+        Assert.Empty(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx));
+        Assert.Equal(Seeded.Associations(), Emulator.Snapshot().Associations());
+        Assert.Single(host.Notices);
     }
 
     [Fact]
@@ -139,19 +89,6 @@ public sealed class WatcherTests(WatcherHostFixture fixture) : IntegrationTest(f
         Assert.Equal((HealthStatuses.Healthy, RegistryStates.Active), (record!.Health!.Status, record.State));
         Assert.Equal([HealthEventKinds.Found, HealthEventKinds.Cleared], record.Health.History.Select(h => h.Kind));
         Assert.Single(host.Notices);
-    }
-
-    [Fact]
-    public async Task A_peering_with_the_repair_policy_asks_for_a_repair_of_a_repairable_finding()
-    {
-        var (id, pcx) = await ActivePeeringAsync(RepairPolicies.Repair);
-        var route = Assert.Single(Emulator.Snapshot().RoutesVia(AlphaPeeringTable, pcx));
-        await Fixture.ConsoleOf(Alpha, Guangzhou).DisableRoutes(new DisableRoutesRequest { RouteTableId = AlphaPeeringTable, RouteItemIds = [route.RouteItemId] });
-
-        var report = await host.TickAsync();
-
-        // Started, or refused with a reason: either way asked exactly once for this peering.
-        Assert.Single(report.RepairsStarted.Concat(report.RepairsRefused), r => r.StartsWith(id + ": ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -35,7 +35,11 @@ public static class DriftDetector
             return new DriftCheck(findings, known ?? knownNow);
         }
 
-        foreach (var (side, other, name) in new[] { (record.Initiator, record.Receiver, FindingSides.Initiator), (record.Receiver, record.Initiator, FindingSides.Receiver) })
+        foreach (var (side, other, name, otherName) in new[]
+                 {
+                     (record.Initiator, record.Receiver, FindingSides.Initiator, FindingSides.Receiver),
+                     (record.Receiver, record.Initiator, FindingSides.Receiver, FindingSides.Initiator),
+                 })
         {
             if (!side.IsManaged)
             {
@@ -46,7 +50,7 @@ public static class DriftDetector
             CheckSubnets(side, name, facts, now, findings);
             if (other.IsManaged && facts.Vpcs.TryGetValue(other.VpcId, out var otherVpc))
             {
-                knownNow[otherVpc.VpcId] = CheckCidrs(side, name, otherVpc, known?.GetValueOrDefault(otherVpc.VpcId), now, findings);
+                knownNow[otherVpc.VpcId] = CheckCidrs(side, otherName, otherVpc, known?.GetValueOrDefault(otherVpc.VpcId), now, findings);
             }
         }
 
@@ -111,12 +115,26 @@ public static class DriftDetector
                     "with the peering's routes.", now));
             }
         }
+
+        // An adopted peering's subnets were on the routed table when it was adopted: they should stay there too.
+        foreach (var subnetId in side.KeptSubnetIds ?? [])
+        {
+            if (side.RouteTableId is { } tableId && facts.Subnets.TryGetValue(subnetId, out var subnet) && subnet.RouteTableId != tableId
+                && !side.AssociationChanges.Any(a => a.SubnetId == subnetId))
+            {
+                findings.Add(Finding(DriftKinds.SubnetMoved, name, subnetId,
+                    $"Subnet {subnetId} of {side.VpcId} is now on route table {subnet.RouteTableId}, no longer on {tableId} " +
+                    "with the peering's routes.", now));
+            }
+        }
     }
 
+    /// <param name="vpcSide">The side whose VPC gained or lost a CIDR: a CIDR finding names it, and the repair routes
+    /// from the other side's table (RepairTargets.SideOf).</param>
     /// <returns>The other VPC's CIDRs this side now accepts: those accepted before that it still has, plus those the
     /// routes cover (at the first check: all of them).</returns>
     private static IReadOnlyList<string> CheckCidrs(
-        RegisteredSide side, string name, VpcFacts otherVpc, IReadOnlyList<string>? known, DateTimeOffset now, List<DriftFinding> findings)
+        RegisteredSide side, string vpcSide, VpcFacts otherVpc, IReadOnlyList<string>? known, DateTimeOffset now, List<DriftFinding> findings)
     {
         var cidrs = otherVpc.AllCidrs.ToList();
         var table = side.RouteTableId ?? "its route table";
@@ -125,7 +143,7 @@ public static class DriftDetector
             var covered = side.Destinations.Any(d => Cidr.Within(cidr, d));
             if (!covered && known is not null && !known.Contains(cidr, StringComparer.Ordinal))
             {
-                findings.Add(Finding(DriftKinds.CidrAdded, name, cidr,
+                findings.Add(Finding(DriftKinds.CidrAdded, vpcSide, cidr,
                     $"VPC {otherVpc.VpcId} gained the CIDR {cidr}, which the routes of {table} ({side.VpcId}) do not cover: " +
                     "\"extend routes\" adds a route to it.", now));
             }
@@ -135,7 +153,7 @@ public static class DriftDetector
         {
             if (!cidrs.Any(c => Cidr.Within(destination, c)))
             {
-                findings.Add(Finding(DriftKinds.CidrRemoved, name, destination,
+                findings.Add(Finding(DriftKinds.CidrRemoved, vpcSide, destination,
                     $"{table} ({side.VpcId}) still routes {destination}, which is no longer inside any CIDR of VPC {otherVpc.VpcId} " +
                     $"({string.Join(", ", cidrs)}).", now));
             }

@@ -83,9 +83,7 @@ public sealed class DriftWatcher(
                 await NotifyAsync(written.Record, written.Update.New, cancellationToken);
             }
 
-            if (written.Record.RepairPolicy == RepairPolicies.Repair
-                && written.Record.State is not (RegistryStates.Repairing or RegistryStates.TearingDown)
-                && written.Record.Health?.Findings.Any(f => RepairableKinds.Contains(f.Kind)) == true)
+            if (IsRepairDue(written.Record))
             {
                 var repair = await repairs.StartAsync(client, written.Record, cancellationToken);
                 if (repair.RepairId is { } repairId)
@@ -110,6 +108,19 @@ public sealed class DriftWatcher(
             report.PeeringsChecked, report.Groups, report.TotalTencentCalls, report.NewFindings.Count, report.RepairsStarted.Count,
             report.GroupErrors.Count, (long)report.Elapsed.TotalMilliseconds);
         return report;
+    }
+
+    /// <summary>
+    /// Under policy "repair", any repairable finding; under "notify" too, a peering the peer deleted: routes to it carry
+    /// nothing, so its cleanup is due whatever the policy (PeeringRepairs.StartAsync, docs/tencent-behaviour.md §9).
+    /// </summary>
+    private static bool IsRepairDue(RegisteredPeering record)
+    {
+        var findings = record.Health?.Findings ?? [];
+        return record.State is not (RegistryStates.Repairing or RegistryStates.TearingDown)
+            && (record.RepairPolicy == RepairPolicies.Repair
+                ? findings.Any(f => RepairableKinds.Contains(f.Kind))
+                : findings.Any(f => f.Kind == DriftKinds.PeeringGone));
     }
 
     private async Task<GroupRead> ReadGroupAsync(ReadPlan.Group group, CancellationToken cancellationToken)
@@ -144,7 +155,10 @@ public sealed class DriftWatcher(
 
             var check = DriftDetector.Detect(current, facts, current.Health?.KnownVpcCidrs, now);
             update = HealthUpdate.From(current.Health, check, now);
-            return current with { Health = update.Health, State = HealthUpdate.StateAfter(current.State, update.Health) };
+            // A change of state is a change of the record: the status document shows the record's state only when it is
+            // newer than the workflow's last update, so an Active → Drifted (or back) must move UpdatedAt.
+            var state = HealthUpdate.StateAfter(current.State, update.Health);
+            return current with { Health = update.Health, State = state, UpdatedAt = state == current.State ? current.UpdatedAt : now };
         }, cancellationToken);
         return stored is not null && update is not null ? (stored, update) : null;
     }

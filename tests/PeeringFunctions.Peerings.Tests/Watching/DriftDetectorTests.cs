@@ -109,7 +109,24 @@ public sealed class DriftDetectorTests
     }
 
     [Fact]
-    public void An_assistant_cidr_the_peer_vpc_gained_is_added_on_the_side_whose_routes_do_not_cover_it()
+    public void A_subnet_that_was_on_the_routed_table_when_the_peering_was_adopted_and_is_moved_off_it_is_moved()
+    {
+        var world = Healthy();
+        var adopted = world.Record with
+        {
+            Initiator = world.Record.Initiator with { AssociationChanges = [], KeptSubnetIds = ["subnet-alphaweb"] },
+        };
+        world.Subnets["subnet-alphaweb"] = new SubnetFacts("subnet-alphaweb", "vpc-alpha001", "rtb-alphamai");
+
+        var finding = Assert.Single(DriftDetector.Detect(adopted, world.Facts, KnownAtFirstCheck, Now).Findings);
+
+        Assert.Equal((DriftKinds.SubnetMoved, FindingSides.Initiator, "subnet-alphaweb"), (finding.Kind, finding.Side, finding.Subject));
+        Assert.Equal("Subnet subnet-alphaweb of vpc-alpha001 is now on route table rtb-alphamai, no longer on rtb-alphapcx with the peering's routes.",
+            finding.Description);
+    }
+
+    [Fact]
+    public void An_assistant_cidr_the_peer_vpc_gained_is_added_naming_the_side_of_that_vpc_and_the_table_whose_routes_do_not_cover_it()
     {
         var world = Healthy();
         world.Vpcs["vpc-beta0001"] = new VpcFacts("vpc-beta0001", "172.16.0.0/16", ["172.17.0.0/16"]);
@@ -117,7 +134,8 @@ public sealed class DriftDetectorTests
         var check = world.Detect();
 
         var finding = Assert.Single(check.Findings);
-        Assert.Equal((DriftKinds.CidrAdded, FindingSides.Initiator, "172.17.0.0/16"), (finding.Kind, finding.Side, finding.Subject));
+        // The receiver's VPC gained it; the repair routes it from the initiator's table (RepairTargets.SideOf).
+        Assert.Equal((DriftKinds.CidrAdded, FindingSides.Receiver, "172.17.0.0/16"), (finding.Kind, finding.Side, finding.Subject));
         Assert.Contains("VPC vpc-beta0001 gained the CIDR 172.17.0.0/16, which the routes of rtb-alphapcx (vpc-alpha001) do not cover", finding.Description, StringComparison.Ordinal);
         // Not accepted as known: the next check finds it again until routes cover it.
         Assert.DoesNotContain("172.17.0.0/16", check.KnownVpcCidrs["vpc-beta0001"]);
@@ -149,7 +167,7 @@ public sealed class DriftDetectorTests
 
         var finding = Assert.Single(DriftDetector.Detect(record, world.Facts, KnownAtFirstCheck, Now).Findings);
 
-        Assert.Equal((DriftKinds.CidrRemoved, FindingSides.Initiator, "172.17.0.0/16"), (finding.Kind, finding.Side, finding.Subject));
+        Assert.Equal((DriftKinds.CidrRemoved, FindingSides.Receiver, "172.17.0.0/16"), (finding.Kind, finding.Side, finding.Subject));
         Assert.Equal("rtb-alphapcx (vpc-alpha001) still routes 172.17.0.0/16, which is no longer inside any CIDR of VPC vpc-beta0001 (172.16.0.0/16).",
             finding.Description);
     }
