@@ -17,6 +17,8 @@ if (args.Contains("--help") || args.Contains("-h"))
           --allow-in-memory-with-real-tencent
                             start in memory against real Tencent anyway: a restart then loses the record of every
                             running peering while Tencent keeps what was created
+          --Telemetry:Exporter=console|otlp
+                            print OpenTelemetry traces and metrics, or send them to Telemetry:OtlpEndpoint (default off)
         Without Tencent settings it embeds the VPC emulator with the demo seed (docs/demo-ids.md).
         Real Tencent: set Tencent:Endpoint (optional) and Tencent:Accounts:{alias}:{Uin,SecretId,SecretKey,ApproverKey}
         in user secrets or the environment (Tencent__Accounts__alpha__SecretKey=...). Portal:FunctionKey guards the portal routes.

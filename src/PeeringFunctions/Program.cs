@@ -1,7 +1,9 @@
 using Azure.Core;
 using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +13,10 @@ using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Peerings.Watching;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.Portal;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
@@ -34,6 +40,17 @@ builder.Services.AddPeeringWatch();
 builder.Services.AddPeeringHttpApi();
 builder.Services.AddPeeringChatOps(builder.Configuration);
 builder.Services.AddPeeringPortal();
+
+// OpenTelemetry (host.json telemetryMode: OpenTelemetry): the worker's own spans and the app's sources and meters
+// (every Tencent call, the rate limiter), to Application Insights when the app has its connection string.
+var telemetry = builder.Services.AddOpenTelemetry()
+    .UseFunctionsWorkerDefaults()
+    .WithTracing(tracing => tracing.AddSource(TelemetryNames.Sources))
+    .WithMetrics(metrics => metrics.AddMeter(TelemetryNames.Meters));
+if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+{
+    telemetry.UseAzureMonitorExporter();
+}
 
 // The class-based orchestrators and activities of PeeringFunctions.Workflow, registered natively (no source generator):
 // the Durable extension's metadata transformer reports each of them to the host as a function.

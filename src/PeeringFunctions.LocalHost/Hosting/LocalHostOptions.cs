@@ -54,6 +54,11 @@ public sealed class LocalHostOptions
     /// <summary>Extra services for the activities' container, applied after the workflow's own (a test may swap the notifier).</summary>
     public Action<IServiceCollection>? ConfigureWorkflowServices { get; set; }
 
+    /// <summary>
+    /// Adds to the host's OpenTelemetry (tests: an in-memory exporter); set, telemetry is on whatever Telemetry:Exporter says.
+    /// </summary>
+    public Action<OpenTelemetry.IOpenTelemetryBuilder>? ConfigureTelemetry { get; set; }
+
     /// <summary>Sidecar concurrency; see <see cref="Durable.InProcessDurableEngineOptions"/>.</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 2000;
 

@@ -102,6 +102,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             var portal = configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
             var signingKey = ApprovalSigningKey.From(portal.ApprovalSigningKey, allowEphemeral: true);
             var (registryOptions, registryDefaults) = RegistrySettings(configuration, backend);
+            var telemetry = TelemetrySettings(configuration);
             // One instance for both containers: what an activity writes, the HTTP API reads (in memory as in storage).
             var registry = RegistryRegistration.Create(registryOptions);
             var logging = configuration.GetSection("Logging");
@@ -129,7 +130,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 Backend = backend,
             }, cancellationToken);
 
-            var web = BuildWebApp(options, configuration, engine.Client, tencent, backend, signingKey, registry, registryDefaults);
+            var web = BuildWebApp(options, configuration, engine.Client, tencent, backend, signingKey, registry, registryDefaults, telemetry);
             try
             {
                 await web.StartAsync(cancellationToken);
@@ -219,6 +220,14 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         return failures.Count == 0 ? (registry, defaults) : throw new LocalHostConfigurationException(string.Join(" ", failures));
     }
 
+    /// <summary>The "Telemetry" section, checked now so a bad setting stops the start with a message naming the key.</summary>
+    private static (string Exporter, Uri? OtlpEndpoint) TelemetrySettings(IConfiguration configuration)
+    {
+        var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var (exporter, problem) = TelemetryOptions.Read(telemetry);
+        return exporter is null ? throw new LocalHostConfigurationException(problem!) : (exporter, telemetry.OtlpEndpoint);
+    }
+
     private static async Task<(TencentVpcEmulatorServer Emulator, IConfiguration Configuration)> StartEmulatorAsync(
         LocalHostOptions options, IConfiguration given, CancellationToken cancellationToken)
     {
@@ -236,7 +245,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     private static WebApplication BuildWebApp(
         LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, DurableBackendOptions backend,
-        ApprovalSigningKey signingKey, IPeeringRegistry registry, Action<RegistryOptions> registryDefaults)
+        ApprovalSigningKey signingKey, IPeeringRegistry registry, Action<RegistryOptions> registryDefaults, (string Exporter, Uri? OtlpEndpoint) telemetry)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -276,6 +285,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddLocalPortal(options);
         builder.Services.AddAllowedHosts(configuration);
+        LocalTelemetry.Add(builder.Services, telemetry.Exporter, telemetry.OtlpEndpoint, options.ConfigureTelemetry);
 
         var app = builder.Build();
         app.UseClientRequestErrors();
