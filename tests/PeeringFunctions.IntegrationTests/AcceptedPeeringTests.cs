@@ -28,6 +28,11 @@ public sealed class AcceptedPeeringTests(LocalHostFixture fixture) : Integration
         AssertOnTable(state, AlphaWebSubnet, AlphaPeeringTable);
         AssertOnTable(state, BetaGzSubnet, BetaGzMainTable);
         Assert.Equal([new AssociationChange(AlphaWebSubnet, AlphaMainTable, AlphaPeeringTable)], done.Outcome!.Initiator.AssociationChanges);
+
+        // In the console, the peering says what manages it and which request made it.
+        Assert.Equal(
+            [new TencentVpcEmulator.TagState("managed-by", "PeeringFunctions"), new TencentVpcEmulator.TagState("peering-request", started.Id)],
+            peering.Tags);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
@@ -13,7 +14,14 @@ namespace PeeringFunctions.Workflow.Activities;
 /// </summary>
 public sealed class CreatePeeringActivity(ITencentClientFactory clients) : TencentActivity<CreatePeeringInput, PeeringFacts>(clients)
 {
-    protected override async Task<PeeringFacts> ExecuteAsync(CreatePeeringInput input)
+    /// <summary>The tag keys the peering carries: who manages it, and the request (orchestration instance) that made it.</summary>
+    public const string ManagedByTag = "managed-by";
+
+    public const string RequestTag = "peering-request";
+
+    public const string ManagedByValue = "PeeringFunctions";
+
+    protected override async Task<PeeringFacts> ExecuteAsync(TaskActivityContext context, CreatePeeringInput input)
     {
         var client = Clients.Create(input.Account, input.Region);
         string? createdId = null;
@@ -29,6 +37,8 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
                 Bandwidth = input.BandwidthMbps,
                 ChargeType = input.ChargeType,
                 Type = "VPC_PEER",
+                // Seen in the console and by anyone listing peerings: what manages it and which request made it.
+                Tags = [new Tag { Key = ManagedByTag, Value = ManagedByValue }, new Tag { Key = RequestTag, Value = context.InstanceId }],
             });
             createdId = response.PeeringConnectionId;
         }

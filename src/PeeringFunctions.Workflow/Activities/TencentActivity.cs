@@ -18,7 +18,7 @@ public abstract class TencentActivity<TInput, TOutput>(ITencentClientFactory cli
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            return await ExecuteAsync(input);
+            return await ExecuteAsync(context, input);
         }
         catch (TencentCloudSDKException error)
         {
@@ -28,5 +28,9 @@ public abstract class TencentActivity<TInput, TOutput>(ITencentClientFactory cli
         }
     }
 
-    protected abstract Task<TOutput> ExecuteAsync(TInput input);
+    /// <summary>The activity's call; an activity that needs its context (e.g. the instance id) overrides the other overload instead.</summary>
+    protected virtual Task<TOutput> ExecuteAsync(TInput input) =>
+        throw new NotSupportedException($"{GetType().Name} overrides neither ExecuteAsync overload.");
+
+    protected virtual Task<TOutput> ExecuteAsync(TaskActivityContext context, TInput input) => ExecuteAsync(input);
 }
