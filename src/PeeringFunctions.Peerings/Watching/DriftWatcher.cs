@@ -22,11 +22,12 @@ public sealed class DriftWatcher(
     TimeProvider time,
     ILogger<DriftWatcher> logger)
 {
-    /// <summary>The findings a repair puts right; a redirected route or an added CIDR is a person's to decide.</summary>
-    public static readonly IReadOnlySet<string> RepairableKinds = new HashSet<string>(StringComparer.Ordinal)
-    {
-        DriftKinds.RouteMissing, DriftKinds.RouteDisabled, DriftKinds.SubnetMoved, DriftKinds.CidrRemoved, DriftKinds.PeeringGone,
-    };
+    /// <summary>
+    /// The findings a repair puts right (<see cref="RepairRequests.RepairedKinds"/>) or its cleanup answers (the peering
+    /// gone); a redirected route or an added CIDR is a person's to decide.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RepairableKinds =
+        new HashSet<string>([.. RepairRequests.RepairedKinds, DriftKinds.PeeringGone], StringComparer.Ordinal);
 
     public async Task<DriftCheckReport> CheckAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
