@@ -68,6 +68,9 @@ param acceptancePollSchedule string = '0 */1 * * * *'
 @description('NCRONTAB schedule (UTC) of the drift watcher (DriftCheckSchedule).')
 param driftCheckSchedule string = '0 */15 * * * *'
 
+@description('NCRONTAB schedule (UTC) of the history purge (PurgeSchedule): finished instances past Purge__Retention, a bounded batch per tick.')
+param purgeSchedule string = '0 0 * * * *'
+
 @description('Base URL for links in chat messages (Portal__BaseUrl). Empty: the Function App\'s own https URL.')
 param portalBaseUrl string = ''
 
@@ -206,6 +209,7 @@ module api 'app/function-app.bicep' = {
     taskHubName: taskHubName
     acceptancePollSchedule: acceptancePollSchedule
     driftCheckSchedule: driftCheckSchedule
+    purgeSchedule: purgeSchedule
     tencentAccounts: tencentAccounts
     approverKeyAliases: approverKeyAliases
     tencentEndpoint: tencentEndpoint

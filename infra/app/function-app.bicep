@@ -55,6 +55,9 @@ param acceptancePollSchedule string
 @description('NCRONTAB schedule of the drift watcher (DriftCheckSchedule).')
 param driftCheckSchedule string
 
+@description('NCRONTAB schedule of the history purge (PurgeSchedule).')
+param purgeSchedule string
+
 @description('The managed Tencent accounts (identifiers only).')
 param tencentAccounts tencentAccount[]
 
@@ -213,6 +216,8 @@ var platformSettings = {
   AcceptancePollSchedule: acceptancePollSchedule
   // CheckDrift: [TimerTrigger("%DriftCheckSchedule%")].
   DriftCheckSchedule: driftCheckSchedule
+  // PurgeHistory: [TimerTrigger("%PurgeSchedule%")].
+  PurgeSchedule: purgeSchedule
   Portal__BaseUrl: empty(portalBaseUrl) ? 'https://${site.properties.defaultHostName}' : portalBaseUrl
 }
 

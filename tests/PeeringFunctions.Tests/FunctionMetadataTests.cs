@@ -105,6 +105,17 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void Generated_functions_metadata_has_the_history_purge_on_a_timer_from_an_app_setting()
+    {
+        var functions = JsonNode.Parse(File.ReadAllText(AppPaths.InOutput("functions.metadata")))!.AsArray();
+        var purge = functions.Select(f => f!.AsObject()).Single(f => (string?)f["name"] == "PurgeHistory");
+
+        var trigger = Bindings(purge).Single(b => Type(b) == "timerTrigger");
+        Assert.Equal("%PurgeSchedule%", (string?)trigger["schedule"]);
+        Assert.Contains(Bindings(purge), b => Type(b) == "durableClient" && (string?)b["direction"] == "In");
+    }
+
+    [Fact]
     public async Task Worker_metadata_exposes_every_orchestrator_and_activity()
     {
         // The expected tasks come from the registration itself, so a new orchestrator or activity cannot be forgotten.

@@ -27,6 +27,10 @@ public static class Banner
         output.WriteLine(drift.Enabled
             ? $"  Watcher    checks watched peerings for drift every {drift.Interval} (DriftCheck:Interval)"
             : "  Watcher    off (DriftCheck:Enabled=false)");
+        var purge = host.Purge;
+        output.WriteLine(purge.Enabled
+            ? $"  Purge      history of instances finished over {purge.Retention.TotalDays:0.##} days ago, up to {purge.BatchSize} every {purge.Interval} (Purge:*)"
+            : "  Purge      off (Purge:Enabled=false)");
         output.WriteLine(tencent.IsEmbeddedEmulator
             ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
             : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");

@@ -13,6 +13,7 @@ using PeeringFunctions.LocalHost.Http;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Peerings.Approval;
+using PeeringFunctions.Peerings.Purging;
 using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
@@ -72,6 +73,12 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     /// <summary>The watcher the timer ticks; tests tick it themselves with <see cref="Client"/>.</summary>
     public DriftWatcher DriftWatcher => Services.GetRequiredService<DriftWatcher>();
+
+    /// <summary>The "Purge" section as the purge timer binds it.</summary>
+    public PurgeOptions Purge => Services.GetRequiredService<IOptions<PurgeOptions>>().Value;
+
+    /// <summary>The purge the timer ticks; tests tick it themselves with <see cref="Client"/>.</summary>
+    public HistoryPurger HistoryPurger => Services.GetRequiredService<HistoryPurger>();
 
     /// <summary>The HTTP API's services (PeeringApi and its dependencies).</summary>
     public IServiceProvider Services => web.Services;
@@ -281,6 +288,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeerings(configuration);
         builder.Services.AddPeeringAcceptancePolling(configuration);
         builder.Services.AddPeeringWatchTimer(configuration);
+        builder.Services.AddPeeringPurgeTimer(configuration);
         builder.Services.AddPeeringHttpApi();
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddLocalPortal(options);

@@ -10,8 +10,8 @@ namespace PeeringFunctions.Testing.Fakes;
 
 /// <summary>
 /// A mocked <see cref="DurableTaskClient"/> over a store of instances that answers the way a Durable backend does:
-/// lookups by id, and GetAllInstancesAsync honouring its query (id prefix, runtime statuses, inputs and outputs only
-/// when asked for, pages of the requested size). It records every query, every raised event and every start.
+/// lookups by id, GetAllInstancesAsync honouring its query (id prefix, runtime statuses, creation times, inputs and
+/// outputs only when asked for, pages of the requested size), and purges by id. It records every query, every raised event and every start.
 /// </summary>
 public sealed class DurableFake
 {
@@ -55,9 +55,16 @@ public sealed class DurableFake
 
                 return Task.FromResult(id);
             });
+        Mock.Setup(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<PurgeInstanceOptions?>(), It.IsAny<CancellationToken>()))
+            .Returns((string instanceId, PurgeInstanceOptions? _, CancellationToken _) => Task.FromResult(Purge(instanceId)));
+        Mock.Setup(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string instanceId, CancellationToken _) => Task.FromResult(Purge(instanceId)));
     }
 
     public Mock<DurableTaskClient> Mock { get; }
+
+    /// <summary>Every instance id purged so far, in order (a purge removes the instance from <see cref="Instances"/>).</summary>
+    public ConcurrentQueue<string> Purged { get; } = new();
 
     public DurableTaskClient Client => Mock.Object;
 
@@ -111,6 +118,17 @@ public sealed class DurableFake
     public void AssertOnlyCalled(params string[] methods) =>
         Assert.All(Mock.Invocations, call => Assert.Contains(call.Method.Name, methods));
 
+    private PurgeResult Purge(string instanceId)
+    {
+        var removed = Instances.TryRemove(instanceId, out _);
+        if (removed)
+        {
+            Purged.Enqueue(instanceId);
+        }
+
+        return new PurgeResult(removed ? 1 : 0);
+    }
+
     private async Task<OrchestrationMetadata?> LookUpAsync(string id, bool withInputs)
     {
         if (Gate is { } gate)
@@ -138,7 +156,9 @@ public sealed class DurableFake
     private static bool Matches(OrchestrationQuery? query, OrchestrationMetadata instance) =>
         query is null
         || ((query.InstanceIdPrefix is null || instance.InstanceId.StartsWith(query.InstanceIdPrefix, StringComparison.Ordinal))
-            && (query.Statuses is null || query.Statuses.Contains(instance.RuntimeStatus)));
+            && (query.Statuses is null || query.Statuses.Contains(instance.RuntimeStatus))
+            && (query.CreatedFrom is null || instance.CreatedAt >= query.CreatedFrom)
+            && (query.CreatedTo is null || instance.CreatedAt <= query.CreatedTo));
 
     /// <summary>As a backend returns it: input and output only when they were asked for (custom status always).</summary>
     private static OrchestrationMetadata Shaped(OrchestrationMetadata instance, bool withInputs) => withInputs

@@ -8,6 +8,12 @@ public sealed class LogSink : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
+    /// <summary>Every line with its event id and level, for tests that count a named event.</summary>
+    public ConcurrentQueue<(EventId Event, LogLevel Level, string Message)> Entries { get; } = new();
+
+    /// <summary>The messages logged with <paramref name="eventId"/> (matched by its number).</summary>
+    public IReadOnlyList<string> MessagesOf(EventId eventId) => [.. Entries.Where(e => e.Event.Id == eventId.Id).Select(e => e.Message)];
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void AssertNoneContains(params string[] secrets)
@@ -35,6 +41,7 @@ public sealed class LogSink : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var state_ = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            sink.Entries.Enqueue((eventId, logLevel, formatter(state, exception)));
             sink.Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{state_}] {exception}");
         }
     }
