@@ -157,6 +157,20 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+// The operations dashboard (docs/operations.md): peerings by state, waits, Tencent calls, throttling, drift, stuck instances.
+module workbook 'app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
 module keyVault 'app/keyvault.bicep' = {
   name: 'keyvault'
   scope: rg
