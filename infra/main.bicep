@@ -71,6 +71,9 @@ param driftCheckSchedule string = '0 */15 * * * *'
 @description('NCRONTAB schedule (UTC) of the history purge (PurgeSchedule): finished instances past Purge__Retention, a bounded batch per tick.')
 param purgeSchedule string = '0 0 * * * *'
 
+@description('NCRONTAB schedule (UTC) of the stuck-instance check (StuckCheckSchedule).')
+param stuckCheckSchedule string = '0 */5 * * * *'
+
 @description('Base URL for links in chat messages (Portal__BaseUrl). Empty: the Function App\'s own https URL.')
 param portalBaseUrl string = ''
 
@@ -224,6 +227,7 @@ module api 'app/function-app.bicep' = {
     acceptancePollSchedule: acceptancePollSchedule
     driftCheckSchedule: driftCheckSchedule
     purgeSchedule: purgeSchedule
+    stuckCheckSchedule: stuckCheckSchedule
     tencentAccounts: tencentAccounts
     approverKeyAliases: approverKeyAliases
     tencentEndpoint: tencentEndpoint

@@ -58,6 +58,9 @@ param driftCheckSchedule string
 @description('NCRONTAB schedule of the history purge (PurgeSchedule).')
 param purgeSchedule string
 
+@description('NCRONTAB schedule of the stuck-instance check (StuckCheckSchedule).')
+param stuckCheckSchedule string
+
 @description('The managed Tencent accounts (identifiers only).')
 param tencentAccounts tencentAccount[]
 
@@ -218,6 +221,8 @@ var platformSettings = {
   DriftCheckSchedule: driftCheckSchedule
   // PurgeHistory: [TimerTrigger("%PurgeSchedule%")].
   PurgeSchedule: purgeSchedule
+  // CheckStuckInstances: [TimerTrigger("%StuckCheckSchedule%")].
+  StuckCheckSchedule: stuckCheckSchedule
   Portal__BaseUrl: empty(portalBaseUrl) ? 'https://${site.properties.defaultHostName}' : portalBaseUrl
 }
 

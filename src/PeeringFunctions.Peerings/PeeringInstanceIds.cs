@@ -50,6 +50,10 @@ public static class PeeringInstanceIds
     public static string? PeeringOfTeardown(string id) =>
         id.EndsWith(TeardownSuffix, StringComparison.Ordinal) && IsPeeringId(id[..^TeardownSuffix.Length]) ? id[..^TeardownSuffix.Length] : null;
 
+    /// <summary>The peering any instance id of ours belongs to (the peering's own, its teardown, repair or bandwidth change), or null.</summary>
+    public static string? PeeringOfAny(string id) =>
+        IsPeeringId(id) ? id : PeeringOfTeardown(id) ?? PeeringOfRepair(id) ?? PeeringOfBandwidthChange(id);
+
     /// <summary>Ids come from URLs: accept only the shape we make, so nothing else can be looked up.</summary>
     public static bool IsPeeringId(string? id) =>
         id is { Length: <= 64 } && id.StartsWith(Prefix, StringComparison.Ordinal) && !id.EndsWith(TeardownSuffix, StringComparison.Ordinal)

@@ -13,7 +13,8 @@ namespace PeeringFunctions.Peerings;
 /// The HTTP API and the chat commands both call this, each after its own authentication; nothing here decides
 /// about the peering itself (that is the orchestrator's job).
 /// </summary>
-public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<PeeringOperations> logger)
+/// <param name="stuckMarks">The stuck check's marks, shown on the views; none when the host has no stuck check.</param>
+public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<PeeringOperations> logger, IStuckMarks? stuckMarks = null)
 {
     /// <summary>How long a decision waits to learn whether it won; longer than the orchestrator needs to take an event locally.</summary>
     private static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
@@ -106,9 +107,10 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         }
 
         var teardown = await FindTeardownAsync(client, instance, cancellationToken);
-        return PeeringView.From(instance, teardown, await FindBandwidthChangeAsync(client, instance, cancellationToken))
+        return (PeeringView.From(instance, teardown, await FindBandwidthChangeAsync(client, instance, cancellationToken))
             .WithRecord(record, instance.IsRunning || teardown is { IsRunning: true }, LastWorkflowUpdate(instance, teardown))
-            with { Repair = await RepairView.FindAsync(client, id, cancellationToken) };
+            with { Repair = await RepairView.FindAsync(client, id, cancellationToken) })
+            .WithStuck((await ListStuckAsync(cancellationToken)).GetValueOrDefault(id));
     }
 
     /// <summary>Who a peering joins, from its instance or, its history purged (or adopted since), from its registry record; null when neither exists.</summary>
@@ -252,16 +254,18 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
 
         // The registry adds what Durable no longer (or never) held: purged histories, adopted peerings; and health to all.
         var records = await ListRecordsAsync(cancellationToken);
+        var stuck = await ListStuckAsync(cancellationToken);
         var views = peerings.Select(instance =>
         {
             var teardown = TeardownOf(instance, teardowns.GetValueOrDefault(instance.InstanceId));
             return PeeringView.From(instance, teardown, BandwidthChangeOf(instance, changes.GetValueOrDefault(instance.InstanceId)))
-                .WithRecord(records.GetValueOrDefault(instance.InstanceId), instance.IsRunning || teardown is { IsRunning: true }, LastWorkflowUpdate(instance, teardown));
+                .WithRecord(records.GetValueOrDefault(instance.InstanceId), instance.IsRunning || teardown is { IsRunning: true }, LastWorkflowUpdate(instance, teardown))
+                .WithStuck(stuck.GetValueOrDefault(instance.InstanceId));
         }).ToList();
         var shown = views.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
         views.AddRange(records.Values
             .Where(record => !shown.Contains(record.Id))
-            .Select(record => RegisteredPeeringView.From(record, teardowns.GetValueOrDefault(record.Id))));
+            .Select(record => RegisteredPeeringView.From(record, teardowns.GetValueOrDefault(record.Id)).WithStuck(stuck.GetValueOrDefault(record.Id))));
 
         return views
             .Where(view => string.IsNullOrEmpty(state) || string.Equals(view.State, state, StringComparison.OrdinalIgnoreCase))
@@ -286,6 +290,30 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         }
 
         return records;
+    }
+
+    /// <summary>The stuck check's reports by peering; an unreachable store (or none) shows nothing stuck (logged).</summary>
+    private async Task<Dictionary<string, StuckView>> ListStuckAsync(CancellationToken cancellationToken)
+    {
+        if (stuckMarks is null)
+        {
+            return new Dictionary<string, StuckView>(StringComparer.Ordinal);
+        }
+
+        var marks = new List<StuckMark>();
+        try
+        {
+            await foreach (var mark in stuckMarks.ListAsync(cancellationToken))
+            {
+                marks.Add(mark);
+            }
+        }
+        catch (PeeringRegistryException error)
+        {
+            logger.LogWarning("Listing the stuck marks failed; nothing is shown as stuck: {Error}", error.Message);
+        }
+
+        return StuckView.ByPeering(marks);
     }
 
     /// <summary>The peering's registry record, or null (none, or the store unreachable: logged).</summary>

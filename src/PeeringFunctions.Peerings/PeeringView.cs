@@ -29,7 +29,8 @@ public sealed record PeeringView(
     string? RepairPolicy = null,
     string? RequestedBy = null,
     string? ApprovedBy = null,
-    RepairView? Repair = null)
+    RepairView? Repair = null,
+    StuckView? Stuck = null)
 {
     /// <summary>
     /// This view with what the registry keeps about the peering: its health, origin, repair policy, who asked and who
@@ -55,6 +56,13 @@ public sealed record PeeringView(
             ? view with { State = record.State, Message = record.Message ?? view.Message, LastUpdatedAt = record.UpdatedAt }
             : view;
     }
+
+    /// <summary>
+    /// This view with the stuck check's report, if one of the peering's instances is stuck: shown while that instance
+    /// runs (the peering's own run only while it is still at the reported step; the check forgets ended ones each tick).
+    /// </summary>
+    public PeeringView WithStuck(StuckView? stuck) =>
+        stuck is null || (stuck.InstanceId == Id && (RuntimeStatus is not ("Running" or "Pending") || Step != stuck.Step)) ? this : this with { Stuck = stuck };
 
     /// <param name="teardown">The teardown of this run's peering connection, if any.</param>
     /// <param name="bandwidthChange">The latest bandwidth change of this run's peering connection, if any.</param>

@@ -30,6 +30,8 @@ public static class RegistryRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryOptions>, RegistryOptionsValidator>());
         services.TryAddSingleton(provider => Create(
             provider.GetRequiredService<IOptions<RegistryOptions>>().Value, provider.GetService<TokenCredential>()));
+        services.TryAddSingleton(provider => CreateStuckMarks(
+            provider.GetRequiredService<IOptions<RegistryOptions>>().Value, provider.GetService<TokenCredential>()));
         return services;
     }
 
@@ -37,15 +39,22 @@ public static class RegistryRegistration
     public static IPeeringRegistry Create(RegistryOptions options, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.UsesAzureTables)
-        {
-            return new InMemoryPeeringRegistry();
-        }
+        return options.UsesAzureTables ? new TableStoragePeeringRegistry(Table(options, credential)) : new InMemoryPeeringRegistry();
+    }
 
+    /// <summary>The stuck-instance marks, beside the registry: in its table (a partition of their own), or in memory.</summary>
+    public static IStuckMarks CreateStuckMarks(RegistryOptions options, TokenCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UsesAzureTables ? new TableStorageStuckMarks(Table(options, credential)) : new InMemoryStuckMarks();
+    }
+
+    private static TableClient Table(RegistryOptions options, TokenCredential? credential)
+    {
         var service = options.TableServiceUri is { } uri
             ? new TableServiceClient(uri, credential ?? throw new InvalidOperationException(
                 $"{RegistryOptions.SectionName}:TableServiceUri needs a TokenCredential service."))
             : new TableServiceClient(options.ConnectionString!.Trim());
-        return new TableStoragePeeringRegistry(service.GetTableClient(options.TableName));
+        return service.GetTableClient(options.TableName);
     }
 }

@@ -263,7 +263,7 @@ public sealed partial class BicepTemplateTests
         var docs = File.ReadAllText(RepoPaths.InRepository("docs", "configuration.md"));
         string[] expected =
         [
-            "TASKHUB_NAME", "AcceptancePollSchedule", "DriftCheckSchedule", "PurgeSchedule", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
+            "TASKHUB_NAME", "AcceptancePollSchedule", "DriftCheckSchedule", "PurgeSchedule", "StuckCheckSchedule", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
             "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Portal__BaseUrl",
             "Tencent__Endpoint", "Tencent__Language", "Registry__Store", "Registry__TableName", "Registry__TableServiceUri",

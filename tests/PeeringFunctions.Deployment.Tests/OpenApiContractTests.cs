@@ -184,6 +184,7 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<BandwidthChangeView>("BandwidthChangeView");
         AssertSameProperties<BandwidthChangeOutcome>("BandwidthChangeOutcome");
         AssertSameProperties<RepairView>("RepairView");
+        AssertSameProperties<StuckView>("StuckView");
         AssertSameProperties<ProblemBody>("Problem");
         AssertSameProperties<FieldProblem>("FieldProblem");
         AssertSameProperties<DiscoveredPeering>("DiscoveredPeering");

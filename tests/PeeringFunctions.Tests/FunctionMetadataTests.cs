@@ -116,6 +116,17 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void Generated_functions_metadata_has_the_stuck_check_on_a_timer_from_an_app_setting()
+    {
+        var functions = JsonNode.Parse(File.ReadAllText(AppPaths.InOutput("functions.metadata")))!.AsArray();
+        var check = functions.Select(f => f!.AsObject()).Single(f => (string?)f["name"] == "CheckStuckInstances");
+
+        var trigger = Bindings(check).Single(b => Type(b) == "timerTrigger");
+        Assert.Equal("%StuckCheckSchedule%", (string?)trigger["schedule"]);
+        Assert.Contains(Bindings(check), b => Type(b) == "durableClient" && (string?)b["direction"] == "In");
+    }
+
+    [Fact]
     public async Task Worker_metadata_exposes_every_orchestrator_and_activity()
     {
         // The expected tasks come from the registration itself, so a new orchestrator or activity cannot be forgotten.

@@ -114,6 +114,24 @@ public sealed class ChatPeeringNotifier(
         return SendAsync(sends, "drift notice", cancellationToken);
     }
 
+    /// <summary>The initiator hears that an instance of its peering is stuck, where and since when; nothing is undone by this.</summary>
+    public Task NotifyStuckAsync(StuckInstanceNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.InitiatorAccount is not { } initiator)
+        {
+            return Task.CompletedTask;
+        }
+
+        var lines = new List<string>
+        {
+            $"{notice.InstanceId} has been at step {notice.Step} since {notice.Since:u} ({notice.Limit}).",
+            "Nothing was changed because of this; the run goes on if the call it waits for returns. Look at the status page or the logs (event InstanceStuck).",
+        };
+        var message = new ChatNotice($"Peering stuck: {notice.Name}", lines, links.Status(notice.PeeringId), notice.PeeringId);
+        return SendAsync([(initiator, message)], "stuck notice", cancellationToken);
+    }
+
     /// <summary>Both sides hear what a repair did, left alone and could not do: the same message to each.</summary>
     public Task NotifyRepairAsync(RepairNotice notice, CancellationToken cancellationToken)
     {

@@ -31,6 +31,10 @@ public static class Banner
         output.WriteLine(purge.Enabled
             ? $"  Purge      history of instances finished over {purge.Retention.TotalDays:0.##} days ago, up to {purge.BatchSize} every {purge.Interval} (Purge:*)"
             : "  Purge      off (Purge:Enabled=false)");
+        var stuck = host.StuckCheck;
+        output.WriteLine(stuck.Enabled
+            ? $"  Stuck      reports instances over their step's threshold, checked every {stuck.Interval} (StuckCheck:*)"
+            : "  Stuck      off (StuckCheck:Enabled=false)");
         output.WriteLine(tencent.IsEmbeddedEmulator
             ? $"  Tencent    embedded VPC emulator at {tencent.ApiUrl} (seed: {SeedName(host)}; control API {tencent.ApiUrl}_emulator/state)"
             : $"  Tencent    {tencent.ApiUrl} (configured; the emulator is not started)");

@@ -14,6 +14,7 @@ using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Peerings.Purging;
+using PeeringFunctions.Peerings.Stuck;
 using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
@@ -79,6 +80,12 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     /// <summary>The purge the timer ticks; tests tick it themselves with <see cref="Client"/>.</summary>
     public HistoryPurger HistoryPurger => Services.GetRequiredService<HistoryPurger>();
+
+    /// <summary>The "StuckCheck" section as the stuck check's timer binds it.</summary>
+    public StuckCheckOptions StuckCheck => Services.GetRequiredService<IOptions<StuckCheckOptions>>().Value;
+
+    /// <summary>The stuck check the timer ticks; tests tick it themselves with <see cref="Client"/>.</summary>
+    public StuckInstanceCheck StuckInstanceCheck => Services.GetRequiredService<StuckInstanceCheck>();
 
     /// <summary>The HTTP API's services (PeeringApi and its dependencies).</summary>
     public IServiceProvider Services => web.Services;
@@ -289,6 +296,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringAcceptancePolling(configuration);
         builder.Services.AddPeeringWatchTimer(configuration);
         builder.Services.AddPeeringPurgeTimer(configuration);
+        builder.Services.AddStuckCheckTimer(configuration);
         builder.Services.AddPeeringHttpApi();
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddLocalPortal(options);

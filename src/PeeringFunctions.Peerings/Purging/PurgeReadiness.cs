@@ -13,17 +13,10 @@ public sealed class PurgeReadiness(IPeeringRegistry registry)
     public static readonly IReadOnlySet<string> InProgressStates = new HashSet<string>(
         [RegistryStates.Requested, RegistryStates.Repairing, RegistryStates.TearingDown], StringComparer.Ordinal);
 
-    /// <summary>The peering an instance id of ours belongs to (a peering, its teardown, repair or bandwidth change), or null.</summary>
-    public static string? PeeringOf(string instanceId) =>
-        PeeringInstanceIds.IsPeeringId(instanceId) ? instanceId
-        : PeeringInstanceIds.PeeringOfTeardown(instanceId)
-          ?? PeeringInstanceIds.PeeringOfRepair(instanceId)
-          ?? PeeringInstanceIds.PeeringOfBandwidthChange(instanceId);
-
     /// <returns>Null when the history may be purged; otherwise why not, in words.</returns>
     public async Task<string?> WhyNotAsync(string instanceId, CancellationToken cancellationToken)
     {
-        if (PeeringOf(instanceId) is not { } peeringId)
+        if (PeeringInstanceIds.PeeringOfAny(instanceId) is not { } peeringId)
         {
             return "not an instance id this app makes";
         }

@@ -8,5 +8,5 @@ public static class TelemetryNames
 {
     public static readonly string[] Sources = [TencentTelemetry.Name];
 
-    public static readonly string[] Meters = [TencentTelemetry.Name, RateLimitTelemetry.Name];
+    public static readonly string[] Meters = [TencentTelemetry.Name, RateLimitTelemetry.Name, OperationsTelemetry.Name];
 }

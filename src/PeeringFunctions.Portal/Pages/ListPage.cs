@@ -57,7 +57,7 @@ internal static class ListPage
                     $"<tr><th scope=\"row\"><a href=\"/api/portal/peerings/{E(peering.Id)}\" data-keep-code>{E(peering.Name)}</a></th>");
                 html.Append(CultureInfo.InvariantCulture, $"<td>{E(Side(peering.Initiator))}</td><td>{E(Side(peering.Receiver))}</td>");
                 html.Append(CultureInfo.InvariantCulture, $"<td>{(peering.PeeringConnectionId is { } pcx ? $"<code>{E(pcx)}</code>" : "—")}</td>");
-                html.Append(CultureInfo.InvariantCulture, $"<td>{HealthCell(peering.Health)}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td>{HealthCell(peering.Health)}{StuckCell(peering.Stuck)}</td>");
                 html.Append(CultureInfo.InvariantCulture, $"<td>{Time(peering.CreatedAt, "yyyy-MM-dd HH:mm")}</td></tr>\n");
             }
 
@@ -75,6 +75,11 @@ internal static class ListPage
             E(drifted.Findings[0].Description) + (drifted.Findings.Count > 1 ? E($" (+{drifted.Findings.Count - 1} more)") : ""),
         _ => $"<span class=\"badge {StatusView.HealthBadgeClass(health.Status)}\">{E(health.Status)}</span>",
     };
+
+    /// <summary>The stuck check's report, beside the health: which step, since when (the instance may be a teardown or repair).</summary>
+    private static string StuckCell(StuckView? stuck) => stuck is null
+        ? ""
+        : $" <span class=\"badge bad stuck\" title=\"{E(stuck.InstanceId)}\">Stuck</span> {E($"at {stuck.Step} since {stuck.Since.UtcDateTime:yyyy-MM-dd HH:mm} UTC")}";
 
     private static int Order(string state) => PeeringVocabulary.OrderOf(state);
 

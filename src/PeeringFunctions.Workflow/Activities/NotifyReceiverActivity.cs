@@ -19,6 +19,9 @@ public interface IPeeringNotifier
 
     /// <summary>Tells both sides what the watcher newly found on a peering (once per finding). Optional, like the outcome.</summary>
     Task NotifyDriftAsync(PeeringDriftNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Tells the initiator an instance of its peering is stuck in a step (once per step). Optional, like the outcome.</summary>
+    Task NotifyStuckAsync(StuckInstanceNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
@@ -52,6 +55,13 @@ public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logge
             logger.LogInformation("Peering {InstanceId} ({Name}) drifted: {Finding}", notice.InstanceId, notice.Name, finding.Description);
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyStuckAsync(StuckInstanceNotice notice, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Peering {PeeringId} ({Name}) of {Initiator}: {InstanceId} is stuck in {Step} since {Since:u} ({Limit})",
+            notice.PeeringId, notice.Name, notice.InitiatorAccount, notice.InstanceId, notice.Step, notice.Since, notice.Limit);
         return Task.CompletedTask;
     }
 
