@@ -162,6 +162,21 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stuck_notice_goes_to_the_initiators_channel_only_naming_the_step_and_since_when()
+    {
+        using var host = Host();
+        var since = new DateTimeOffset(2026, 12, 5, 9, 50, 0, TimeSpan.Zero);
+
+        await host.Get<IPeeringNotifier>().NotifyStuckAsync(
+            new StuckInstanceNotice(id, id, "web-to-db", "alpha", PeeringSteps.Requesting, since, "longer than 10 minutes"), CancellationToken.None);
+
+        var alpha = (string?)PostTo("/BALPHA/").Json["text"];
+        Assert.StartsWith("Peering stuck: web-to-db", alpha, StringComparison.Ordinal);
+        Assert.Contains("at step Requesting since 2026-12-05 09:50:00Z (longer than 10 minutes)", alpha, StringComparison.Ordinal);
+        Assert.Single(server.Posts); // not the receiver's channels
+    }
+
+    [Fact]
     public async Task A_repair_is_told_to_both_sides_with_what_was_done_and_what_was_left_alone()
     {
         using var host = Host();
