@@ -174,6 +174,35 @@ public sealed class LocalHostStartupTests
         Assert.Contains("DriftCheck:Interval must be at least 1 second", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Host_says_at_start_up_what_it_purges_and_how_often_it_checks_for_stuck_instances()
+    {
+        await using var host = await LocalPeeringHost.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            Configuration = Configuration(new() { ["Purge:Retention"] = "7.00:00:00", ["Purge:BatchSize"] = "50", ["StuckCheck:Interval"] = "00:01:00" }),
+        });
+
+        var lines = BannerOf(host).Split('\n');
+        Assert.Contains("finished over 7 days ago, up to 50 every 01:00:00", Assert.Single(lines, l => l.Contains("Purge ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("checked every 00:01:00", Assert.Single(lines, l => l.Contains("Stuck ", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Purge:BatchSize", "0", "Purge:BatchSize must be between 1 and 1000")]
+    [InlineData("Purge:Retention", "00:10:00", "Purge:Retention must be at least")]
+    [InlineData("StuckCheck:Thresholds:Requesting", "00:00:00", "StuckCheck:Thresholds:Requesting must be positive")]
+    public async Task Host_with_a_bad_purge_or_stuck_check_setting_refuses_to_start_and_names_it(string key, string value, string message)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => LocalPeeringHost.StartAsync(new LocalHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            Configuration = Configuration(new() { [key] = value }),
+        }));
+
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> RealTencent() => new()
     {
         ["Tencent:Endpoint"] = "vpc.ap-guangzhou.tencentcloudapi.com",
