@@ -13,6 +13,7 @@ using PeeringFunctions.LocalHost.Http;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Peerings.Approval;
+using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
@@ -120,6 +121,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                     services.AddPeerings(configuration);
                     services.AddPeeringChatOps(configuration);
                     options.ConfigureWorkflowServices?.Invoke(services);
+                    LocalTelemetry.AddLogExport(services, telemetry.Exporter, telemetry.OtlpEndpoint);
                 },
                 MaxConcurrentOrchestrations = options.MaxConcurrentOrchestrations,
                 MaxConcurrentActivities = options.MaxConcurrentActivities,
@@ -285,7 +287,10 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddLocalPortal(options);
         builder.Services.AddAllowedHosts(configuration);
-        LocalTelemetry.Add(builder.Services, telemetry.Exporter, telemetry.OtlpEndpoint, options.ConfigureTelemetry);
+        if (LocalTelemetry.Add(builder.Services, telemetry.Exporter, telemetry.OtlpEndpoint, options.ConfigureTelemetry))
+        {
+            builder.Services.AddPeeringTelemetry(configuration);
+        }
 
         var app = builder.Build();
         app.UseClientRequestErrors();

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.Peerings.Telemetry;
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.Workflow.Contracts;
+using static PeeringFunctions.Testing.Builders.DemoIds;
+
+namespace PeeringFunctions.IntegrationTests;
+
+/// <summary>What one peering request looks like as a trace: the HTTP call, the orchestration, its activities, each Tencent call.</summary>
+[Collection(nameof(TelemetryCollection))]
+public sealed class PeeringTraceTests
+{
+    private const string InstanceIdTag = "durabletask.task.instance_id";
+
+    [Fact]
+    public async Task A_peering_request_is_one_trace_from_its_http_call_through_every_activity_to_every_tencent_call()
+    {
+        await using var host = await TelemetryHost.StartAsync();
+        var started = await host.Api.StartAcceptedAsync(PeeringRequests.SameRegion());
+        await host.Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
+        await host.Api.DecideAcceptedAsync(started.Id, accept: true, ApproverKey(Beta));
+        Assert.Equal(PeeringStatus.Active, (await host.Api.WaitForEndAsync(started.Id)).State);
+        host.Flush();
+
+        var spans = host.Spans.ToList();
+        var request = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/peerings");
+        var trace = spans.Where(s => s.TraceId == request.TraceId).ToDictionary(s => s.SpanId);
+
+        // Every activity the orchestration ran (before and after the receiver's decision) is in the request's trace.
+        var activities = spans.Where(s => s.Source.Name == TelemetryNames.DurableTask && s.Kind == ActivityKind.Server
+            && s.DisplayName.StartsWith("activity:", StringComparison.Ordinal) && Equals(s.GetTagItem(InstanceIdTag), started.Id)).ToList();
+        Assert.Contains(activities, a => a.DisplayName.StartsWith("activity:CreatePeeringActivity", StringComparison.Ordinal));
+        Assert.Contains(activities, a => a.DisplayName.StartsWith("activity:AcceptPeeringActivity", StringComparison.Ordinal));
+        Assert.Contains(activities, a => a.DisplayName.StartsWith("activity:CreateRoutesActivity", StringComparison.Ordinal));
+        Assert.All(activities, a => Assert.Equal(request.TraceId, a.TraceId));
+
+        // Every call the emulator answered is a client span in that trace, under an activity, under the request.
+        var calls = host.Emulator.Calls();
+        var tencent = spans.Where(s => s.Source.Name == TencentTelemetry.Name).ToList();
+        Assert.Equal(calls.Totals.Total, tencent.Count);
+        Assert.All(tencent, call =>
+        {
+            Assert.Equal(request.TraceId, call.TraceId);
+            var ancestors = Ancestors(call, trace);
+            Assert.Contains(ancestors, a => a.DisplayName.StartsWith("activity:", StringComparison.Ordinal) && a.Kind == ActivityKind.Server);
+            Assert.Equal(request.SpanId, ancestors[^1].SpanId);
+            Assert.Contains(call.GetTagItem(TencentTelemetry.Tags.Account) as string, new[] { Alpha, Beta });
+            Assert.Equal(Guangzhou, call.GetTagItem(TencentTelemetry.Tags.Region));
+            Assert.Equal(TencentTelemetry.Success, call.GetTagItem(TencentTelemetry.Tags.Result));
+            Assert.False(string.IsNullOrEmpty(call.GetTagItem(TencentTelemetry.Tags.RequestId) as string));
+            Assert.False(string.IsNullOrEmpty(call.GetTagItem(TencentTelemetry.Tags.Action) as string));
+        });
+        Assert.Contains(tencent, c => Equals(c.GetTagItem(TencentTelemetry.Tags.Action), "AcceptVpcPeeringConnection")
+            && Equals(c.GetTagItem(TencentTelemetry.Tags.Account), Beta));
+
+        // The decision is a request of its own: it raised an event, and the work it released stayed in the first trace.
+        var accept = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/peerings/{id}/accept");
+        Assert.NotEqual(request.TraceId, accept.TraceId);
+    }
+
+    [Fact]
+    public async Task A_failed_tencent_call_is_an_error_span_with_its_error_code_in_the_same_trace()
+    {
+        await using var host = await TelemetryHost.StartAsync();
+        // Transient: the activity's retry policy sends it again, and the peering still ends Active.
+        host.Emulator.AddFault(new TencentVpcEmulator.FaultRule { Action = "CreateRoutes", Code = "InternalError", Count = 1 });
+        var started = await host.Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        Assert.Equal(PeeringStatus.Active, (await host.Api.WaitForEndAsync(started.Id)).State);
+        host.Flush();
+
+        var request = Assert.Single(host.Spans, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/peerings");
+        var failed = Assert.Single(host.Spans, s => s.Source.Name == TencentTelemetry.Name && s.Status == ActivityStatusCode.Error);
+        Assert.Equal(request.TraceId, failed.TraceId);
+        Assert.Equal("CreateRoutes", failed.GetTagItem(TencentTelemetry.Tags.Action));
+        Assert.Equal("InternalError", failed.GetTagItem(TencentTelemetry.Tags.ErrorCode));
+        Assert.False(string.IsNullOrEmpty(failed.GetTagItem(TencentTelemetry.Tags.RequestId) as string));
+    }
+
+    /// <summary>The span's parents, nearest first, as far as the trace holds them (the last is the root).</summary>
+    private static List<Activity> Ancestors(Activity span, IReadOnlyDictionary<ActivitySpanId, Activity> trace)
+    {
+        var chain = new List<Activity>();
+        for (var parent = span.ParentSpanId; trace.TryGetValue(parent, out var next); parent = next.ParentSpanId)
+        {
+            chain.Add(next);
+        }
+
+        return chain;
+    }
+}
