@@ -6,6 +6,7 @@ using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess.RateLimiting;
 using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Telemetry;
 using TencentVpcEmulator;
@@ -81,5 +82,31 @@ public sealed class PeeringMetricsTests
         Assert.Equal(RateLimitTelemetry.ByTencent, throttled.Tag(RateLimitTelemetry.ThrottledBy));
         Assert.Equal("DescribeVpcs", throttled.Tag(TencentTelemetry.Tags.Action));
         Assert.Equal(calls.Totals.Total, host.Metric("tencent.client_wait").MetricPoints.Sum(p => p.GetHistogramCount()));
+    }
+
+    [Fact]
+    public async Task A_route_deleted_in_the_console_counts_one_drift_finding_of_its_kind_and_one_repair_that_left_the_peering_active()
+    {
+        await using var host = await TelemetryHost.StartAsync();
+        var started = await host.Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        var pcx = (await host.Api.WaitForEndAsync(started.Id)).PeeringConnectionId!;
+        Assert.Empty((await host.Host.DriftWatcher.CheckAsync(host.Host.Client, CancellationToken.None)).NewFindings);
+        var route = Assert.Single(host.Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
+        await TencentConsole.Of(host.Emulator.BaseUrl, Beta, Shanghai).DeleteRoutes(new DeleteRoutesRequest
+        {
+            RouteTableId = BetaPeeringTable, Routes = [new Route { RouteItemId = route.RouteItemId }],
+        });
+
+        Assert.Single((await host.Host.DriftWatcher.CheckAsync(host.Host.Client, CancellationToken.None)).NewFindings);
+        await host.Api.WaitUntilAsync(started.Id, v => v.Repair?.Outcome is not null, "its repair ended");
+        // The tick after the repair finds nothing new: a finding seen once is counted once.
+        Assert.Empty((await host.Host.DriftWatcher.CheckAsync(host.Host.Client, CancellationToken.None)).NewFindings);
+        host.Flush();
+
+        var finding = Assert.Single(host.Metric("peering.drift.findings").MetricPoints);
+        Assert.Equal((DriftKinds.RouteMissing, 1L), (finding.Tag(PeeringTelemetry.Tags.DriftKind), finding.GetSumLong()));
+        var repair = Assert.Single(host.Metric("peering.repairs").MetricPoints);
+        Assert.Equal((RepairKinds.Repair, RegistryStates.Active, 1L),
+            (repair.Tag(WorkflowTelemetry.Tags.RepairKind), repair.Tag(WorkflowTelemetry.Tags.RepairResult), repair.GetSumLong()));
     }
 }

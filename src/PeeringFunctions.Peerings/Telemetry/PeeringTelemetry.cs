@@ -26,8 +26,22 @@ public static class PeeringTelemetry
     private static readonly Counter<long> DriftFindings = Meter.CreateCounter<long>(
         "peering.drift.findings", "{finding}", "New drift findings the watcher recorded, by kind");
 
-    /// <summary>The root span of one tick (e.g. "Drift check"), or null when nobody listens.</summary>
-    public static Activity? StartTick(string work) => Source.StartActivity(work, ActivityKind.Internal, parentContext: default);
+    /// <summary>
+    /// The root span of one tick (e.g. "Drift check"), or null when nobody listens. A root even when the timer started
+    /// inside a span (a hosted service inherits its host's start context), since a tick belongs to no request.
+    /// </summary>
+    public static Activity? StartTick(string work)
+    {
+        var outer = Activity.Current;
+        Activity.Current = null;
+        var tick = Source.StartActivity(work, ActivityKind.Internal);
+        if (tick is null)
+        {
+            Activity.Current = outer;
+        }
+
+        return tick;
+    }
 
     internal static void DriftFound(string kind) => DriftFindings.Add(1, new KeyValuePair<string, object?>(Tags.DriftKind, kind));
 }
