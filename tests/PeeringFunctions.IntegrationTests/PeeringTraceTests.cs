@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using PeeringFunctions.IntegrationTests.Support;
+using PeeringFunctions.LocalHost.Durable;
+using PeeringFunctions.Testing.Processes;
 using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.Workflow.Contracts;
@@ -17,6 +19,26 @@ public sealed class PeeringTraceTests
     public async Task A_peering_request_is_one_trace_from_its_http_call_through_every_activity_to_every_tencent_call()
     {
         await using var host = await TelemetryHost.StartAsync();
+        await AssertOneTraceAsync(host);
+    }
+
+    /// <summary>Where the instance's trace context is kept with its history in storage, and read back at every episode.</summary>
+    [Fact]
+    public async Task On_the_azure_storage_backend_a_peering_request_is_one_trace_too()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var host = await TelemetryHost.StartAsync(durableBackend: new DurableBackendOptions
+        {
+            Kind = DurableBackendKind.AzureStorage,
+            StorageConnectionString = azurite.ConnectionString,
+            TaskHubName = "TraceHub",
+            PollingInterval = TimeSpan.FromMilliseconds(100),
+        });
+        await AssertOneTraceAsync(host);
+    }
+
+    private static async Task AssertOneTraceAsync(TelemetryHost host)
+    {
         var started = await host.Api.StartAcceptedAsync(PeeringRequests.SameRegion());
         await host.Api.WaitForStepAsync(started.Id, PeeringSteps.WaitingForAcceptance);
         await host.Api.DecideAcceptedAsync(started.Id, accept: true, ApproverKey(Beta));

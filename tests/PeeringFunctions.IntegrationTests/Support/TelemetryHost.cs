@@ -6,6 +6,7 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PeeringFunctions.LocalHost.Durable;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Testing.Logging;
 using TencentVpcEmulator;
@@ -51,7 +52,9 @@ public sealed class TelemetryHost : IAsyncDisposable
 
     /// <param name="seed">The emulator's accounts and VPCs (default: the demo seed).</param>
     /// <param name="minimumLogLevel">What the kept log lines go down to (the console stays at Warning).</param>
-    public static async Task<TelemetryHost> StartAsync(EmulatorSeed? seed = null, LogLevel minimumLogLevel = LogLevel.Warning)
+    /// <param name="durableBackend">Where the Durable engine keeps its instances (default: in memory).</param>
+    public static async Task<TelemetryHost> StartAsync(
+        EmulatorSeed? seed = null, LogLevel minimumLogLevel = LogLevel.Warning, DurableBackendOptions? durableBackend = null)
     {
         var spans = new List<Activity>();
         var metrics = new List<MetricSnapshot>();
@@ -68,6 +71,7 @@ public sealed class TelemetryHost : IAsyncDisposable
                 ["Logging:Console:LogLevel:Default"] = "Warning",
             }).Build(),
             Emulator = new EmulatorOptions { Seed = seed },
+            DurableBackend = durableBackend,
             ConfigureWebLogging = logging => logging.AddProvider(sink),
             ConfigureWorkflowServices = services => services.AddLogging(logging => logging.AddProvider(sink)),
             ConfigureTelemetry = otel => otel
