@@ -37,6 +37,48 @@ public sealed class PeeringTraceTests
         await AssertOneTraceAsync(host);
     }
 
+    [Fact]
+    public async Task A_peering_requested_in_slack_is_one_trace_from_the_webhook_to_every_tencent_call()
+    {
+        const string secret = "telemetry-test-slack-signing-secret";
+        await using var host = await TelemetryHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["ChatOps:Slack:SigningSecret"] = secret,
+            ["ChatOps:Approvers:beta:0"] = "slack:UREQUESTER", // a request in chat comes from an approver of the initiator's account
+        });
+        // One account on both sides: Tencent makes it ACTIVE at once, no decision needed.
+        var (status, reply) = await SlackCommandAsync(host.Http, secret,
+            $"request name=chat-trace from={Beta}/{Shanghai}/{BetaVpc} to={Beta}/{Guangzhou}/{BetaGzVpc} bandwidthMbps=10 " +
+            $"initiator.routeTableId={BetaPeeringTable} initiator.subnetIds={BetaAppSubnet} receiver.routeTableId={BetaGzMainTable} receiver.subnetIds={BetaGzSubnet}");
+        Assert.True(status == System.Net.HttpStatusCode.OK, reply);
+        var id = PeeringFunctions.Peerings.PeeringInstanceIds.ForPair(BetaVpc, BetaGzVpc);
+        Assert.Contains(id, reply, StringComparison.Ordinal);
+        Assert.Equal(PeeringStatus.Active, (await host.Api.WaitForEndAsync(id)).State);
+        host.Flush();
+
+        var webhook = Assert.Single(host.Spans, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/chat/slack/commands");
+        var tencent = host.Spans.Where(s => s.Source.Name == TencentTelemetry.Name).ToList();
+        Assert.Equal(host.Emulator.Calls().Totals.Total, tencent.Count);
+        Assert.All(tencent, call => Assert.Equal(webhook.TraceId, call.TraceId));
+        Assert.Contains(host.Spans, s => s.DisplayName.StartsWith("create_orchestration:", StringComparison.Ordinal) && s.ParentSpanId == webhook.SpanId);
+    }
+
+    private static async Task<(System.Net.HttpStatusCode Status, string Reply)> SlackCommandAsync(HttpClient http, string secret, string text)
+    {
+        var body = $"team_id=T0TELEMETRY&user_id=UREQUESTER&user_name=tester&command=%2Fpeering&text={Uri.EscapeDataString(text)}&trigger_id={Guid.NewGuid():N}";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = "v0=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat/slack/commands")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", signature);
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     private static async Task AssertOneTraceAsync(TelemetryHost host)
     {
         var started = await host.Api.StartAcceptedAsync(PeeringRequests.SameRegion());

@@ -53,8 +53,12 @@ public sealed class TelemetryHost : IAsyncDisposable
     /// <param name="seed">The emulator's accounts and VPCs (default: the demo seed).</param>
     /// <param name="minimumLogLevel">What the kept log lines go down to (the console stays at Warning).</param>
     /// <param name="durableBackend">Where the Durable engine keeps its instances (default: in memory).</param>
+    /// <param name="settings">More configuration (e.g. a chat platform's secret).</param>
     public static async Task<TelemetryHost> StartAsync(
-        EmulatorSeed? seed = null, LogLevel minimumLogLevel = LogLevel.Warning, DurableBackendOptions? durableBackend = null)
+        EmulatorSeed? seed = null,
+        LogLevel minimumLogLevel = LogLevel.Warning,
+        DurableBackendOptions? durableBackend = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var spans = new List<Activity>();
         var metrics = new List<MetricSnapshot>();
@@ -69,7 +73,7 @@ public sealed class TelemetryHost : IAsyncDisposable
                 ["AcceptancePoll:Enabled"] = "false",
                 ["DriftCheck:Enabled"] = "false",
                 ["Logging:Console:LogLevel:Default"] = "Warning",
-            }).Build(),
+            }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build(),
             Emulator = new EmulatorOptions { Seed = seed },
             DurableBackend = durableBackend,
             ConfigureWebLogging = logging => logging.AddProvider(sink),
