@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.Peerings.Telemetry;
 
 namespace PeeringFunctions.Peerings;
 
@@ -19,6 +20,15 @@ public abstract class PeriodicTickService(TimeProvider timeProvider, ILogger log
 
     protected abstract Task TickAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether the first tick runs at start rather than one interval later.</summary>
+    protected virtual bool TickAtStart => false;
+
+    /// <summary>
+    /// Whether each tick is a trace of its own (a root span named <see cref="WorkName"/>), as a timer trigger's invocation
+    /// is in Azure: the tick's Tencent calls and the orchestrations it starts then share its trace.
+    /// </summary>
+    protected virtual bool Traced => true;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
@@ -26,17 +36,29 @@ public abstract class PeriodicTickService(TimeProvider timeProvider, ILogger log
             return;
         }
 
+        if (TickAtStart)
+        {
+            await TickOnceAsync(stoppingToken);
+        }
+
         using var timer = new PeriodicTimer(Interval, timeProvider);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogWarning("{Work} failed: {Error}", WorkName, error.Message);
-            }
+            await TickOnceAsync(stoppingToken);
+        }
+    }
+
+    private async Task TickOnceAsync(CancellationToken stoppingToken)
+    {
+        using var span = Traced ? PeeringTelemetry.StartTick(WorkName) : null;
+        try
+        {
+            await TickAsync(stoppingToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.GetType().Name);
+            logger.LogWarning("{Work} failed: {Error}", WorkName, error.Message);
         }
     }
 }

@@ -15,6 +15,12 @@ namespace PeeringFunctions.Registry;
 /// <param name="RequestedBy">Who asked for it (a portal key's name, a chat user), when the channel says.</param>
 /// <param name="ApprovedBy">Who consented on the receiver's side and through which channel, when known.</param>
 /// <param name="Health">What the watcher last found; null until its first check.</param>
+/// <param name="RequestedAt">
+/// When the registry first held the peering as Requested (the workflow's time once the request existed on Tencent),
+/// kept by every later workflow write: the start of its time to Active. The registry write sets it, never the
+/// orchestration, so it is left out of JSON when null and the orchestration's activity inputs keep their shape.
+/// Null for records written before it existed, adopted peerings and runs that record only their end.
+/// </param>
 public sealed record RegisteredPeering(
     string Id,
     string Name,
@@ -28,7 +34,8 @@ public sealed record RegisteredPeering(
     string Origin = PeeringOrigins.Requested,
     string? RequestedBy = null,
     string? ApprovedBy = null,
-    PeeringHealth? Health = null)
+    PeeringHealth? Health = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RequestedAt = null)
 {
     /// <summary>The states the watcher checks: the peering is in place (or was, until drift was found). Not stored.</summary>
     [JsonIgnore]

@@ -47,6 +47,7 @@ builder.Services.AddPeeringPortal();
 
 // OpenTelemetry (host.json telemetryMode: OpenTelemetry): the worker's own spans and the app's sources and meters
 // (every Tencent call, the rate limiter), to Application Insights when the app has its connection string.
+builder.Services.AddPeeringTelemetry(builder.Configuration);
 var telemetry = builder.Services.AddOpenTelemetry()
     .UseFunctionsWorkerDefaults()
     .WithTracing(tracing => tracing.AddSource(TelemetryNames.Sources))

@@ -13,8 +13,8 @@ public sealed partial class WorkbookTests
     /// <summary>The metric names the app's meters use (TencentTelemetry, RateLimitTelemetry, the peering and stuck metrics).</summary>
     private static readonly string[] Metrics =
     [
-        "peerings.by_state", "peering.acceptance_wait", "peering.time_to_active", "tencent.calls", "tencent.call.duration",
-        "tencent.client_wait", "tencent.throttled", "peering.drift_findings", "peering.repairs", "peerings.stuck",
+        "peerings", "peering.acceptance.wait", "peering.time_to_active", "tencent.calls", "tencent.call.duration",
+        "tencent.client_wait", "tencent.throttled", "peering.drift.findings", "peering.repairs", "peerings.stuck",
     ];
 
     private static readonly string WorkbookFile = RepoPaths.InRepository("infra", "app", "workbooks", "peering-operations.json");

@@ -55,7 +55,7 @@ public sealed class TelemetryTests
             Assert.Equal("beta", span.GetTagItem(TencentTelemetry.Tags.Account));
             Assert.False(string.IsNullOrEmpty(span.GetTagItem(TencentTelemetry.Tags.RequestId) as string));
         });
-        var served = spans.Where(s => s.Kind == ActivityKind.Server).ToList();
+        var served = spans.Where(s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore").ToList();
         Assert.Contains(served, s => s.DisplayName == "POST /api/peerings");
         Assert.All(served, s => Assert.StartsWith("/api/", s.GetTagItem("url.path") as string, StringComparison.Ordinal)); // not the Durable sidecar's gRPC
 

@@ -23,6 +23,18 @@ public abstract class RegistryContract
     }
 
     [Fact]
+    public async Task A_record_keeps_the_time_its_peering_was_requested()
+    {
+        var registry = NewRegistry();
+        var requestedAt = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+        var written = Records.Peering("peering-vpc-req1-vpc-req2") with { RequestedAt = requestedAt };
+
+        await registry.UpsertAsync(written);
+
+        Assert.Equal(requestedAt, (await registry.GetAsync(written.Id))!.RequestedAt);
+    }
+
+    [Fact]
     public async Task An_adopted_record_with_the_subnets_kept_on_its_tables_is_read_back_equal_field_for_field()
     {
         var registry = NewRegistry();

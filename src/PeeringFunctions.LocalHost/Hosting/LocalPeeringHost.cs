@@ -15,6 +15,7 @@ using PeeringFunctions.Peerings.Acceptance;
 using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Peerings.Purging;
 using PeeringFunctions.Peerings.Stuck;
+using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow;
@@ -134,6 +135,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                     services.AddPeerings(configuration);
                     services.AddPeeringChatOps(configuration);
                     options.ConfigureWorkflowServices?.Invoke(services);
+                    LocalTelemetry.AddLogExport(services, telemetry.Exporter, telemetry.OtlpEndpoint);
                 },
                 MaxConcurrentOrchestrations = options.MaxConcurrentOrchestrations,
                 MaxConcurrentActivities = options.MaxConcurrentActivities,
@@ -301,7 +303,10 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddPeeringChatOps(configuration);
         builder.Services.AddLocalPortal(options);
         builder.Services.AddAllowedHosts(configuration);
-        LocalTelemetry.Add(builder.Services, telemetry.Exporter, telemetry.OtlpEndpoint, options.ConfigureTelemetry);
+        if (LocalTelemetry.Add(builder.Services, telemetry.Exporter, telemetry.OtlpEndpoint, options.ConfigureTelemetry))
+        {
+            builder.Services.AddPeeringTelemetry(configuration);
+        }
 
         var app = builder.Build();
         app.UseClientRequestErrors();

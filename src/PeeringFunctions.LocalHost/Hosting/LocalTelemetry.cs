@@ -1,5 +1,7 @@
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Telemetry;
@@ -13,6 +15,9 @@ namespace PeeringFunctions.LocalHost.Hosting;
 /// </summary>
 internal static class LocalTelemetry
 {
+    /// <summary>service.name of everything the local host exports (what a collector or the Aspire dashboard lists it as).</summary>
+    public const string ServiceName = "PeeringFunctions.LocalHost";
+
     /// <returns>Whether telemetry is on (an exporter configured, or a caller's own, e.g. a test's in-memory one).</returns>
     public static bool Add(IServiceCollection services, string exporter, Uri? otlpEndpoint, Action<IOpenTelemetryBuilder>? configure)
     {
@@ -22,6 +27,7 @@ internal static class LocalTelemetry
         }
 
         var otel = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing
                 .AddSource(TelemetryNames.Sources)
                 // The app's routes only: the Durable sidecar's gRPC server is an ASP.NET Core app in this process too.
@@ -35,9 +41,25 @@ internal static class LocalTelemetry
         {
             otel.WithTracing(tracing => tracing.AddOtlpExporter(o => o.Endpoint = otlpEndpoint ?? o.Endpoint))
                 .WithMetrics(metrics => metrics.AddOtlpExporter(o => o.Endpoint = otlpEndpoint ?? o.Endpoint));
+            AddLogExport(services, exporter, otlpEndpoint);
         }
 
         configure?.Invoke(otel);
         return true;
+    }
+
+    /// <summary>
+    /// The log lines of one container, to the OTLP collector beside the traces (with the span they were written in), when
+    /// the exporter is otlp. Each container of the host (the HTTP API's, the Durable worker's) has its own logging, so
+    /// each calls this; the console exporter needs none, the console logger prints them already.
+    /// </summary>
+    public static void AddLogExport(IServiceCollection services, string exporter, Uri? otlpEndpoint)
+    {
+        if (exporter == TelemetryOptions.Otlp)
+        {
+            services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService(ServiceName))
+                .WithLogging(logging => logging.AddOtlpExporter(o => o.Endpoint = otlpEndpoint ?? o.Endpoint));
+        }
     }
 }

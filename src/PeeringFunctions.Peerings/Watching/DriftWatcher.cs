@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Peerings.Repairs;
+using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.Registry;
 using PeeringFunctions.TencentAccess.Batched;
 using PeeringFunctions.Workflow.Activities;
@@ -80,6 +81,11 @@ public sealed class DriftWatcher(
 
             if (written.Update.New.Count > 0)
             {
+                foreach (var finding in written.Update.New)
+                {
+                    PeeringTelemetry.DriftFound(finding.Kind);
+                }
+
                 newFindings.AddRange(written.Update.New.Select(f => $"{record.Id}: {f.Description}"));
                 await NotifyAsync(written.Record, written.Update.New, cancellationToken);
             }

@@ -55,6 +55,7 @@ public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string
             limits.CountAdmitted(waited);
             RateLimitTelemetry.Waited(action, waited);
             var sentAt = limiter.Timestamp();
+            var sent = time.GetTimestamp();
             var message = attempt == 0 ? request : Copy(request, body);
             var response = await base.SendAsync(message, cancellationToken).ConfigureAwait(false);
             if (!await IsThrottledAsync(response, cancellationToken).ConfigureAwait(false))
@@ -71,6 +72,8 @@ public sealed class TencentRateLimitingHandler(TencentRateLimiter limits, string
             }
 
             response.Dispose();
+            // Tencent answered this attempt: tencent.calls counts it, so it matches what Tencent (or the emulator) counted.
+            TencentTelemetry.CountResentAnswer(action, TencentErrorCodes.RequestLimitExceeded, time.GetElapsedTime(sent));
             limits.CountResent();
             await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
         }

@@ -75,6 +75,18 @@ public static class TencentTelemetry
         Record(service, action, region, error.Code, elapsed);
     }
 
+    /// <summary>
+    /// An answer a handler under the client took for itself and sent the request again for (Tencent's throttling: the
+    /// rate limiter resends): Tencent did answer a call, so it is counted with its error code as the result, and marked
+    /// on the call's span, whose service and region it takes. The resent request is then counted as its own call.
+    /// </summary>
+    public static void CountResentAnswer(string action, string errorCode, TimeSpan elapsed)
+    {
+        var call = CurrentCall();
+        call?.AddEvent(new ActivityEvent("tencent.resent", tags: new ActivityTagsCollection { { Tags.ErrorCode, errorCode } }));
+        Record(call?.GetTagItem(Tags.Service) as string ?? "unknown", action, call?.GetTagItem(Tags.Region) as string ?? "unknown", errorCode, elapsed);
+    }
+
     private static void Record(string service, string action, string region, string result, TimeSpan elapsed)
     {
         var tags = new TagList { { Tags.Service, service }, { Tags.Action, action }, { Tags.Region, region }, { Tags.Result, result } };

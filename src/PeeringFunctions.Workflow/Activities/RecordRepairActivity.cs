@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Contracts;
+using PeeringFunctions.Workflow.Telemetry;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -32,7 +33,7 @@ public sealed class RecordRepairActivity(IPeeringRegistry registry, ILogger<Reco
         try
         {
             var written = false;
-            await registry.UpdateAsync(input.PeeringId, record =>
+            var stored = await registry.UpdateAsync(input.PeeringId, record =>
             {
                 written = false;
                 if (record.State is not (RegistryStates.Repairing or RegistryStates.Active or RegistryStates.Drifted)
@@ -44,6 +45,12 @@ public sealed class RecordRepairActivity(IPeeringRegistry registry, ILogger<Reco
                 written = true;
                 return Apply(record, input);
             }, CancellationToken.None);
+            if (written && stored is not null)
+            {
+                // Counted once: a repeated run finds its events in the history and writes nothing.
+                WorkflowTelemetry.RepairRecorded(input.Kind, stored.State);
+            }
+
             return written;
         }
         catch (Exception error) when (error is not OperationCanceledException)
