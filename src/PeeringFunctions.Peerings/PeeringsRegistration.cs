@@ -21,6 +21,7 @@ public static class PeeringsRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Auditing.PeeringAudit>();
         services.TryAddSingleton<PeeringOperations>();
         services.TryAddSingleton<Adoption.PeeringAdoption>();
         services.TryAddSingleton<Repairs.PeeringRepairs>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Registry.TableStorage;
 
 namespace PeeringFunctions.Registry;
@@ -30,6 +31,8 @@ public static class RegistryRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryOptions>, RegistryOptionsValidator>());
         services.TryAddSingleton(provider => Create(
             provider.GetRequiredService<IOptions<RegistryOptions>>().Value, provider.GetService<TokenCredential>()));
+        services.TryAddSingleton(provider => CreateAuditTrail(
+            provider.GetRequiredService<IOptions<RegistryOptions>>().Value, provider.GetService<TokenCredential>()));
         return services;
     }
 
@@ -37,15 +40,23 @@ public static class RegistryRegistration
     public static IPeeringRegistry Create(RegistryOptions options, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.UsesAzureTables)
-        {
-            return new InMemoryPeeringRegistry();
-        }
+        return options.UsesAzureTables
+            ? new TableStoragePeeringRegistry(Service(options, credential).GetTableClient(options.TableName))
+            : new InMemoryPeeringRegistry();
+    }
 
-        var service = options.TableServiceUri is { } uri
+    /// <summary>The audit trail beside the records: the same store and account, its own table (<see cref="RegistryOptions.EffectiveAuditTableName"/>).</summary>
+    public static IAuditTrail CreateAuditTrail(RegistryOptions options, TokenCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UsesAzureTables
+            ? new TableStorageAuditTrail(Service(options, credential).GetTableClient(options.EffectiveAuditTableName))
+            : new InMemoryAuditTrail();
+    }
+
+    private static TableServiceClient Service(RegistryOptions options, TokenCredential? credential) =>
+        options.TableServiceUri is { } uri
             ? new TableServiceClient(uri, credential ?? throw new InvalidOperationException(
                 $"{RegistryOptions.SectionName}:TableServiceUri needs a TokenCredential service."))
             : new TableServiceClient(options.ConnectionString!.Trim());
-        return new TableStoragePeeringRegistry(service.GetTableClient(options.TableName));
-    }
 }

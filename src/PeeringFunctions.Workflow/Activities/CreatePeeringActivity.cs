@@ -1,8 +1,9 @@
 using Microsoft.DurableTask;
-using PeeringFunctions.TencentCloud.Common;
-using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentAccess.Facts;
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -12,7 +13,7 @@ namespace PeeringFunctions.Workflow.Activities;
 /// The pair's live peering found that way may also be a request made elsewhere (by the receiver, say) that pre-flight
 /// could not recognise, because Tencent names no peer VPC for a cross-account request still PENDING.
 /// </summary>
-public sealed class CreatePeeringActivity(ITencentClientFactory clients) : TencentActivity<CreatePeeringInput, PeeringFacts>(clients)
+public sealed class CreatePeeringActivity(ITencentClientFactory clients, AuditWriter audit) : TencentActivity<CreatePeeringInput, PeeringFacts>(clients, audit)
 {
     /// <summary>The tag keys the peering carries: who manages it, and the request (orchestration instance) that made it.</summary>
     public const string ManagedByTag = "managed-by";
@@ -41,6 +42,9 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
                 Tags = [new Tag { Key = ManagedByTag, Value = ManagedByValue }, new Tag { Key = RequestTag, Value = context.InstanceId }],
             });
             createdId = response.PeeringConnectionId;
+            await AuditWriteAsync(context, "CreateVpcPeeringConnection", input.Account, input.Region, response.RequestId,
+                $"requested peering {createdId} \"{input.Name}\" from {input.SourceVpcId} to {input.DestinationVpcId} ({input.DestinationRegion}, uin {input.DestinationUin})" +
+                (input.BandwidthMbps is { } mbps ? $", {mbps} Mbps" : ""));
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist)
         {

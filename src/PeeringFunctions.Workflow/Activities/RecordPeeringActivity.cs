@@ -1,19 +1,22 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
 /// <summary>
 /// Writes a peering's record to the registry (the whole record of the step, so running twice writes the same). The
 /// registry mirrors what the workflow did; a write that fails is logged and reported as false, never a reason to undo
-/// a peering that Tencent holds.
+/// a peering that Tencent holds. The step also goes into the audit trail (<see cref="StepEntries"/>).
 /// </summary>
-public sealed class RecordPeeringActivity(IPeeringRegistry registry, ILogger<RecordPeeringActivity> logger)
+public sealed class RecordPeeringActivity(IPeeringRegistry registry, AuditWriter audit, ILogger<RecordPeeringActivity> logger)
     : TaskActivity<RegisteredPeering, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, RegisteredPeering input)
     {
+        // The trail first: it keeps the step even when the record's store fails.
+        await audit.AppendAsync(StepEntries.Of(input));
         try
         {
             await registry.UpsertAsync(input, CancellationToken.None);
