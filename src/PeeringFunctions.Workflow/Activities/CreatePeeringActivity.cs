@@ -26,6 +26,7 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients, AuditWr
     {
         var client = Clients.Create(input.Account, input.Region);
         string? createdId = null;
+        string? refusalRequestId = null;
         try
         {
             var response = await client.CreateVpcPeeringConnection(new CreateVpcPeeringConnectionRequest
@@ -49,6 +50,7 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients, AuditWr
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist)
         {
             // Our own earlier attempt (reply lost), or a request made elsewhere meanwhile: look it up below.
+            refusalRequestId = error.RequestId;
         }
 
         // Same-account peerings are ACTIVE at once, cross-account ones PENDING; read back only when it matters.
@@ -63,6 +65,14 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients, AuditWr
             : await DescribePeeringsActivity.FindLiveByIdAsync(client, input.Account, input.Region, createdId) is { } ours
                 ? ours with { DestinationVpcId = input.DestinationVpcId } // we asked for it: its peer is ours to name
                 : null;
+        if (found is not null && createdId is null)
+        {
+            // The write that made it left no reply we saw: the trail says what was found instead, under the refusal's RequestId.
+            await AuditWriteAsync(context, "CreateVpcPeeringConnection", input.Account, input.Region, refusalRequestId,
+                $"found peering {found.PeeringConnectionId} ({found.State}) from {input.SourceVpcId} to {input.DestinationVpcId} already requested " +
+                "(VpcPeerAlreadyExist: an earlier attempt whose reply was lost, or a request made elsewhere); using it");
+        }
+
         return found ?? throw new TencentCallException(
             "CreateVpcPeeringConnection",
             TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,
