@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PeeringFunctions.IntegrationTests.Support;
 using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Workflow.Contracts;
+using TencentVpcEmulator;
 using static PeeringFunctions.IntegrationTests.ActiveAssertions;
 using static PeeringFunctions.Testing.Builders.DemoIds;
 
@@ -88,6 +89,28 @@ public sealed class AuditTrailTests(LocalHostFixture fixture) : IntegrationTest(
         Assert.All(closing, e => Assert.False(string.IsNullOrEmpty(e.RequestId)));
         Assert.DoesNotContain(entries, e => ActionOf(e) == "CreateRoutes");
         Assert.StartsWith(PeeringStatus.Rejected, entries[^1].Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_lists_the_write_tencent_refused_then_what_was_undone_then_the_reason()
+    {
+        // Only the first CreateRoutes fails for good: the other side's routes were created and are removed again.
+        Emulator.AddFault(new FaultRule { Action = "CreateRoutes", Code = "LimitExceeded", Message = "route table is full", Count = 1 });
+
+        var started = await Api.StartAcceptedAsync(PeeringRequests.SameAccount());
+        Assert.Equal(PeeringStatus.Failed, (await Api.WaitForEndAsync(started.Id)).State);
+        var entries = await AuditAsync(started.Id);
+
+        var refused = Assert.Single(entries, e => e.Kind == AuditKinds.TencentWriteFailed);
+        Assert.StartsWith("CreateRoutes failed with LimitExceeded", refused.Summary, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(refused.RequestId));
+        var undone = Writes(entries).Where(e => entries.IndexOf(e) > entries.IndexOf(refused)).Select(ActionOf).ToList();
+        Assert.Contains("DeleteRoutes", undone);
+        Assert.Equal("DeleteVpcPeeringConnection", undone[^1]);
+        var end = entries[^1];
+        Assert.Equal(AuditKinds.StateRecorded, end.Kind);
+        Assert.StartsWith($"{PeeringStatus.Failed}: Failed at {PeeringSteps.Configuring}", end.Summary, StringComparison.Ordinal);
+        Assert.Contains("LimitExceeded", end.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
