@@ -65,6 +65,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     resource registryTable 'tables' = {
       name: registryTableName
     }
+
+    // The audit trail beside it (Registry__AuditTableName's default: the registry's table name + "audit").
+    resource auditTable 'tables' = {
+      name: '${registryTableName}audit'
+    }
   }
 }
 

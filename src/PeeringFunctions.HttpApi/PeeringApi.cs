@@ -5,6 +5,7 @@ using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
@@ -36,7 +37,8 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
                 $"{problems.Count} field(s) break a rule; nothing was started.", problems);
         }
 
-        var result = await operations.StartAsync(client, request with { RequestedBy = CallerNames.PortalCaller(http.HttpContext) }, http.HttpContext.RequestAborted);
+        var result = await operations.StartAsync(
+            client, request with { RequestedBy = CallerNames.PortalCaller(http.HttpContext) }, http.HttpContext.RequestAborted, AuditChannels.Http);
         var location = HttpRoutes.PathOf(HttpRoutes.Peering, result.InstanceId);
         if (!result.Started)
         {
@@ -93,7 +95,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
 
         var result = await operations.DecideAsync(
             client, instance, accept, DecisionSources.Http, $"approver of {request.Receiver.Account}",
-            http.Headers["Idempotency-Key"].ToString(), http.HttpContext.RequestAborted);
+            http.Headers["Idempotency-Key"].ToString(), http.HttpContext.RequestAborted, channel: AuditChannels.Http);
         if (result.Winner is { } winner)
         {
             return ApiResponse.Problem(StatusCodes.Status409Conflict, "Already decided.",
@@ -112,7 +114,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
     public async Task<ApiResponse> TeardownAsync(DurableTaskClient client, string id, HttpRequest http)
     {
         // With its history purged, the registry knows what to remove.
-        var result = await operations.TeardownByIdAsync(client, id, CallerNames.PortalCaller(http.HttpContext), http.HttpContext.RequestAborted);
+        var result = await operations.TeardownByIdAsync(client, id, CallerNames.PortalCaller(http.HttpContext), http.HttpContext.RequestAborted, AuditChannels.Http);
         return TeardownAnswer(id, result);
     }
 
@@ -144,7 +146,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
                 $"Only approvers of {(parties.ReceiverAccount is { } receiver && receiver != parties.InitiatorAccount ? $"account '{receiver}' or " : "")}account '{parties.InitiatorAccount}' may tear down this peering.");
         }
 
-        var result = await operations.TeardownByIdAsync(client, id, $"approver of {account} ({DecisionSources.Http})", http.HttpContext.RequestAborted);
+        var result = await operations.TeardownByIdAsync(client, id, $"approver of {account} ({DecisionSources.Http})", http.HttpContext.RequestAborted, AuditChannels.Http);
         return TeardownAnswer(id, result);
     }
 
@@ -188,7 +190,7 @@ public sealed class PeeringApi(ITencentClientFactory accounts, ApproverAuthentic
             return NotFound(id);
         }
 
-        var result = await operations.ChangeBandwidthAsync(client, instance, mbps, http.HttpContext.RequestAborted);
+        var result = await operations.ChangeBandwidthAsync(client, instance, mbps, http.HttpContext.RequestAborted, CallerNames.PortalCaller(http.HttpContext), AuditChannels.Http);
         var location = HttpRoutes.PathOf(HttpRoutes.Peering, id);
         return result.ChangeId is { } changeId
             ? ApiResponse.Accepted(new { id, changeId, bandwidthMbps = mbps }, location)

@@ -14,11 +14,11 @@ public sealed class PeeringRepairApi(PeeringRepairs repairs)
 {
     /// <summary>POST /api/peerings/{id}/repair: repair what the watcher found, whatever the peering's policy.</summary>
     public async Task<ApiResponse> RepairAsync(DurableTaskClient client, string id, HttpRequest http) =>
-        Answer(id, await repairs.RepairNowAsync(client, id, http.HttpContext.RequestAborted), "Nothing was repaired.");
+        Answer(id, await repairs.RepairNowAsync(client, id, http.HttpContext.RequestAborted, CallerNames.PortalCaller(http.HttpContext)), "Nothing was repaired.");
 
     /// <summary>POST /api/peerings/{id}/extend-routes: route the peer VPC's new CIDRs through the peering, after pre-flight.</summary>
     public async Task<ApiResponse> ExtendRoutesAsync(DurableTaskClient client, string id, HttpRequest http) =>
-        Answer(id, await repairs.ExtendRoutesAsync(client, id, http.HttpContext.RequestAborted), "No route was added.");
+        Answer(id, await repairs.ExtendRoutesAsync(client, id, http.HttpContext.RequestAborted, CallerNames.PortalCaller(http.HttpContext)), "No route was added.");
 
     private static ApiResponse Answer(string id, RepairStartResult? result, string title)
     {

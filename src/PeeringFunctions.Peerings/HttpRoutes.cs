@@ -16,6 +16,9 @@ public static class HttpRoutes
     public const string Repair = "peerings/{id}/repair";
     public const string ExtendRoutes = "peerings/{id}/extend-routes";
 
+    /// <summary>The peering's audit trail (portal key).</summary>
+    public const string Audit = "peerings/{id}/audit";
+
     // Literal segments: both hosts' routing prefers them to peerings/{id}, and neither is a peering id's shape.
     public const string Discovered = "peerings/discovered";
     public const string Adopt = "peerings/adopt";

@@ -2,7 +2,9 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Peerings.Adoption;
+using PeeringFunctions.Peerings.Auditing;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
 
@@ -14,7 +16,8 @@ namespace PeeringFunctions.Peerings;
 /// about the peering itself (that is the orchestrator's job).
 /// </summary>
 /// <param name="stuckMarks">The stuck check's marks, shown on the views; none when the host has no stuck check.</param>
-public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<PeeringOperations> logger, IStuckMarks? stuckMarks = null)
+/// <remarks>Each decision and change asked for goes into the audit trail when <paramref name="audit"/> is given (every host gives it).</remarks>
+public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<PeeringOperations> logger, PeeringAudit? audit = null, IStuckMarks? stuckMarks = null)
 {
     /// <summary>How long a decision waits to learn whether it won; longer than the orchestrator needs to take an event locally.</summary>
     private static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
@@ -29,10 +32,33 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
-    public Task<StartResult> StartAsync(DurableTaskClient client, PeeringRequest request, CancellationToken cancellationToken)
+    /// <param name="channel">The door it came through (one of <see cref="AuditChannels"/>), for the audit trail.</param>
+    public async Task<StartResult> StartAsync(DurableTaskClient client, PeeringRequest request, CancellationToken cancellationToken, string? channel = null)
     {
         var id = PeeringInstanceIds.For(request);
-        return Starts.RunAsync(id, () => CheckThenStartAsync(client, id, request, cancellationToken), cancellationToken);
+        var at = audit?.Now();
+        var result = await Starts.RunAsync(id, () => CheckThenStartAsync(client, id, request, cancellationToken), cancellationToken);
+        if (result.Started && audit is not null)
+        {
+            await audit.RecordAsync(id, at!.Value, AuditKinds.RequestReceived, request.RequestedBy, channel,
+                $"Requested \"{request.Name}\": {request.Initiator.Describe()} → {request.Receiver.Describe()}.");
+        }
+
+        return result;
+    }
+
+    /// <summary>The peering's audit trail, oldest first; null when <paramref name="id"/> is no peering we know (no trail, no instance, no record).</summary>
+    public async Task<IReadOnlyList<AuditEntry>?> AuditAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        if (!PeeringInstanceIds.IsPeeringId(id))
+        {
+            return null;
+        }
+
+        var entries = audit is null ? [] : await audit.ListAsync(id, cancellationToken);
+        return entries.Count > 0 || await FindAsync(client, id, cancellationToken) is not null || await TryGetRecordAsync(id, cancellationToken) is not null
+            ? entries
+            : null;
     }
 
     private async Task<StartResult> CheckThenStartAsync(DurableTaskClient client, string id, PeeringRequest request, CancellationToken cancellationToken)
@@ -133,7 +159,20 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     /// registry; <paramref name="requestedBy"/> names who asked (recorded and told to both sides).
     /// </summary>
     /// <returns>Null when there is no such peering.</returns>
-    public async Task<TeardownResult?> TeardownByIdAsync(DurableTaskClient client, string id, string? requestedBy, CancellationToken cancellationToken)
+    public async Task<TeardownResult?> TeardownByIdAsync(
+        DurableTaskClient client, string id, string? requestedBy, CancellationToken cancellationToken, string? channel = null)
+    {
+        var at = audit?.Now();
+        var result = await StartTeardownByIdAsync(client, id, requestedBy, cancellationToken);
+        if (result?.TeardownId is { } teardownId && audit is not null)
+        {
+            await audit.RecordAsync(id, at!.Value, AuditKinds.TeardownRequested, requestedBy, channel, $"Teardown asked for; started {teardownId}.");
+        }
+
+        return result;
+    }
+
+    private async Task<TeardownResult?> StartTeardownByIdAsync(DurableTaskClient client, string id, string? requestedBy, CancellationToken cancellationToken)
     {
         var instance = await FindAsync(client, id, cancellationToken);
         var record = PeeringInstanceIds.IsPeeringId(id) ? await registry.GetAsync(id, cancellationToken) : null;
@@ -342,7 +381,23 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     /// </summary>
     public async Task<DecisionResult> DecideAsync(
         DurableTaskClient client, OrchestrationMetadata instance, bool accept, string source, string decidedBy, string? idempotencyKey,
-        CancellationToken cancellationToken, TimeSpan? confirmWithin = null)
+        CancellationToken cancellationToken, TimeSpan? confirmWithin = null, string? channel = null)
+    {
+        var at = audit?.Now();
+        var result = await RaiseDecisionAsync(client, instance, accept, source, decidedBy, idempotencyKey, cancellationToken, confirmWithin);
+        if (result.Raised && audit is not null)
+        {
+            await audit.RecordAsync(instance.InstanceId, at!.Value, accept ? AuditKinds.Accepted : AuditKinds.Rejected, decidedBy, channel ?? source,
+                $"{(accept ? "Accepted" : "Rejected")} by {decidedBy} ({channel ?? source}){(result.Confirmed ? "" : "; sent, not yet confirmed by the workflow")}.",
+                $"decision:{result.DecisionId}");
+        }
+
+        return result;
+    }
+
+    private async Task<DecisionResult> RaiseDecisionAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, bool accept, string source, string decidedBy, string? idempotencyKey,
+        CancellationToken cancellationToken, TimeSpan? confirmWithin)
     {
         var decisionId = idempotencyKey is { Length: > 0 and <= 100 } ? $"{source}:{idempotencyKey}" : $"{source}:{Guid.NewGuid():N}";
         var progress = instance.ReadCustomStatusAs<PeeringProgress>();
@@ -444,12 +499,25 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     /// active, cross-region, and is no change running?") and the start run as one step. Whether Tencent agrees is the
     /// orchestration's to find out; this only refuses what our own record already rules out.
     /// </summary>
-    public Task<BandwidthChangeResult> ChangeBandwidthAsync(
-        DurableTaskClient client, OrchestrationMetadata instance, long bandwidthMbps, CancellationToken cancellationToken) =>
-        Starts.RunAsync(
+    /// <param name="requestedBy">Who asked, and <paramref name="channel"/> the door, for the audit trail.</param>
+    public async Task<BandwidthChangeResult> ChangeBandwidthAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, long bandwidthMbps, CancellationToken cancellationToken,
+        string? requestedBy = null, string? channel = null)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var at = audit?.Now();
+        var result = await Starts.RunAsync(
             PeeringInstanceIds.BandwidthChangeOf(instance.InstanceId),
             () => CheckThenChangeBandwidthAsync(client, instance, bandwidthMbps, cancellationToken),
             cancellationToken);
+        if (result.ChangeId is { } changeId && audit is not null)
+        {
+            await audit.RecordAsync(instance.InstanceId, at!.Value, AuditKinds.BandwidthChangeRequested, requestedBy, channel,
+                $"Bandwidth change to {bandwidthMbps} Mbps asked for; started {changeId}.");
+        }
+
+        return result;
+    }
 
     private async Task<BandwidthChangeResult> CheckThenChangeBandwidthAsync(
         DurableTaskClient client, OrchestrationMetadata instance, long bandwidthMbps, CancellationToken cancellationToken)

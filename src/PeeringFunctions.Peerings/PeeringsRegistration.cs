@@ -21,6 +21,10 @@ public static class PeeringsRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        // The audit trail the host registered with its registry (memory when it registered none, as for the registry).
+        services.TryAddSingleton<Registry.Audit.IAuditTrail, Registry.Audit.InMemoryAuditTrail>();
+        services.TryAddSingleton<Workflow.Auditing.AuditWriter>();
+        services.TryAddSingleton<Auditing.PeeringAudit>();
         services.TryAddSingleton<PeeringOperations>();
         services.TryAddSingleton<Adoption.PeeringAdoption>();
         services.TryAddSingleton<Repairs.PeeringRepairs>();

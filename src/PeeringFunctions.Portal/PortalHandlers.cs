@@ -14,6 +14,7 @@ using PeeringFunctions.Portal.Html;
 using PeeringFunctions.Portal.Network;
 using PeeringFunctions.Portal.Pages;
 using PeeringFunctions.Portal.Status;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
@@ -101,7 +102,7 @@ public sealed class PortalHandlers(
                 RequestPage.Body(inventory, form, problems.Select(RequestChecks.ToFormError).ToList()), Audience.Portal, current: "new");
         }
 
-        var result = await operations.StartAsync(client, request, http.HttpContext.RequestAborted);
+        var result = await operations.StartAsync(client, request with { RequestedBy = CallerNames.PortalCaller(http.HttpContext) }, http.HttpContext.RequestAborted, AuditChannels.Portal);
         var status = WithKey($"{PortalPath}/peerings/{result.InstanceId}", http);
         if (!result.Started)
         {
@@ -122,7 +123,8 @@ public sealed class PortalHandlers(
         {
             // Its history purged (or adopted): the registry's record is what there is to show.
             return await operations.GetAsync(client, id, http.HttpContext.RequestAborted) is { } registered
-                ? Page(StatusCodes.Status200OK, registered.Name, StatusView.RegisteredBody(registered) + StatusView.RepairActions(registered.Health), Audience.Portal)
+                ? Page(StatusCodes.Status200OK, registered.Name, StatusView.RegisteredBody(registered) + StatusView.RepairActions(registered.Health)
+                    + AuditSection.Html(await operations.AuditAsync(client, id, http.HttpContext.RequestAborted)), Audience.Portal)
                 : NotFoundPage(id);
         }
 
@@ -133,7 +135,8 @@ public sealed class PortalHandlers(
         };
         var (steps, picture) = await LiveAsync(client, peering, http.HttpContext.RequestAborted);
         var actions = StatusView.RepairActions(peering.Health);
-        return StatusPage(peering, steps, picture, Audience.Portal, $"{PortalPath}/peerings/{peering.InstanceId}/live", actions.Length > 0 ? actions : null);
+        var audit = AuditSection.Html(await operations.AuditAsync(client, id, http.HttpContext.RequestAborted));
+        return StatusPage(peering, steps, picture, Audience.Portal, $"{PortalPath}/peerings/{peering.InstanceId}/live", actions.Length > 0 ? actions : null, audit);
     }
 
     /// <summary>
@@ -160,10 +163,10 @@ public sealed class PortalHandlers(
         switch (action)
         {
             case StatusView.RepairAction:
-                result = await repairs.RepairNowAsync(client, id, cancellationToken);
+                result = await repairs.RepairNowAsync(client, id, cancellationToken, CallerNames.PortalCaller(http.HttpContext), AuditChannels.Portal);
                 break;
             case StatusView.ExtendRoutesAction:
-                result = await repairs.ExtendRoutesAsync(client, id, cancellationToken);
+                result = await repairs.ExtendRoutesAsync(client, id, cancellationToken, CallerNames.PortalCaller(http.HttpContext), AuditChannels.Portal);
                 break;
             default:
                 return Page(StatusCodes.Status400BadRequest, "Unknown action", MessagePage.Body(
@@ -258,7 +261,8 @@ public sealed class PortalHandlers(
             DecisionSources.Http,
             $"approver of {claims!.ReceiverAccount} (approval link)",
             ApprovalTokens.DecisionKeyOf(http.Query["token"].ToString()),
-            http.HttpContext.RequestAborted);
+            http.HttpContext.RequestAborted,
+            channel: AuditChannels.ApprovalLink);
         if (!result.Raised)
         {
             return AlreadyDecided(result.State);
@@ -310,7 +314,7 @@ public sealed class PortalHandlers(
         }
 
         var result = await operations.TeardownByIdAsync(
-            client, claims!.InstanceId, $"approver of {claims.ReceiverAccount} (status link)", http.HttpContext.RequestAborted);
+            client, claims!.InstanceId, $"approver of {claims.ReceiverAccount} (status link)", http.HttpContext.RequestAborted, AuditChannels.StatusLink);
         if (result?.TeardownId is null)
         {
             return Page(StatusCodes.Status409Conflict, "Not torn down", MessagePage.Body(
@@ -408,10 +412,12 @@ public sealed class PortalHandlers(
     private PortalResult NotFoundPage(string id) => Page(StatusCodes.Status404NotFound, "No such peering", MessagePage.Body(
         "No such peering", $"There is no peering with id “{(id.Length > 80 ? id[..80] : id)}”.", linkHref: PortalPath, linkText: "All peerings"), Audience.Portal);
 
-    private PortalResult StatusPage(PeeringSnapshot peering, IReadOnlyList<StepState> steps, string picture, Audience audience, string liveUrl, string? intro)
+    /// <param name="below">What follows the live part (the audit section on the portal's page), not refreshed live.</param>
+    private PortalResult StatusPage(
+        PeeringSnapshot peering, IReadOnlyList<StepState> steps, string picture, Audience audience, string liveUrl, string? intro, string? below = null)
     {
         var refresh = peering.IsTerminal ? 0 : Math.Max(1, (int)Math.Round(options.CurrentValue.RefreshInterval.TotalSeconds));
-        var page = new PageModel(peering.Request.Name, StatusView.Body(peering, steps, picture, intro), audience,
+        var page = new PageModel(peering.Request.Name, StatusView.Body(peering, steps, picture, intro) + below, audience,
             peering.IsTerminal ? null : liveUrl, refresh);
         return PortalResult.Page(StatusCodes.Status200OK, Layout.Render(page));
     }

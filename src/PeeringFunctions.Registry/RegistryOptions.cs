@@ -23,6 +23,15 @@ public sealed class RegistryOptions
     /// <summary>The table (3-63 letters and digits, starting with a letter); created on first use if missing.</summary>
     public string TableName { get; set; } = DefaultTableName;
 
+    /// <summary>
+    /// The audit trail's table, on the same store and account as the records; null: the records' table name followed by
+    /// "audit" (peeringsaudit, or {hub}peeringsaudit in the local host's persistent mode).
+    /// </summary>
+    public string? AuditTableName { get; set; }
+
+    /// <summary>The audit trail's table as used: <see cref="AuditTableName"/>, or <see cref="TableName"/> + "audit".</summary>
+    public string EffectiveAuditTableName => string.IsNullOrWhiteSpace(AuditTableName) ? TableName + "audit" : AuditTableName.Trim();
+
     /// <summary>A storage connection string (Azurite: UseDevelopmentStorage=true). A secret for a real account.</summary>
     public string? ConnectionString { get; set; }
 

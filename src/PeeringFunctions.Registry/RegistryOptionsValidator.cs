@@ -41,6 +41,13 @@ public sealed class RegistryOptionsValidator(TokenCredential? credential = null)
             yield return $"{section}:TableName must be 3 to 63 letters and digits, starting with a letter (and not \"tables\").";
         }
 
+        if (TableNames.IsValid(options.TableName) && !TableNames.IsValid(options.EffectiveAuditTableName))
+        {
+            yield return string.IsNullOrWhiteSpace(options.AuditTableName)
+                ? $"{section}:TableName leaves no room for the audit trail's table ({section}:TableName + \"audit\" must be at most 63 characters); set {section}:AuditTableName."
+                : $"{section}:AuditTableName must be 3 to 63 letters and digits, starting with a letter (and not \"tables\").";
+        }
+
         var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
         var hasUri = options.TableServiceUri is not null;
         if (hasConnectionString == hasUri)

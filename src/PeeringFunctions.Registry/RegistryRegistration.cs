@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Registry.TableStorage;
 
 namespace PeeringFunctions.Registry;
@@ -32,6 +33,8 @@ public static class RegistryRegistration
             provider.GetRequiredService<IOptions<RegistryOptions>>().Value, provider.GetService<TokenCredential>()));
         services.TryAddSingleton(provider => CreateStuckMarks(
             provider.GetRequiredService<IOptions<RegistryOptions>>().Value, provider.GetService<TokenCredential>()));
+        services.TryAddSingleton(provider => CreateAuditTrail(
+            provider.GetRequiredService<IOptions<RegistryOptions>>().Value, provider.GetService<TokenCredential>()));
         return services;
     }
 
@@ -39,22 +42,32 @@ public static class RegistryRegistration
     public static IPeeringRegistry Create(RegistryOptions options, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UsesAzureTables ? new TableStoragePeeringRegistry(Table(options, credential)) : new InMemoryPeeringRegistry();
+        return options.UsesAzureTables
+            ? new TableStoragePeeringRegistry(Service(options, credential).GetTableClient(options.TableName))
+            : new InMemoryPeeringRegistry();
+    }
+
+    /// <summary>The audit trail beside the records: the same store and account, its own table (<see cref="RegistryOptions.EffectiveAuditTableName"/>).</summary>
+    public static IAuditTrail CreateAuditTrail(RegistryOptions options, TokenCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UsesAzureTables
+            ? new TableStorageAuditTrail(Service(options, credential).GetTableClient(options.EffectiveAuditTableName))
+            : new InMemoryAuditTrail();
     }
 
     /// <summary>The stuck-instance marks, beside the registry: in its table (a partition of their own), or in memory.</summary>
     public static IStuckMarks CreateStuckMarks(RegistryOptions options, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UsesAzureTables ? new TableStorageStuckMarks(Table(options, credential)) : new InMemoryStuckMarks();
+        return options.UsesAzureTables
+            ? new TableStorageStuckMarks(Service(options, credential).GetTableClient(options.TableName))
+            : new InMemoryStuckMarks();
     }
 
-    private static TableClient Table(RegistryOptions options, TokenCredential? credential)
-    {
-        var service = options.TableServiceUri is { } uri
+    private static TableServiceClient Service(RegistryOptions options, TokenCredential? credential) =>
+        options.TableServiceUri is { } uri
             ? new TableServiceClient(uri, credential ?? throw new InvalidOperationException(
                 $"{RegistryOptions.SectionName}:TableServiceUri needs a TokenCredential service."))
             : new TableServiceClient(options.ConnectionString!.Trim());
-        return service.GetTableClient(options.TableName);
-    }
 }

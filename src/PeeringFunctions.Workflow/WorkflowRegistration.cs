@@ -3,8 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.TencentAccess;
 using PeeringFunctions.Workflow.Activities;
+using PeeringFunctions.Workflow.Auditing;
 using PeeringFunctions.Workflow.Orchestrations;
 
 namespace PeeringFunctions.Workflow;
@@ -52,6 +54,10 @@ public static class WorkflowRegistration
         services.TryAddSingleton<IPeeringNotifier, LoggingPeeringNotifier>();
         // A host that shares one registry between containers (the local host) or keeps it in Table Storage registers it first.
         services.TryAddSingleton<IPeeringRegistry, InMemoryPeeringRegistry>();
+        // Beside the registry, likewise: the host registers the store that lives with its records.
+        services.TryAddSingleton<IAuditTrail, InMemoryAuditTrail>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditWriter>();
         return services;
     }
 }

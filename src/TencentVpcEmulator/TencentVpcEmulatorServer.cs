@@ -107,7 +107,10 @@ public sealed class TencentVpcEmulatorServer : IAsyncDisposable
     /// <summary>Call counts, as GET /_emulator/calls.</summary>
     public CallStatistics Calls() => _runtime.Calls.Snapshot();
 
-    /// <summary>As DELETE /_emulator/calls.</summary>
+    /// <summary>The latest writes answered (at most 1,000), oldest first, as GET /_emulator/calls/writes.</summary>
+    public IReadOnlyList<RecordedWrite> Writes() => _runtime.Calls.Writes();
+
+    /// <summary>As DELETE /_emulator/calls (the writes' journal too).</summary>
     public void ResetCalls() => _runtime.Calls.Reset();
 
     /// <summary>As PUT /_emulator/latency; action "*" applies to every action; zero removes the entry.</summary>

@@ -56,6 +56,13 @@ public sealed class ConsoleAcceptanceTests(ManualPollingHostFixture fixture) : I
         var betaCalls = Emulator.Calls().ByAccountAndAction[Beta];
         Assert.Equal(1, betaCalls["AcceptVpcPeeringConnection"].Total);
         Assert.Equal(1, betaCalls["CreateRoutes"].Writes);
+
+        // The audit trail names the console as the channel, once for both sightings, before the routes it led to.
+        var trail = await Fixture.Host.Audit.ListAsync(started.Id);
+        var accepted = Assert.Single(trail, e => e.Kind == PeeringFunctions.Registry.Audit.AuditKinds.Accepted);
+        Assert.Equal(("Tencent console", PeeringFunctions.Registry.Audit.AuditChannels.Console), (accepted.Actor, accepted.Channel));
+        Assert.Contains($"Tencent shows {pcx} ACTIVE", accepted.Summary, StringComparison.Ordinal);
+        Assert.True(trail.ToList().IndexOf(accepted) < trail.ToList().FindIndex(e => e.Summary.StartsWith("CreateRoutes", StringComparison.Ordinal)));
     }
 
     [Fact]

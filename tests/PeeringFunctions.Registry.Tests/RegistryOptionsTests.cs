@@ -53,6 +53,18 @@ public sealed class RegistryOptionsTests
     }
 
     [Fact]
+    public void A_records_table_name_that_leaves_no_room_for_the_audit_table_is_refused_unless_the_audit_table_is_named()
+    {
+        var options = new RegistryOptions { Store = RegistryOptions.AzureTablesStore, TableName = "p" + new string('x', 60), ConnectionString = Azurite };
+
+        Assert.Contains("Registry:AuditTableName", Assert.Single(RegistryOptionsValidator.Failures(options, hasCredential: false)), StringComparison.Ordinal);
+        options.AuditTableName = "trail";
+        Assert.Empty(RegistryOptionsValidator.Failures(options, hasCredential: false));
+        options.AuditTableName = "no-dashes";
+        Assert.Contains("Registry:AuditTableName must be", Assert.Single(RegistryOptionsValidator.Failures(options, hasCredential: false)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_connection_string_that_does_not_parse_is_refused_without_quoting_it()
     {
         var options = new RegistryOptions { Store = RegistryOptions.AzureTablesStore, ConnectionString = "AccountKey=hunter2-not-a-connection" };

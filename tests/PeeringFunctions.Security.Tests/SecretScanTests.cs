@@ -15,7 +15,8 @@ namespace PeeringFunctions.Security.Tests;
 /// teardown, a rejection (after refused credentials), a compensated failure, a pre-flight refusal, and an account
 /// whose key Tencent refuses — the Tencent secret keys (and the SecretIds in full) appear nowhere: not in the
 /// orchestration history, instance records (inputs, outputs, custom status, failure details), large-message blobs or
-/// queue messages that the Durable Task Framework wrote to Azurite (read through the storage SDK and as raw files),
+/// queue messages that the Durable Task Framework wrote to Azurite (read through the storage SDK and as raw files), nor
+/// the peering registry and the audit trail beside it (every table on that storage is read, and their API answers),
 /// not in any HTTP API answer, and not in one line of the host's own output at Trace level (every logger of the
 /// HTTP API, the worker, the activities and the Durable sidecar).
 /// </summary>
@@ -116,6 +117,7 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var id in ids)
         {
             scanner.Scan($"GET /api/peerings/{id}", await host.Http.GetStringAsync($"api/peerings/{id}"));
+            scanner.Scan($"GET /api/peerings/{id}/audit", await host.Http.GetStringAsync($"api/peerings/{id}/audit"));
         }
 
         scanner.Scan("GET /api/peerings", await host.Http.GetStringAsync("api/peerings"));
@@ -137,6 +139,9 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
         // The scan can see: the history names the runs, the logs are at Trace, and the same matcher finds the SecretIds in the emulator's own banner.
         Assert.True(storage.HistoryText.Contains(success, StringComparison.Ordinal) && storage.HistoryText.Contains(badKey, StringComparison.Ordinal), "the history table does not name the runs");
         Assert.Contains(logLines, l => l.Contains("trce:", StringComparison.Ordinal) || l.Contains("dbug:", StringComparison.Ordinal));
+        // The audit trail's table (beside the registry's, on the same storage) was among the tables scanned, with the Tencent writes in it.
+        Assert.True(storage.AuditText.Contains("CreateVpcPeeringConnection", StringComparison.Ordinal) && storage.AuditText.Contains(success, StringComparison.Ordinal),
+            "the audit table holds none of the runs' Tencent writes");
         Assert.True(storage.HistoryText.Contains("AuthFailure", StringComparison.Ordinal) || string.Join('\n', logLines).Contains("AuthFailure", StringComparison.Ordinal), "the bad-key failure left no trace to scan");
         var control = new SecretScanner(secrets);
         control.Scan("emulator output", string.Join('\n', emulator.Output));
@@ -149,6 +154,7 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var result = new StorageScan();
         var history = new StringBuilder();
+        var audit = new StringBuilder();
         var tables = new TableServiceClient(azurite.ConnectionString);
         await foreach (var table in tables.QueryAsync())
         {
@@ -157,6 +163,7 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 result.Entities++;
                 var isHistory = table.Name.EndsWith("History", StringComparison.Ordinal);
+                var isAudit = table.Name.EndsWith("audit", StringComparison.Ordinal);
                 result.HistoryRows += isHistory ? 1 : 0;
                 foreach (var (key, value) in entity)
                 {
@@ -171,6 +178,11 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
                     if (isHistory)
                     {
                         history.Append(text).Append('\n');
+                    }
+
+                    if (isAudit)
+                    {
+                        audit.Append(entity.PartitionKey).Append(' ').Append(text).Append('\n');
                     }
                 }
             }
@@ -205,6 +217,7 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         result.HistoryText = history.ToString();
+        result.AuditText = audit.ToString();
         return result;
     }
 
@@ -235,6 +248,8 @@ public sealed class SecretScanTests(ITestOutputHelper output) : IAsyncLifetime
         public int QueueMessages { get; set; }
 
         public string HistoryText { get; set; } = "";
+
+        public string AuditText { get; set; } = "";
     }
 
     /// <summary>Looks for each value as UTF-8 text and as the JSON-escaped form a serializer might have written.</summary>

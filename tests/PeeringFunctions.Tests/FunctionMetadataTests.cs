@@ -27,6 +27,7 @@ public sealed class FunctionMetadataTests
         new("WeComCallback", "chat/wecom", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WeComVerifyUrl", "chat/wecom", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("GetPeering", "peerings/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("GetPeeringAudit", "peerings/{id}/audit", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("ListPeerings", "peerings", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("RejectPeering", "peerings/{id}/reject", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("StartPeering", "peerings", "post", "Function", DurableClient: true, ReturnsHttp: true),

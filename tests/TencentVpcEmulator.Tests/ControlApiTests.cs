@@ -74,6 +74,28 @@ public class ControlApiTests
     }
 
     [Fact]
+    public async Task The_writes_answered_are_journaled_in_order_with_the_request_id_each_reply_carried_and_reads_are_not()
+    {
+        await using var emu = await Emulator.StartAsync();
+        var created = Api.Ok(await emu.Alpha("CreateVpcPeeringConnection", new { SourceVpcId = Demo.AlphaVpc, PeeringConnectionName = "p", DestinationVpcId = Demo.BetaVpc, DestinationUin = Demo.BetaUin, DestinationRegion = Demo.Shanghai, Bandwidth = 10 }));
+        Api.Ok(await emu.Alpha("DescribeVpcs"));
+        var refused = await emu.Beta("AcceptVpcPeeringConnection", new { PeeringConnectionId = "pcx-00000000" });
+        Api.Error(refused, "ResourceNotFound");
+
+        var writes = (await GetJson(emu, "/_emulator/calls/writes")).EnumerateArray().ToList();
+
+        Assert.Equal(2, writes.Count);
+        Assert.Equal(("CreateVpcPeeringConnection", "alpha", created.GetProperty("RequestId").GetString(), false),
+            (writes[0].GetProperty("action").GetString(), writes[0].GetProperty("account").GetString(), writes[0].GetProperty("requestId").GetString(), writes[0].GetProperty("isError").GetBoolean()));
+        Assert.Equal(("AcceptVpcPeeringConnection", "beta", refused.GetProperty("RequestId").GetString(), true),
+            (writes[1].GetProperty("action").GetString(), writes[1].GetProperty("account").GetString(), writes[1].GetProperty("requestId").GetString(), writes[1].GetProperty("isError").GetBoolean()));
+        Assert.Equal(2, emu.Server.Writes().Count);
+
+        await Send(emu, HttpMethod.Delete, "/_emulator/calls");
+        Assert.Empty(emu.Server.Writes());
+    }
+
+    [Fact]
     public async Task An_error_fault_answers_with_the_configured_code_without_performing_the_action()
     {
         await using var emu = await Emulator.StartAsync();

@@ -13,10 +13,11 @@ public enum ChatVerb
     Teardown,
     Request,
     Bandwidth,
+    Audit,
 }
 
 /// <summary>One parsed chat command.</summary>
-/// <param name="Target">status/accept/reject/teardown/bandwidth: a peering instance id (peering-vpc-…) or a pcx-… id, lower-case.</param>
+/// <param name="Target">status/audit/accept/reject/teardown/bandwidth: a peering instance id (peering-vpc-…) or a pcx-… id, lower-case.</param>
 /// <param name="State">list: the state filter, as the API spells it (e.g. WaitingForAcceptance).</param>
 /// <param name="Request">request: the portal's fields, not yet validated.</param>
 /// <param name="Problems">request: fields that could not even be read (unknown name, not a number…).</param>

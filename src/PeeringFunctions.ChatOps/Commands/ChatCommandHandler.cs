@@ -25,6 +25,9 @@ public sealed class ChatCommandHandler(
     ILogger<ChatCommandHandler> logger)
 {
     public const int MaxListed = 10;
+
+    /// <summary>How many audit entries one reply shows (the newest): a chat message stays readable.</summary>
+    public const int MaxAuditLines = 25;
     private const int MaxProblemsShown = 15;
     private static readonly TimeSpan ChatDecisionWait = TimeSpan.FromSeconds(2);
 
@@ -44,6 +47,7 @@ public sealed class ChatCommandHandler(
         {
             ChatVerb.Help => new ChatReply(ChatCommandParser.Usage),
             ChatVerb.Status => await StatusAsync(client, command.Target!, cancellationToken),
+            ChatVerb.Audit => await AuditAsync(client, command.Target!, cancellationToken),
             ChatVerb.List => await ListAsync(client, command.State, cancellationToken),
             ChatVerb.Accept or ChatVerb.Reject => await DecideAsync(client, command.Target!, command.Verb == ChatVerb.Accept, user, deliveryId, cancellationToken),
             ChatVerb.Teardown => await TeardownAsync(client, command.Target!, user, cancellationToken),
@@ -52,7 +56,7 @@ public sealed class ChatCommandHandler(
             _ => new ChatReply(ChatCommandParser.Usage, ChatReplyKind.Invalid),
         };
 
-        if (command.Verb is not (ChatVerb.Help or ChatVerb.Status or ChatVerb.List))
+        if (command.Verb is not (ChatVerb.Help or ChatVerb.Status or ChatVerb.List or ChatVerb.Audit))
         {
             logger.LogInformation("Chat {Verb} by {User} on {InstanceId}: {Outcome}",
                 command.Verb, user.Key, reply.InstanceId ?? command.Target ?? "(new)", reply.Kind);
@@ -97,6 +101,34 @@ public sealed class ChatCommandHandler(
 
         text.Append("Status: ").Append(links.Status(view.Id));
         return new ChatReply(text.ToString(), ChatReplyKind.Info, view.Id);
+    }
+
+    /// <summary>The peering's audit trail, newest <see cref="MaxAuditLines"/> lines (anyone who may ask for status may ask for this).</summary>
+    private async Task<ChatReply> AuditAsync(DurableTaskClient client, string target, CancellationToken cancellationToken)
+    {
+        var id = await ResolveIdAsync(client, target, cancellationToken);
+        var entries = id is null ? null : await operations.AuditAsync(client, id, cancellationToken);
+        if (entries is null)
+        {
+            return NotFound(target);
+        }
+
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Audit of {id}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}");
+        if (entries.Count > MaxAuditLines)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", the latest {MaxAuditLines}");
+        }
+
+        text.Append(entries.Count == 0 ? ".\n" : ":\n");
+        foreach (var entry in entries.TakeLast(MaxAuditLines))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"• {entry.At:yyyy-MM-dd HH:mm:ss}Z {entry.Kind} — {entry.Actor} via {entry.Channel}: {Shorten(entry.Summary, 200)}")
+                .Append(entry.RequestId is { } requestId ? $" (RequestId {requestId})" : "")
+                .Append('\n');
+        }
+
+        text.Append("Status: ").Append(links.Status(id!));
+        return new ChatReply(text.ToString(), ChatReplyKind.Info, id);
     }
 
     private async Task<ChatReply> ListAsync(DurableTaskClient client, string? state, CancellationToken cancellationToken)
@@ -150,7 +182,7 @@ public sealed class ChatCommandHandler(
 
         // Chat platforms give a webhook about three seconds to answer.
         var result = await operations.DecideAsync(
-            client, instance, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken, ChatDecisionWait);
+            client, instance, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken, ChatDecisionWait, user.Platform);
         if (result.Winner is { } winner)
         {
             return new ChatReply(
@@ -191,7 +223,7 @@ public sealed class ChatCommandHandler(
             return Refused(user, $"tear down “{parties.Name}”", parties.ReceiverAccount ?? parties.InitiatorAccount, parties.Id);
         }
 
-        var result = await operations.TeardownByIdAsync(client, parties.Id, user.Key, cancellationToken);
+        var result = await operations.TeardownByIdAsync(client, parties.Id, user.Key, cancellationToken, user.Platform);
         if (result is null)
         {
             return NotFound(target);
@@ -230,7 +262,7 @@ public sealed class ChatCommandHandler(
             return Refused(user, $"change the bandwidth of “{request.Name}”", request.Initiator.Account!, id);
         }
 
-        var result = await operations.ChangeBandwidthAsync(client, instance, wanted, cancellationToken);
+        var result = await operations.ChangeBandwidthAsync(client, instance, wanted, cancellationToken, user.Key, user.Platform);
         if (result.ChangeId is null)
         {
             return new ChatReply($"{result.Message} Nothing was changed.\nStatus: {links.Status(id)}", ChatReplyKind.Conflict, id);
@@ -304,7 +336,8 @@ public sealed class ChatCommandHandler(
             return Refused(user, "request peerings from", request.Initiator.Account!, null, what: "nothing was started");
         }
 
-        var result = await operations.StartAsync(client, request, cancellationToken);
+        // Who asked is the chat user (the registry and the audit trail name them), through their platform.
+        var result = await operations.StartAsync(client, request with { RequestedBy = user.Key }, cancellationToken, user.Platform);
         if (!result.Started)
         {
             return new ChatReply(

@@ -10,7 +10,7 @@ using PeeringFunctions.Workflow.Contracts;
 namespace PeeringFunctions.ChatOps.Commands;
 
 /// <summary>
-/// Reads what a person typed: help, status &lt;id&gt;, list [state], accept &lt;id&gt;, reject &lt;id&gt;,
+/// Reads what a person typed: help, status &lt;id&gt;, audit &lt;id&gt;, list [state], accept &lt;id&gt;, reject &lt;id&gt;,
 /// teardown &lt;id&gt;, bandwidth &lt;id&gt; &lt;Mbps&gt;, request field=value… (the portal's field names) or request {portal JSON}. Case and extra
 /// whitespace don't matter; Teams mentions and markup are dropped; a few aliases (approve, decline, 同意, 拒绝…) work.
 /// </summary>
@@ -21,6 +21,7 @@ public static partial class ChatCommandParser
     public const string Usage =
         "Here is what I understand:\n" +
         "• status <id> — where a peering stands\n" +
+        "• audit <id> — who asked, who decided and what was changed on Tencent, in order\n" +
         "• list [state] — recent peerings, e.g. list waiting\n" +
         "• accept <id> / reject <id> — decide as the receiver (its approvers only)\n" +
         "• teardown <id> — remove an active peering on both sides (approvers of either account; both sides are told)\n" +
@@ -48,6 +49,7 @@ public static partial class ChatCommandParser
         ["reject"] = ChatVerb.Reject, ["decline"] = ChatVerb.Reject, ["deny"] = ChatVerb.Reject, ["拒绝"] = ChatVerb.Reject,
         ["teardown"] = ChatVerb.Teardown, ["tear-down"] = ChatVerb.Teardown, ["拆除"] = ChatVerb.Teardown,
         ["request"] = ChatVerb.Request, ["申请"] = ChatVerb.Request,
+        ["audit"] = ChatVerb.Audit, ["history"] = ChatVerb.Audit, ["审计"] = ChatVerb.Audit,
         ["bandwidth"] = ChatVerb.Bandwidth, ["bw"] = ChatVerb.Bandwidth, ["带宽"] = ChatVerb.Bandwidth,
     };
 

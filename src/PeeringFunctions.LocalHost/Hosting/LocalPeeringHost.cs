@@ -18,6 +18,7 @@ using PeeringFunctions.Peerings.Stuck;
 using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.Peerings.Watching;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Workflow;
 using TencentVpcEmulator;
 
@@ -66,6 +67,9 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     /// <summary>The one registry both containers share: the HTTP API's and the activities'.</summary>
     public IPeeringRegistry Registry => Services.GetRequiredService<IPeeringRegistry>();
+
+    /// <summary>The one audit trail both containers share, beside <see cref="Registry"/>.</summary>
+    public IAuditTrail Audit => Services.GetRequiredService<IAuditTrail>();
 
     /// <summary>The "Portal" section as the pages bind it (function key, base URL, signing key).</summary>
     public PortalOptions Portal => Services.GetRequiredService<IOptions<PortalOptions>>().Value;
@@ -120,6 +124,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             var telemetry = TelemetrySettings(configuration);
             // One instance for both containers: what an activity writes, the HTTP API reads (in memory as in storage).
             var registry = RegistryRegistration.Create(registryOptions);
+            var audit = RegistryRegistration.CreateAuditTrail(registryOptions);
             var logging = configuration.GetSection("Logging");
             engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
             {
@@ -127,6 +132,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 ConfigureServices = services =>
                 {
                     services.AddSingleton(registry);
+                    services.AddSingleton(audit);
                     services.AddPeeringRegistry(configuration, registryDefaults);
                     services.AddPeeringWorkflow(configuration);
                     // The activities' notifier: chat channels when configured, a log line otherwise; its approval links
@@ -146,7 +152,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
                 Backend = backend,
             }, cancellationToken);
 
-            var web = BuildWebApp(options, configuration, engine.Client, tencent, backend, signingKey, registry, registryDefaults, telemetry);
+            var web = BuildWebApp(options, configuration, engine.Client, tencent, backend, signingKey, (registry, audit), registryDefaults, telemetry);
             try
             {
                 await web.StartAsync(cancellationToken);
@@ -261,7 +267,7 @@ public sealed class LocalPeeringHost : IAsyncDisposable
 
     private static WebApplication BuildWebApp(
         LocalHostOptions options, IConfiguration configuration, DurableTaskClient client, TencentTarget tencent, DurableBackendOptions backend,
-        ApprovalSigningKey signingKey, IPeeringRegistry registry, Action<RegistryOptions> registryDefaults, (string Exporter, Uri? OtlpEndpoint) telemetry)
+        ApprovalSigningKey signingKey, (IPeeringRegistry Records, IAuditTrail Audit) registry, Action<RegistryOptions> registryDefaults, (string Exporter, Uri? OtlpEndpoint) telemetry)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -288,7 +294,8 @@ public sealed class LocalPeeringHost : IAsyncDisposable
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton(tencent);
         builder.Services.AddSingleton(backend);
-        builder.Services.AddSingleton(registry);
+        builder.Services.AddSingleton(registry.Records);
+        builder.Services.AddSingleton(registry.Audit);
         builder.Services.AddPeeringRegistry(configuration, registryDefaults);
         // Top-down, as the Functions app: the workflow, the use cases over it (one signing key for both containers),
         // then the adapters.

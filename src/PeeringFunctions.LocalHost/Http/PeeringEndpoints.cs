@@ -37,6 +37,8 @@ internal static class PeeringEndpoints
             repairs.RepairAsync(client, id, request)).RequireFunctionKey();
         api.MapPost(HttpRoutes.ExtendRoutes, (string id, PeeringRepairApi repairs, DurableTaskClient client, HttpRequest request) =>
             repairs.ExtendRoutesAsync(client, id, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.Audit, (string id, PeeringAuditApi audit, DurableTaskClient client, HttpRequest request) =>
+            audit.GetAsync(client, id, request)).RequireFunctionKey();
 
         // The receiver's consent: authorized by its approver key inside PeeringApi, never by the portal's key.
         api.MapPost(HttpRoutes.Accept, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>

@@ -1,5 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.Peerings.Auditing;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
@@ -14,7 +16,7 @@ namespace PeeringFunctions.Peerings.Acceptance;
 /// DescribeVpcPeeringConnections per (initiator account, region), by id, 100 ids a page — and raises the same
 /// decision event the HTTP function raises for each peering Tencent shows decided.
 /// </summary>
-public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<AcceptancePoller> logger)
+public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<AcceptancePoller> logger, PeeringAudit? audit = null)
 {
     /// <summary>Tencent's page size cap; also the most ids we put in one request.</summary>
     public const int PageSize = TencentPaging.PageSize;
@@ -107,8 +109,17 @@ public sealed class AcceptancePoller(ITencentClientFactory clients, ILogger<Acce
                         "Tencent", peering.PeeringConnectionId, state);
                     try
                     {
+                        var at = audit?.Now();
                         await durable.RaiseEventAsync(peering.InstanceId, EventNames.Decision, decision, cancellationToken);
                         raised.Add($"{peering.InstanceId}:{state}");
+                        if (audit is not null)
+                        {
+                            // Keyed by the decision id: the sightings of later ticks add nothing.
+                            await audit.RecordAsync(peering.InstanceId, at!.Value, decision.Accept ? AuditKinds.Accepted : AuditKinds.Rejected,
+                                "Tencent console", AuditChannels.Console,
+                                $"Tencent shows {peering.PeeringConnectionId} {state}: decided in the Tencent console (seen by the acceptance poller).",
+                                $"decision:{decision.DecisionId}");
+                        }
                     }
                     catch (Exception error) when (error is not OperationCanceledException)
                     {

@@ -1,7 +1,9 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PeeringFunctions.Peerings.Auditing;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.TencentAccess.Paging;
@@ -23,7 +25,8 @@ public sealed class PeeringAdoption(
     IPeeringRegistry registry,
     PeeringOperations operations,
     TimeProvider time,
-    ILogger<PeeringAdoption> logger)
+    ILogger<PeeringAdoption> logger,
+    PeeringAudit? audit = null)
 {
     private const int MaxParallelReads = 4;
 
@@ -75,9 +78,12 @@ public sealed class PeeringAdoption(
     /// table holding them, their destinations, the subnets on that table) as the desired state. Nothing is written to
     /// Tencent; the record is added only if no record in place holds the id, so two adoptions racing record one.
     /// </summary>
-    public async Task<AdoptionResult> AdoptAsync(DurableTaskClient client, AdoptionRequest request, string adoptedBy, CancellationToken cancellationToken)
+    /// <param name="channel">The door it came through, for the audit trail (the JSON API unless said).</param>
+    public async Task<AdoptionResult> AdoptAsync(
+        DurableTaskClient client, AdoptionRequest request, string adoptedBy, CancellationToken cancellationToken, string channel = AuditChannels.Http)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var at = time.GetUtcNow();
         var pcx = request.PeeringConnectionId;
         if (!clients.IsManaged(request.Account))
         {
@@ -159,6 +165,12 @@ public sealed class PeeringAdoption(
         }
 
         logger.LogInformation("Adopted {PeeringConnectionId} as {PeeringId} ({RepairPolicy})", pcx, id, request.RepairPolicy);
+        if (audit is not null)
+        {
+            await audit.RecordAsync(id, at, AuditKinds.Adopted, adoptedBy, channel,
+                $"Adopted {pcx} as {request.Account} sees it in {request.Region} ({facts.SourceVpcId} ↔ {facts.DestinationVpcId}), repair policy {request.RepairPolicy}; nothing was written to Tencent.");
+        }
+
         return new AdoptionResult(record, null, id, record.Message ?? "Adopted.");
     }
 

@@ -47,7 +47,7 @@ public sealed class HistoryPurger(
                 break;
             }
 
-            if (await readiness.WhyNotAsync(instance.InstanceId, cancellationToken) is { } reason)
+            if (await readiness.WhyNotAsync(instance.InstanceId, instance.CreatedAt, cancellationToken) is { } reason)
             {
                 skipped.Add($"{instance.InstanceId}: {reason}");
                 continue;

@@ -1,20 +1,23 @@
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 
 namespace PeeringFunctions.Peerings.Purging;
 
 /// <summary>
 /// Whether a finished instance's history may go: the one place that decides it. Its history is the only record of a
 /// run until the registry holds how the run ended, so the peering's record must exist and be out of its in-progress
-/// states. (Where an audit trail exists, "its end entry is written" belongs here too.)
+/// states, and the audit trail must hold a step the workflow recorded since the instance began (its end, or the record
+/// the audit would otherwise only have in history).
 /// </summary>
-public sealed class PurgeReadiness(IPeeringRegistry registry)
+public sealed class PurgeReadiness(IPeeringRegistry registry, IAuditTrail audit)
 {
     /// <summary>Record states a workflow is still writing: the history may hold what the record does not yet.</summary>
     public static readonly IReadOnlySet<string> InProgressStates = new HashSet<string>(
         [RegistryStates.Requested, RegistryStates.Repairing, RegistryStates.TearingDown], StringComparer.Ordinal);
 
     /// <returns>Null when the history may be purged; otherwise why not, in words.</returns>
-    public async Task<string?> WhyNotAsync(string instanceId, CancellationToken cancellationToken)
+    /// <param name="createdAt">When the instance began: the trail must hold a workflow step recorded since then.</param>
+    public async Task<string?> WhyNotAsync(string instanceId, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         if (PeeringInstanceIds.PeeringOfAny(instanceId) is not { } peeringId)
         {
@@ -31,8 +34,28 @@ public sealed class PurgeReadiness(IPeeringRegistry registry)
             return $"its registry record could not be read: {error.Message}";
         }
 
-        return record is null ? $"the registry holds no record of {peeringId}"
-            : InProgressStates.Contains(record.State) ? $"its registry record still says {record.State}"
-            : null;
+        if (record is null)
+        {
+            return $"the registry holds no record of {peeringId}";
+        }
+
+        if (InProgressStates.Contains(record.State))
+        {
+            return $"its registry record still says {record.State}";
+        }
+
+        IReadOnlyList<AuditEntry> trail;
+        try
+        {
+            trail = await audit.ListAsync(peeringId, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return $"its audit trail could not be read: {error.Message}";
+        }
+
+        return trail.Any(e => e.Kind == AuditKinds.StateRecorded && e.At >= createdAt)
+            ? null
+            : "its audit trail holds no step the workflow recorded since the instance began";
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using PeeringFunctions.Peerings.Auditing;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Orchestrations;
 
@@ -14,7 +16,7 @@ namespace PeeringFunctions.Peerings.Repairs;
 /// peering runs or when it is no longer in place; otherwise marks the record Repairing and schedules
 /// <see cref="RepairOrchestrator"/> as "repair-{id}", one at a time per peering.
 /// </summary>
-public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time, ILogger<PeeringRepairs> logger)
+public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time, ILogger<PeeringRepairs> logger, PeeringAudit? audit = null)
 {
     /// <summary>Who asked, when the watcher did.</summary>
     public const string Watcher = "watcher";
@@ -32,29 +34,33 @@ public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time,
         return StartOneAsync(client, record.Id, current =>
             HasFinding(current, DriftKinds.PeeringGone) ? RepairKinds.PeerDeletedCleanup
             : current.RepairPolicy == RepairPolicies.Repair ? RepairKinds.Repair
-            : null, Watcher, $"{record.Id}'s repair policy is \"{record.RepairPolicy}\": its drift is reported, not repaired.", ct);
+            : null, Watcher, AuditChannels.Watcher, $"{record.Id}'s repair policy is \"{record.RepairPolicy}\": its drift is reported, not repaired.", ct);
     }
 
     /// <summary>A person's repair (policy notify, or after a failed repair).</summary>
     /// <returns>Null when the registry holds no peering with this id.</returns>
-    public Task<RepairStartResult?> RepairNowAsync(DurableTaskClient client, string id, CancellationToken ct, string requestedBy = "portal") =>
+    /// <param name="channel">The door it came through, for the audit trail (the JSON API unless said).</param>
+    public Task<RepairStartResult?> RepairNowAsync(
+        DurableTaskClient client, string id, CancellationToken ct, string requestedBy = "portal", string channel = AuditChannels.Http) =>
         IfKnownAsync(id, () => StartOneAsync(client, id, current =>
-            HasFinding(current, DriftKinds.PeeringGone) ? RepairKinds.PeerDeletedCleanup : RepairKinds.Repair, requestedBy, null, ct), ct);
+            HasFinding(current, DriftKinds.PeeringGone) ? RepairKinds.PeerDeletedCleanup : RepairKinds.Repair, requestedBy, channel, null, ct), ct);
 
     /// <summary>Routes through the peering for the CIDRs the peer VPC gained (its CidrAdded findings), after pre-flight.</summary>
     /// <returns>Null when the registry holds no peering with this id.</returns>
-    public Task<RepairStartResult?> ExtendRoutesAsync(DurableTaskClient client, string id, CancellationToken ct, string requestedBy = "portal") =>
-        IfKnownAsync(id, () => StartOneAsync(client, id, _ => RepairKinds.ExtendRoutes, requestedBy, null, ct), ct);
+    public Task<RepairStartResult?> ExtendRoutesAsync(
+        DurableTaskClient client, string id, CancellationToken ct, string requestedBy = "portal", string channel = AuditChannels.Http) =>
+        IfKnownAsync(id, () => StartOneAsync(client, id, _ => RepairKinds.ExtendRoutes, requestedBy, channel, null, ct), ct);
 
     private async Task<RepairStartResult?> IfKnownAsync(string id, Func<Task<RepairStartResult>> start, CancellationToken ct) =>
         PeeringInstanceIds.IsPeeringId(id) && await registry.GetAsync(id, ct) is not null ? await start() : null;
 
     /// <param name="kindOf">The kind of repair the current record calls for; null: none, for <paramref name="noKind"/>.</param>
     private Task<RepairStartResult> StartOneAsync(
-        DurableTaskClient client, string id, Func<RegisteredPeering, string?> kindOf, string requestedBy, string? noKind, CancellationToken ct) =>
+        DurableTaskClient client, string id, Func<RegisteredPeering, string?> kindOf, string requestedBy, string channel, string? noKind, CancellationToken ct) =>
         // Under the teardown's id: a teardown and a repair of one peering check each other as one step.
         InstanceStartGate.Shared.RunAsync(PeeringInstanceIds.TeardownOf(id), async () =>
         {
+            var at = time.GetUtcNow();
             if (await client.GetInstanceAsync(PeeringInstanceIds.TeardownOf(id), getInputsAndOutputs: false, ct) is { } teardown && IsLive(teardown))
             {
                 return RepairStartResult.Refused($"A teardown of {id} is running; a repair now would race it. Nothing was changed.");
@@ -111,6 +117,12 @@ public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time,
 
             logger.LogInformation("Started {Kind} {RepairId} of {PeeringConnectionId} for {RequestedBy}: {Count} finding(s)",
                 kind, repairId, request.PeeringConnectionId, requestedBy, request.Fixes.Count);
+            if (audit is not null)
+            {
+                await audit.RecordAsync(id, at, AuditKinds.RepairRequested, requestedBy, channel,
+                    $"{kind} asked for ({request.Fixes.Count} finding(s): {string.Join("; ", request.Fixes.Select(f => f.Description))}); started {repairId}.");
+            }
+
             return new RepairStartResult(repairId, null);
         }, ct);
 

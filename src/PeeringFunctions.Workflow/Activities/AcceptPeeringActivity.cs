@@ -1,6 +1,8 @@
+using Microsoft.DurableTask;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -11,14 +13,15 @@ namespace PeeringFunctions.Workflow.Activities;
 /// still activating it (cross-region accept is asynchronous). Returns the state read, or ACTIVE when the accept went through;
 /// the orchestrator reads on until ACTIVE.
 /// </summary>
-public sealed class AcceptPeeringActivity(ITencentClientFactory clients) : TencentActivity<PeeringTarget, string>(clients)
+public sealed class AcceptPeeringActivity(ITencentClientFactory clients, AuditWriter audit) : TencentActivity<PeeringTarget, string>(clients, audit)
 {
-    protected override async Task<string> ExecuteAsync(PeeringTarget input)
+    protected override async Task<string> ExecuteAsync(TaskActivityContext context, PeeringTarget input)
     {
         var client = Clients.Create(input.Account, input.Region);
         try
         {
-            await client.AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = input.PeeringConnectionId });
+            var response = await client.AcceptVpcPeeringConnection(new AcceptVpcPeeringConnectionRequest { PeeringConnectionId = input.PeeringConnectionId });
+            await AuditWriteAsync(context, "AcceptVpcPeeringConnection", input.Account, input.Region, response.RequestId, $"accepted peering {input.PeeringConnectionId}");
             return PeeringConnectionStates.Active;
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerInvalidStateChange)

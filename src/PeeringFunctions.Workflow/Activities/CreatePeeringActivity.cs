@@ -1,8 +1,9 @@
 using Microsoft.DurableTask;
-using PeeringFunctions.TencentCloud.Common;
-using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentAccess.Facts;
+using PeeringFunctions.TencentCloud.Common;
+using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -12,7 +13,7 @@ namespace PeeringFunctions.Workflow.Activities;
 /// The pair's live peering found that way may also be a request made elsewhere (by the receiver, say) that pre-flight
 /// could not recognise, because Tencent names no peer VPC for a cross-account request still PENDING.
 /// </summary>
-public sealed class CreatePeeringActivity(ITencentClientFactory clients) : TencentActivity<CreatePeeringInput, PeeringFacts>(clients)
+public sealed class CreatePeeringActivity(ITencentClientFactory clients, AuditWriter audit) : TencentActivity<CreatePeeringInput, PeeringFacts>(clients, audit)
 {
     /// <summary>The tag keys the peering carries: who manages it, and the request (orchestration instance) that made it.</summary>
     public const string ManagedByTag = "managed-by";
@@ -25,6 +26,7 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
     {
         var client = Clients.Create(input.Account, input.Region);
         string? createdId = null;
+        string? refusalRequestId = null;
         try
         {
             var response = await client.CreateVpcPeeringConnection(new CreateVpcPeeringConnectionRequest
@@ -41,10 +43,14 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
                 Tags = [new Tag { Key = ManagedByTag, Value = ManagedByValue }, new Tag { Key = RequestTag, Value = context.InstanceId }],
             });
             createdId = response.PeeringConnectionId;
+            await AuditWriteAsync(context, "CreateVpcPeeringConnection", input.Account, input.Region, response.RequestId,
+                $"requested peering {createdId} \"{input.Name}\" from {input.SourceVpcId} to {input.DestinationVpcId} ({input.DestinationRegion}, uin {input.DestinationUin})" +
+                (input.BandwidthMbps is { } mbps ? $", {mbps} Mbps" : ""));
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist)
         {
             // Our own earlier attempt (reply lost), or a request made elsewhere meanwhile: look it up below.
+            refusalRequestId = error.RequestId;
         }
 
         // Same-account peerings are ACTIVE at once, cross-account ones PENDING; read back only when it matters.
@@ -59,6 +65,14 @@ public sealed class CreatePeeringActivity(ITencentClientFactory clients) : Tence
             : await DescribePeeringsActivity.FindLiveByIdAsync(client, input.Account, input.Region, createdId) is { } ours
                 ? ours with { DestinationVpcId = input.DestinationVpcId } // we asked for it: its peer is ours to name
                 : null;
+        if (found is not null && createdId is null)
+        {
+            // The write that made it left no reply we saw: the trail says what was found instead, under the refusal's RequestId.
+            await AuditWriteAsync(context, "CreateVpcPeeringConnection", input.Account, input.Region, refusalRequestId,
+                $"found peering {found.PeeringConnectionId} ({found.State}) from {input.SourceVpcId} to {input.DestinationVpcId} already requested " +
+                "(VpcPeerAlreadyExist: an earlier attempt whose reply was lost, or a request made elsewhere); using it");
+        }
+
         return found ?? throw new TencentCallException(
             "CreateVpcPeeringConnection",
             TencentErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,

@@ -1,8 +1,10 @@
+using Microsoft.DurableTask;
+using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.TencentAccess.Facts;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.TencentAccess.Accounts;
-using PeeringFunctions.TencentAccess.Facts;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -11,14 +13,14 @@ namespace PeeringFunctions.Workflow.Activities;
 /// Duplicate-safe: when Tencent answers Duplicate (an earlier attempt's reply was lost) the table is read back and
 /// only the routes still missing are created.
 /// </summary>
-public sealed class CreateRoutesActivity(ITencentClientFactory clients) : TencentActivity<CreateRoutesInput, CreateRoutesResult>(clients)
+public sealed class CreateRoutesActivity(ITencentClientFactory clients, AuditWriter audit) : TencentActivity<CreateRoutesInput, CreateRoutesResult>(clients, audit)
 {
-    protected override async Task<CreateRoutesResult> ExecuteAsync(CreateRoutesInput input)
+    protected override async Task<CreateRoutesResult> ExecuteAsync(TaskActivityContext context, CreateRoutesInput input)
     {
         var client = Clients.Create(input.Account, input.Region);
         try
         {
-            var created = await CreateAsync(client, input, input.Destinations);
+            var created = await CreateAsync(context, client, input, input.Destinations);
             return new CreateRoutesResult(input.RouteTableId, created, []);
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.InvalidParameterValueDuplicate)
@@ -30,12 +32,12 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
                 .Select(TencentMapping.ToFacts)
                 .ToList();
             var missing = input.Destinations.Except(present.Select(r => r.DestinationCidrBlock)).ToList();
-            var created = missing.Count == 0 ? [] : await CreateAsync(client, input, missing);
+            var created = missing.Count == 0 ? [] : await CreateAsync(context, client, input, missing);
             return new CreateRoutesResult(input.RouteTableId, created, present);
         }
     }
 
-    private static async Task<IReadOnlyList<RouteFacts>> CreateAsync(IVpcClient client, CreateRoutesInput input, IReadOnlyList<string> destinations)
+    private async Task<IReadOnlyList<RouteFacts>> CreateAsync(TaskActivityContext context, IVpcClient client, CreateRoutesInput input, IReadOnlyList<string> destinations)
     {
         var response = await client.CreateRoutes(new CreateRoutesRequest
         {
@@ -49,6 +51,10 @@ public sealed class CreateRoutesActivity(ITencentClientFactory clients) : Tencen
                 Enabled = true,
             }).ToArray(),
         });
-        return (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? []).Select(TencentMapping.ToFacts).ToList();
+        var created = (response.RouteTableSet ?? []).SelectMany(t => t.RouteSet ?? []).Select(TencentMapping.ToFacts).ToList();
+        await AuditWriteAsync(context, "CreateRoutes", input.Account, input.Region, response.RequestId,
+            $"created routes in {input.RouteTableId} to {string.Join(", ", destinations)} via {input.PeeringConnectionId}" +
+            (created.Count == 0 ? "" : $" ({string.Join(", ", created.Select(r => r.RouteItemId).OfType<string>())})"));
+        return created;
     }
 }

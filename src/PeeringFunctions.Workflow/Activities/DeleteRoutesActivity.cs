@@ -1,6 +1,8 @@
+using Microsoft.DurableTask;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -8,10 +10,10 @@ namespace PeeringFunctions.Workflow.Activities;
 /// DeleteRoutes for every route in a table that next-hops to the peering, except those that existed before us.
 /// Reading the table first makes it idempotent and also catches routes whose creation reply was lost.
 /// </summary>
-public sealed class DeleteRoutesActivity(ITencentClientFactory clients) : TencentActivity<DeleteRoutesInput, int>(clients)
+public sealed class DeleteRoutesActivity(ITencentClientFactory clients, AuditWriter audit) : TencentActivity<DeleteRoutesInput, int>(clients, audit)
 {
     /// <returns>How many routes this call removed (0 when none were left).</returns>
-    protected override async Task<int> ExecuteAsync(DeleteRoutesInput input)
+    protected override async Task<int> ExecuteAsync(TaskActivityContext context, DeleteRoutesInput input)
     {
         var client = Clients.Create(input.Account, input.Region);
         try
@@ -26,11 +28,13 @@ public sealed class DeleteRoutesActivity(ITencentClientFactory clients) : Tencen
                 return 0;
             }
 
-            await client.DeleteRoutes(new DeleteRoutesRequest
+            var deleted = await client.DeleteRoutes(new DeleteRoutesRequest
             {
                 RouteTableId = input.RouteTableId,
                 Routes = doomed.Select(r => new Route { RouteItemId = r.RouteItemId }).ToArray(),
             });
+            await AuditWriteAsync(context, "DeleteRoutes", input.Account, input.Region, deleted.RequestId,
+                $"deleted routes in {input.RouteTableId} to {string.Join(", ", doomed.Select(r => r.DestinationCidrBlock))} via {input.PeeringConnectionId}");
             return doomed.Count;
         }
         catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.ResourceNotFound)

@@ -1,6 +1,8 @@
+using Microsoft.DurableTask;
+using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
-using PeeringFunctions.TencentAccess.Accounts;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -9,10 +11,10 @@ namespace PeeringFunctions.Workflow.Activities;
 /// Tencent already shows at the wanted bandwidth (our earlier attempt whose reply was lost, or someone in the console)
 /// is left alone, so a retry never writes twice.
 /// </summary>
-public sealed class ModifyPeeringActivity(ITencentClientFactory clients) : TencentActivity<ModifyPeeringInput, bool>(clients)
+public sealed class ModifyPeeringActivity(ITencentClientFactory clients, AuditWriter audit) : TencentActivity<ModifyPeeringInput, bool>(clients, audit)
 {
     /// <returns>True when this call sent the change, false when Tencent already reported the wanted bandwidth.</returns>
-    protected override async Task<bool> ExecuteAsync(ModifyPeeringInput input)
+    protected override async Task<bool> ExecuteAsync(TaskActivityContext context, ModifyPeeringInput input)
     {
         var client = Clients.Create(input.Account, input.Region);
         var current = (await DescribePeeringsActivity.ReadAsync(
@@ -31,11 +33,13 @@ public sealed class ModifyPeeringActivity(ITencentClientFactory clients) : Tence
             return false;
         }
 
-        await client.ModifyVpcPeeringConnection(new ModifyVpcPeeringConnectionRequest
+        var response = await client.ModifyVpcPeeringConnection(new ModifyVpcPeeringConnectionRequest
         {
             PeeringConnectionId = input.PeeringConnectionId,
             Bandwidth = input.BandwidthMbps,
         });
+        await AuditWriteAsync(context, "ModifyVpcPeeringConnection", input.Account, input.Region, response.RequestId,
+            $"changed the bandwidth of {input.PeeringConnectionId} from {current.Bandwidth?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} to {input.BandwidthMbps} Mbps");
         return true;
     }
 }

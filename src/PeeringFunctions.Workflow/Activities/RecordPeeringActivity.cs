@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Workflow.Telemetry;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -10,12 +11,15 @@ namespace PeeringFunctions.Workflow.Activities;
 /// registry mirrors what the workflow did; a write that fails is logged and reported as false, never a reason to undo
 /// a peering that Tencent holds. The record it replaces says which step this write reaches (the receiver's decision,
 /// Active): those are measured here (<see cref="PeeringMilestones"/>), once, and the request's time is carried over.
+/// The step also goes into the audit trail (<see cref="StepEntries"/>).
 /// </summary>
-public sealed class RecordPeeringActivity(IPeeringRegistry registry, ILogger<RecordPeeringActivity> logger)
+public sealed class RecordPeeringActivity(IPeeringRegistry registry, AuditWriter audit, ILogger<RecordPeeringActivity> logger)
     : TaskActivity<RegisteredPeering, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, RegisteredPeering input)
     {
+        // The trail first: it keeps the step even when the record's store fails.
+        await audit.AppendAsync(StepEntries.Of(input));
         try
         {
             var previous = await registry.GetAsync(input.Id, CancellationToken.None);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Workflow.Auditing;
 using PeeringFunctions.Workflow.Contracts;
 using PeeringFunctions.Workflow.Telemetry;
 
@@ -25,11 +26,12 @@ public sealed record RepairRecord(
 /// PeerDeleted after the cleanup), the routes created and removed, the findings fixed cleared, the events appended.
 /// Running twice writes once: the events are the marker. A record being torn down is left alone.
 /// </summary>
-public sealed class RecordRepairActivity(IPeeringRegistry registry, ILogger<RecordRepairActivity> logger)
+public sealed class RecordRepairActivity(IPeeringRegistry registry, AuditWriter audit, ILogger<RecordRepairActivity> logger)
     : TaskActivity<RepairRecord, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, RepairRecord input)
     {
+        await audit.AppendAsync(StepEntries.Of(input));
         try
         {
             var written = false;

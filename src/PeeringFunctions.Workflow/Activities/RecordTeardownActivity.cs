@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Workflow.Auditing;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -11,11 +12,12 @@ public sealed record TeardownRecord(string PeeringId, string State, string Messa
 /// Sets a registered peering's state after its teardown (one conditional update of the stored record: running twice
 /// writes the same). A peering the registry does not hold is left alone; a failed write is logged, never a failure.
 /// </summary>
-public sealed class RecordTeardownActivity(IPeeringRegistry registry, ILogger<RecordTeardownActivity> logger)
+public sealed class RecordTeardownActivity(IPeeringRegistry registry, AuditWriter audit, ILogger<RecordTeardownActivity> logger)
     : TaskActivity<TeardownRecord, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, TeardownRecord input)
     {
+        await audit.AppendAsync(StepEntries.Of(input));
         try
         {
             var updated = await registry.UpdateAsync(

@@ -19,6 +19,9 @@ internal sealed class CallOutcome
     public bool FaultInjected { get; set; }
 
     public bool ReplyDropped { get; set; }
+
+    /// <summary>The RequestId the reply carries.</summary>
+    public string? RequestId { get; set; }
 }
 
 /// <summary>Thread-safe call counters (a short lock per call; never held across awaits).</summary>
@@ -26,6 +29,10 @@ internal sealed class CallCounters
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Account, string Action), long[]> _cells = [];
+    private readonly Queue<RecordedWrite> _writes = new();
+
+    /// <summary>How many writes the journal keeps (the oldest go first).</summary>
+    public const int JournalLimit = 1000;
 
     public void Record(CallOutcome o)
     {
@@ -43,6 +50,25 @@ internal sealed class CallCounters
             cell[3] += o.Throttled ? 1 : 0;
             cell[4] += o.FaultInjected ? 1 : 0;
             cell[5] += o.ReplyDropped ? 1 : 0;
+
+            // Writes whose reply reached the caller: a client can name only those RequestIds.
+            if (o.IsWrite && !o.ReplyDropped && o.RequestId is { } requestId)
+            {
+                _writes.Enqueue(new RecordedWrite(o.Action, o.Account, requestId, o.IsError));
+                if (_writes.Count > JournalLimit)
+                {
+                    _writes.Dequeue();
+                }
+            }
+        }
+    }
+
+    /// <summary>The latest writes answered, oldest first.</summary>
+    public IReadOnlyList<RecordedWrite> Writes()
+    {
+        lock (_gate)
+        {
+            return [.. _writes];
         }
     }
 
@@ -51,6 +77,7 @@ internal sealed class CallCounters
         lock (_gate)
         {
             _cells.Clear();
+            _writes.Clear();
         }
     }
 

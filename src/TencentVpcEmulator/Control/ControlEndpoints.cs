@@ -28,6 +28,7 @@ internal static class ControlEndpoints
         group.MapGet("/state", () => Ok(server.Snapshot()));
 
         group.MapGet("/calls", () => Ok(server.Calls()));
+        group.MapGet("/calls/writes", () => Ok(server.Writes()));
         group.MapDelete("/calls", () =>
         {
             server.ResetCalls();

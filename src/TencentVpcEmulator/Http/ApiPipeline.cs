@@ -54,6 +54,7 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
             outcome.IsError = true;
         }
 
+        outcome.RequestId = requestId;
         runtime.Calls.Record(outcome);
         if (outcome.ReplyDropped)
         {

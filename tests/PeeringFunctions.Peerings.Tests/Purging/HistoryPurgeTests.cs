@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using PeeringFunctions.Peerings.Purging;
 using PeeringFunctions.Peerings.Telemetry;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Testing.Logging;
 
 namespace PeeringFunctions.Peerings.Tests.Purging;
@@ -20,17 +21,26 @@ public sealed class HistoryPurgeTests
 
     private readonly DurableFake durable = new();
     private readonly InMemoryPeeringRegistry registry = new();
+    private readonly InMemoryAuditTrail audit = new();
     private readonly LogSink logs = new();
     private readonly FakeTimeProvider time = new(Now);
 
     private HistoryPurger Purger(int batchSize = 100) => new(
-        new PurgeReadiness(registry),
+        new PurgeReadiness(registry, audit),
         Options.Create(new PurgeOptions { Retention = TimeSpan.FromDays(30), BatchSize = batchSize }),
         time,
         LoggerFactory.Create(b => b.AddProvider(logs)).CreateLogger<HistoryPurger>());
 
     private static OrchestrationMetadata Instance(string id, OrchestrationRuntimeStatus status, DateTimeOffset endedAt) =>
         new("PeeringOrchestrator", id) { RuntimeStatus = status, CreatedAt = endedAt.AddMinutes(-20), LastUpdatedAt = endedAt };
+
+    /// <summary>What the workflow leaves at a run's end: the record, and its step in the audit trail (dated after every instance these tests make began).</summary>
+    private async Task RecordedAsync(string id, string state)
+    {
+        var record = Record(id, state);
+        await registry.UpsertAsync(record);
+        await audit.AppendAsync(new AuditEntry(id, Now.AddDays(-30), AuditKinds.StateRecorded, "workflow", AuditChannels.Workflow, state, null, $"state:{state}"));
+    }
 
     private static RegisteredPeering Record(string id, string state) => new(
         id, "web-to-db", state, "pcx-demo0001",
@@ -42,7 +52,7 @@ public sealed class HistoryPurgeTests
     public async Task A_finished_instance_older_than_the_retention_is_purged_and_its_peering_stays_in_the_registry()
     {
         durable.Add(Instance(PeeringId, OrchestrationRuntimeStatus.Completed, Now.AddDays(-31)));
-        await registry.UpsertAsync(Record(PeeringId, RegistryStates.Active));
+        await RecordedAsync(PeeringId, RegistryStates.Active);
 
         var report = await Purger().PurgeAsync(durable.Client, CancellationToken.None);
 
@@ -60,7 +70,7 @@ public sealed class HistoryPurgeTests
         {
             RuntimeStatus = OrchestrationRuntimeStatus.Completed, CreatedAt = Now.AddDays(-40), LastUpdatedAt = Now.AddDays(-29),
         });
-        await registry.UpsertAsync(Record(PeeringId, RegistryStates.Active));
+        await RecordedAsync(PeeringId, RegistryStates.Active);
 
         var report = await Purger().PurgeAsync(durable.Client, CancellationToken.None);
 
@@ -73,7 +83,7 @@ public sealed class HistoryPurgeTests
     public async Task A_running_instance_keeps_its_history_however_old_it_is()
     {
         durable.Add(Instance(PeeringId, OrchestrationRuntimeStatus.Running, Now.AddDays(-90)));
-        await registry.UpsertAsync(Record(PeeringId, RegistryStates.Active));
+        await RecordedAsync(PeeringId, RegistryStates.Active);
 
         var report = await Purger().PurgeAsync(durable.Client, CancellationToken.None);
 
@@ -89,8 +99,8 @@ public sealed class HistoryPurgeTests
         const string terminated = "peering-vpc-alpha003-vpc-beta0003";
         durable.Add(Instance(failed, OrchestrationRuntimeStatus.Failed, Now.AddDays(-45)));
         durable.Add(Instance(terminated, OrchestrationRuntimeStatus.Terminated, Now.AddDays(-45)));
-        await registry.UpsertAsync(Record(failed, RegistryStates.Failed));
-        await registry.UpsertAsync(Record(terminated, RegistryStates.Expired));
+        await RecordedAsync(failed, RegistryStates.Failed);
+        await RecordedAsync(terminated, RegistryStates.Expired);
 
         var report = await Purger().PurgeAsync(durable.Client, CancellationToken.None);
 
@@ -104,7 +114,7 @@ public sealed class HistoryPurgeTests
         {
             var id = $"peering-vpc-a{i:d7}-vpc-b{i:d7}";
             durable.Add(Instance(id, OrchestrationRuntimeStatus.Completed, Now.AddDays(-31 - i)));
-            await registry.UpsertAsync(Record(id, RegistryStates.TornDown));
+            await RecordedAsync(id, RegistryStates.TornDown);
         }
 
         var purger = Purger(batchSize: 10);
@@ -134,7 +144,7 @@ public sealed class HistoryPurgeTests
         const string tearingDown = "peering-vpc-alpha003-vpc-beta0003";
         durable.Add(Instance(unrecorded, OrchestrationRuntimeStatus.Terminated, Now.AddDays(-31)));
         durable.Add(Instance(tearingDown, OrchestrationRuntimeStatus.Completed, Now.AddDays(-31)));
-        await registry.UpsertAsync(Record(tearingDown, RegistryStates.TearingDown));
+        await RecordedAsync(tearingDown, RegistryStates.TearingDown);
 
         var report = await Purger().PurgeAsync(durable.Client, CancellationToken.None);
 
@@ -144,6 +154,18 @@ public sealed class HistoryPurgeTests
             report.Skipped.Order(StringComparer.Ordinal));
         var warning = Assert.Single(logs.MessagesOf(OperationsEvents.PurgeSkipped));
         Assert.Contains(unrecorded, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_finished_instance_whose_audit_trail_holds_no_step_since_it_began_is_kept_and_reported()
+    {
+        durable.Add(Instance(PeeringId, OrchestrationRuntimeStatus.Completed, Now.AddDays(-31)));
+        await registry.UpsertAsync(Record(PeeringId, RegistryStates.Active)); // the record, but not its step in the trail
+
+        var report = await Purger().PurgeAsync(durable.Client, CancellationToken.None);
+
+        Assert.Empty(durable.Purged);
+        Assert.Equal([$"{PeeringId}: its audit trail holds no step the workflow recorded since the instance began"], report.Skipped);
     }
 
     [Fact]
@@ -158,7 +180,7 @@ public sealed class HistoryPurgeTests
             durable.Add(Instance(id, OrchestrationRuntimeStatus.Completed, Now.AddDays(-60)));
         }
 
-        await registry.UpsertAsync(Record(PeeringId, RegistryStates.TornDown));
+        await RecordedAsync(PeeringId, RegistryStates.TornDown);
 
         var report = await Purger().PurgeAsync(durable.Client, CancellationToken.None);
 

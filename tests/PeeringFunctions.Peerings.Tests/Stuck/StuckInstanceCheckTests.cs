@@ -214,7 +214,7 @@ public sealed class StuckInstanceCheckTests : IDisposable
     {
         durable.Add(PeeringInstances.Peering(Id, Request, pcx: null, step: PeeringSteps.Requesting));
         await marks.UpsertAsync(new StuckMark(Id, DateTimeOffset.MinValue, PeeringSteps.Requesting, Now.AddMinutes(-30), Now));
-        var operations = new PeeringOperations(registry, NullLogger<PeeringOperations>.Instance, marks);
+        var operations = new PeeringOperations(registry, NullLogger<PeeringOperations>.Instance, stuckMarks: marks);
 
         var shown = Assert.Single(await operations.ListAsync(durable.Client, null, CancellationToken.None));
         durable.Add(PeeringInstances.Peering(Id, Request, pcx: null, step: PeeringSteps.Configuring));

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PeeringFunctions.LocalHost.Hosting;
 using PeeringFunctions.Registry;
-using PeeringFunctions.Testing.Api;
 using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Common.Profile;
 using PeeringFunctions.TencentCloud.Vpc.V20170312;
+using PeeringFunctions.Testing.Api;
 using PeeringFunctions.Workflow.Contracts;
 using TencentVpcEmulator;
 
@@ -106,6 +106,7 @@ public class LocalHostFixture : IAsyncLifetime
         Emulator.Reset();
         // The emulator's ids repeat after a reset (seeded generator): records of earlier tests must not be taken for new ones.
         (Host.Services.GetService<IPeeringRegistry>() as InMemoryPeeringRegistry)?.Clear();
+        (Host.Services.GetService<PeeringFunctions.Registry.Audit.IAuditTrail>() as PeeringFunctions.Registry.Audit.InMemoryAuditTrail)?.Clear();
         OnReset();
     }
 

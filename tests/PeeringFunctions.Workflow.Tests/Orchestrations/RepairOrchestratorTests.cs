@@ -243,13 +243,18 @@ public sealed class RepairOrchestratorTests
         var record = context.InputsOf<RepairRecord>(nameof(RecordRepairActivity)).Single();
         var registry = new InMemoryPeeringRegistry();
         await registry.UpsertAsync(cloud.Registry[PeeringId] with { State = RegistryStates.Repairing, Health = null });
-        var activity = new RecordRepairActivity(registry, Microsoft.Extensions.Logging.Abstractions.NullLogger<RecordRepairActivity>.Instance);
+        var audit = new PeeringFunctions.Registry.Audit.InMemoryAuditTrail();
+        var activity = new RecordRepairActivity(
+            registry,
+            new PeeringFunctions.Workflow.Auditing.AuditWriter(audit, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PeeringFunctions.Workflow.Auditing.AuditWriter>.Instance),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RecordRepairActivity>.Instance);
 
         var first = await activity.RunAsync(null!, record);
         var second = await activity.RunAsync(null!, record);
 
         Assert.Equal((true, false), (first, second));
         Assert.Single((await registry.GetAsync(PeeringId))!.Health!.History);
+        Assert.Single(await audit.ListAsync(PeeringId)); // its audit entry too is written once
     }
 
     private static readonly DateTimeOffset FoundAt = new(2025, 3, 14, 9, 15, 0, TimeSpan.Zero);
