@@ -3,6 +3,8 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using PeeringFunctions.Registry;
+using PeeringFunctions.Registry.Audit;
+using PeeringFunctions.Workflow.Auditing;
 using PeeringFunctions.Workflow.Activities;
 using PeeringFunctions.Workflow.Telemetry;
 
@@ -13,6 +15,7 @@ public sealed class RecordPeeringActivityTests
 {
     private static readonly DateTimeOffset Requested = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
     private readonly InMemoryPeeringRegistry registry = new();
+    private readonly InMemoryAuditTrail audit = new();
 
     [Fact]
     public async Task The_first_requested_write_starts_the_clock_and_every_later_write_keeps_it()
@@ -23,6 +26,7 @@ public sealed class RecordPeeringActivityTests
 
         var stored = await registry.GetAsync("peering-a-b");
         Assert.Equal((RegistryStates.Active, Requested), (stored!.State, stored.RequestedAt));
+        Assert.Equal(3, (await audit.ListAsync("peering-a-b")).Count(e => e.Kind == AuditKinds.StateRecorded));
     }
 
     [Fact]
@@ -80,7 +84,7 @@ public sealed class RecordPeeringActivityTests
     }
 
     private Task<bool> RecordAsync(RegisteredPeering record) =>
-        new RecordPeeringActivity(registry, NullLogger<RecordPeeringActivity>.Instance).RunAsync(Mock.Of<TaskActivityContext>(), record);
+        new RecordPeeringActivity(registry, new AuditWriter(audit, TimeProvider.System, NullLogger<AuditWriter>.Instance), NullLogger<RecordPeeringActivity>.Instance).RunAsync(Mock.Of<TaskActivityContext>(), record);
 
     private static RegisteredPeering Record(string state, DateTimeOffset at) => new(
         "peering-a-b", "a to b", state, "pcx-00000001",
