@@ -18,17 +18,15 @@ public sealed class TableStorageAuditTrail : IAuditTrail
     /// <summary>The layout of an entry's columns, so a later layout can tell old entities apart.</summary>
     public const int Schema = 1;
 
-    private readonly TableClient table;
-    private readonly Lazy<Task> creation;
+    private readonly StoredTable stored;
 
     public TableStorageAuditTrail(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        this.table = table;
-        creation = new Lazy<Task>(CreateTableAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+        stored = new StoredTable(table, "The audit trail");
     }
 
-    public string TableName => table.Name;
+    public string TableName => stored.Name;
 
     public static string EntryRowKey(AuditEntry entry)
     {
@@ -40,12 +38,12 @@ public sealed class TableStorageAuditTrail : IAuditTrail
     {
         entry = AuditEntryRules.Fit(entry);
         var partition = RowKeys.FromId(entry.PeeringId);
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         var marker = new TableEntity(partition, MarkerPrefix + RowKeys.FromId(entry.Key)) { ["EntryRowKey"] = EntryRowKey(entry) };
         try
         {
             // One transaction: the entry exists exactly when its marker does.
-            await table.SubmitTransactionAsync(
+            await stored.Client.SubmitTransactionAsync(
                 [new TableTransactionAction(TableTransactionActionType.Add, marker), new TableTransactionAction(TableTransactionActionType.Add, ToEntity(partition, entry))],
                 cancellationToken);
             return true;
@@ -54,28 +52,28 @@ public sealed class TableStorageAuditTrail : IAuditTrail
         {
             return false;
         }
-        catch (Exception error) when (IsStorageFailure(error))
+        catch (Exception error) when (StoredTable.IsFailure(error))
         {
-            throw Failure($"append to the trail of '{entry.PeeringId}'", error);
+            throw stored.Failure($"append to the trail of '{entry.PeeringId}'", error);
         }
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string peeringId, CancellationToken cancellationToken = default)
     {
         var partition = RowKeys.FromId(peeringId);
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {EntryPrefix} and RowKey lt {"f"}");
         var entries = new List<AuditEntry>();
         try
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+            await foreach (var entity in stored.Client.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
             {
                 entries.Add(ToEntry(peeringId, entity));
             }
         }
-        catch (Exception error) when (IsStorageFailure(error))
+        catch (Exception error) when (StoredTable.IsFailure(error))
         {
-            throw Failure($"read the trail of '{peeringId}'", error);
+            throw stored.Failure($"read the trail of '{peeringId}'", error);
         }
 
         return AuditEntryRules.InOrder(entries);
@@ -105,42 +103,4 @@ public sealed class TableStorageAuditTrail : IAuditTrail
         entity.GetString("Summary") ?? "",
         entity.GetString("RequestId"),
         entity.GetString("Key") ?? entity.RowKey);
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        var pending = creation.Value;
-        if (pending.IsFaulted)
-        {
-            // A failed creation is not remembered for good: the next call tries again.
-            await CreateTableAsync().WaitAsync(cancellationToken);
-            return;
-        }
-
-        await pending.WaitAsync(cancellationToken);
-    }
-
-    private async Task CreateTableAsync()
-    {
-        try
-        {
-            await table.CreateIfNotExistsAsync(CancellationToken.None);
-        }
-        catch (Exception error) when (IsStorageFailure(error))
-        {
-            throw Failure("create the table", error);
-        }
-    }
-
-    private static bool IsStorageFailure(Exception error) => error is RequestFailedException or AggregateException;
-
-    private PeeringRegistryException Failure(string action, Exception error) =>
-        new($"The audit trail could not {action} in table '{table.Name}' ({Reason(error)}).", error);
-
-    // Status and error code only: the storage client's own message quotes the request (its URL and headers).
-    private static string Reason(Exception error) => error switch
-    {
-        RequestFailedException { Status: 0 } => "storage not reachable",
-        RequestFailedException refused => $"status {refused.Status}{(string.IsNullOrEmpty(refused.ErrorCode) ? string.Empty : $", {refused.ErrorCode}")}",
-        _ => "storage not reachable after retries",
-    };
 }

@@ -26,29 +26,28 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
     /// <summary>How often one update re-reads after losing to another writer before it gives up.</summary>
     private const int MaxUpdateAttempts = 20;
 
-    private readonly TableClient table;
-    private Task? creation;
+    private readonly StoredTable stored;
 
     public TableStoragePeeringRegistry(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        this.table = table;
+        stored = new StoredTable(table, "The peering registry");
     }
 
-    public string TableName => table.Name;
+    public string TableName => stored.Name;
 
     public async Task<RegisteredPeering?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var rowKey = RowKeys.FromId(id);
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         NullableResponse<TableEntity> found;
         try
         {
-            found = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, rowKey, [RecordColumn], cancellationToken);
+            found = await stored.Client.GetEntityIfExistsAsync<TableEntity>(PartitionKey, rowKey, [RecordColumn], cancellationToken);
         }
-        catch (Exception error) when (IsStorageFailure(error))
+        catch (Exception error) when (StoredTable.IsFailure(error))
         {
-            throw Failure($"read the record '{id}'", error);
+            throw stored.Failure($"read the record '{id}'", error);
         }
 
         return found.HasValue ? ToRecord(found.Value!) : null;
@@ -58,15 +57,15 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
     {
         ArgumentNullException.ThrowIfNull(peering);
         var entity = ToEntity(peering);
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         try
         {
             // Replace, not merge: the record is always written whole, so no column of an older write survives.
-            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await stored.Client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (Exception error) when (IsStorageFailure(error))
+        catch (Exception error) when (StoredTable.IsFailure(error))
         {
-            throw Failure($"write the record '{peering.Id}'", error);
+            throw stored.Failure($"write the record '{peering.Id}'", error);
         }
     }
 
@@ -74,19 +73,19 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
     {
         ArgumentNullException.ThrowIfNull(peering);
         var entity = ToEntity(peering);
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
+            await stored.Client.AddEntityAsync(entity, cancellationToken);
             return true;
         }
         catch (RequestFailedException conflict) when (conflict.Status == 409)
         {
             return false;
         }
-        catch (Exception error) when (IsStorageFailure(error))
+        catch (Exception error) when (StoredTable.IsFailure(error))
         {
-            throw Failure($"add the record '{peering.Id}'", error);
+            throw stored.Failure($"add the record '{peering.Id}'", error);
         }
     }
 
@@ -95,17 +94,17 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
     {
         ArgumentNullException.ThrowIfNull(change);
         var rowKey = RowKeys.FromId(id);
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             NullableResponse<TableEntity> found;
             try
             {
-                found = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, rowKey, cancellationToken: cancellationToken);
+                found = await stored.Client.GetEntityIfExistsAsync<TableEntity>(PartitionKey, rowKey, cancellationToken: cancellationToken);
             }
-            catch (Exception error) when (IsStorageFailure(error))
+            catch (Exception error) when (StoredTable.IsFailure(error))
             {
-                throw Failure($"read the record '{id}'", error);
+                throw stored.Failure($"read the record '{id}'", error);
             }
 
             if (!found.HasValue)
@@ -122,24 +121,24 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
             try
             {
                 // Only if nobody wrote since our read (the entity's ETag): else read again and re-apply the change.
-                await table.UpdateEntityAsync(ToEntity(changed), found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                await stored.Client.UpdateEntityAsync(ToEntity(changed), found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 return changed;
             }
             catch (RequestFailedException conflict) when (conflict.Status is 412 or 404 && attempt < MaxUpdateAttempts)
             {
                 // 412: another writer won; 404: deleted meanwhile (the next read says so).
             }
-            catch (Exception error) when (IsStorageFailure(error))
+            catch (Exception error) when (StoredTable.IsFailure(error))
             {
-                throw Failure($"update the record '{id}'", error);
+                throw stored.Failure($"update the record '{id}'", error);
             }
         }
     }
 
     public async IAsyncEnumerable<RegisteredPeering> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        var query = table.QueryAsync<TableEntity>(
+        await stored.EnsureCreatedAsync(cancellationToken);
+        var query = stored.Client.QueryAsync<TableEntity>(
             entity => entity.PartitionKey == PartitionKey, maxPerPage: 1000, select: [RecordColumn], cancellationToken: cancellationToken);
         await using var pages = query.AsPages().GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -154,9 +153,9 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
 
                 page = pages.Current;
             }
-            catch (Exception error) when (IsStorageFailure(error))
+            catch (Exception error) when (StoredTable.IsFailure(error))
             {
-                throw Failure("list the records", error);
+                throw stored.Failure("list the records", error);
             }
 
             foreach (var entity in page.Values)
@@ -190,49 +189,4 @@ public sealed class TableStoragePeeringRegistry : IPeeringRegistry
         entity.GetString(RecordColumn) is { Length: > 0 } json
             ? RecordJson.Deserialize(json, entity.RowKey)
             : throw new PeeringRegistryException($"The registry entity '{entity.RowKey}' has no {RecordColumn} column.");
-
-    /// <summary>Creates the table once per instance; a failed attempt is not remembered, so the next call tries again.</summary>
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        var pending = Volatile.Read(ref creation);
-        if (pending is { IsCompletedSuccessfully: true })
-        {
-            return;
-        }
-
-        if (pending is null || pending.IsFaulted || pending.IsCanceled)
-        {
-            var attempt = CreateTableAsync();
-            pending = Interlocked.CompareExchange(ref creation, attempt, pending) == pending ? attempt : Volatile.Read(ref creation)!;
-        }
-
-        await pending.WaitAsync(cancellationToken);
-    }
-
-    private async Task CreateTableAsync()
-    {
-        try
-        {
-            // Not tied to one caller's token: other callers may be waiting on the same creation.
-            await table.CreateIfNotExistsAsync(CancellationToken.None);
-        }
-        catch (Exception error) when (IsStorageFailure(error))
-        {
-            throw Failure("create the table", error);
-        }
-    }
-
-    // A refused request, or (after the client's own retries) a storage that could not be reached at all.
-    private static bool IsStorageFailure(Exception error) => error is RequestFailedException or AggregateException;
-
-    private PeeringRegistryException Failure(string action, Exception error) =>
-        new($"The peering registry could not {action} in table '{table.Name}' ({Reason(error)}).", error);
-
-    // Status and error code only: the storage client's own message quotes the request (its URL and headers).
-    private static string Reason(Exception error) => error switch
-    {
-        RequestFailedException { Status: 0 } => "storage not reachable",
-        RequestFailedException refused => $"status {refused.Status}{(string.IsNullOrEmpty(refused.ErrorCode) ? string.Empty : $", {refused.ErrorCode}")}",
-        _ => "storage not reachable after retries",
-    };
 }

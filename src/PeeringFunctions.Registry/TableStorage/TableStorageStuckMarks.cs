@@ -11,43 +11,43 @@ namespace PeeringFunctions.Registry.TableStorage;
 /// </summary>
 public sealed class TableStorageStuckMarks(TableClient table) : IStuckMarks
 {
+    private readonly StoredTable stored = new(table, "The stuck marks");
+
     public const string PartitionKey = "stuck";
 
     private const string MarkColumn = "Mark";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private Task? creation;
-
     public async Task<StuckMark?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        var found = await Guard("read", () => table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKeys.FromId(instanceId), [MarkColumn], cancellationToken));
+        await stored.EnsureCreatedAsync(cancellationToken);
+        var found = await Guard("read", () => stored.Client.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKeys.FromId(instanceId), [MarkColumn], cancellationToken));
         return found.HasValue ? ToMark(found.Value!) : null;
     }
 
     public async Task UpsertAsync(StuckMark mark, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mark);
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         var entity = new TableEntity(PartitionKey, RowKeys.FromId(mark.InstanceId)) { [MarkColumn] = JsonSerializer.Serialize(mark, Json) };
-        await Guard("write", () => table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken));
+        await Guard("write", () => stored.Client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken));
     }
 
     public async Task DeleteAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        await Guard("delete", () => table.DeleteEntityAsync(PartitionKey, RowKeys.FromId(instanceId), ETag.All, cancellationToken));
+        await stored.EnsureCreatedAsync(cancellationToken);
+        await Guard("delete", () => stored.Client.DeleteEntityAsync(PartitionKey, RowKeys.FromId(instanceId), ETag.All, cancellationToken));
     }
 
     public async IAsyncEnumerable<StuckMark> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
+        await stored.EnsureCreatedAsync(cancellationToken);
         // Read whole before yielding: the caller may delete marks as it goes.
         var marks = await Guard("list", async () =>
         {
             var all = new List<StuckMark>();
-            await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == PartitionKey, select: [MarkColumn], cancellationToken: cancellationToken))
+            await foreach (var entity in stored.Client.QueryAsync<TableEntity>(e => e.PartitionKey == PartitionKey, select: [MarkColumn], cancellationToken: cancellationToken))
             {
                 all.Add(ToMark(entity));
             }
@@ -73,29 +73,5 @@ public sealed class TableStorageStuckMarks(TableClient table) : IStuckMarks
         }
     }
 
-    private async Task<T> Guard<T>(string action, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception error) when (error is RequestFailedException or AggregateException)
-        {
-            // Status only: the storage client's own message quotes the request.
-            var status = error is RequestFailedException refused ? $"status {refused.Status}" : "storage not reachable";
-            throw new PeeringRegistryException($"The stuck marks could not {action} in table '{table.Name}' ({status}).", error);
-        }
-    }
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        var pending = Volatile.Read(ref creation);
-        if (pending is null || pending.IsFaulted || pending.IsCanceled)
-        {
-            var attempt = Guard("create the table", () => table.CreateIfNotExistsAsync(CancellationToken.None));
-            pending = Interlocked.CompareExchange(ref creation, attempt, pending) == pending ? attempt : Volatile.Read(ref creation)!;
-        }
-
-        await pending.WaitAsync(cancellationToken);
-    }
+    private Task<T> Guard<T>(string action, Func<Task<T>> call) => stored.GuardAsync(action, call);
 }
