@@ -23,6 +23,12 @@ public static class HttpRoutes
     /// <summary>Either side's approvers tear a peering down with their approver key (DELETE is the portal key's).</summary>
     public const string Teardown = "peerings/{id}/teardown";
 
+    // Topologies (issue 18): many peerings declared once, one consent per receiving account.
+    public const string Topologies = "topologies";
+    public const string Topology = "topologies/{id}";
+    public const string TopologyAccept = "topologies/{id}/accept";
+    public const string TopologyReject = "topologies/{id}/reject";
+
     public const string SlackCommands = "chat/slack/commands";
     public const string SlackInteractions = "chat/slack/interactions";
     public const string WeCom = "chat/wecom";

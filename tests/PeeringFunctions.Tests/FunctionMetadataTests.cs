@@ -37,6 +37,13 @@ public sealed class FunctionMetadataTests
         new("ExtendPeeringRoutes", "peerings/{id}/extend-routes", "post", "Function", DurableClient: true, ReturnsHttp: true),
         // Either side's approvers tear down with their approver key, checked inside PeeringApi (as accept/reject).
         new("TeardownPeeringAsApprover", "peerings/{id}/teardown", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        // Topologies: declared, read and torn down with the portal's key; each receiving account decides with its own
+        // approver key, checked inside TopologyApi (as a peering's accept/reject).
+        new("StartTopology", "topologies", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("GetTopology", "topologies/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("TeardownTopology", "topologies/{id}", "delete", "Function", DurableClient: true, ReturnsHttp: true),
+        new("AcceptTopology", "topologies/{id}/accept", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("RejectTopology", "topologies/{id}/reject", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         // Web pages (src/PeeringFunctions/Portal): the portal's pages need the function key like the API's portal
         // routes; the receiver's link pages are Anonymous because the signed token in ?token= is the credential
         // (checked inside PortalHandlers), and no route mints one.

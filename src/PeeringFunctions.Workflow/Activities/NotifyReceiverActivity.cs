@@ -19,6 +19,9 @@ public interface IPeeringNotifier
 
     /// <summary>Tells both sides what the watcher newly found on a peering (once per finding). Optional, like the outcome.</summary>
     Task NotifyDriftAsync(PeeringDriftNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Asks a receiving account, once, to consent to all its pairs of a topology. Optional, like the outcome.</summary>
+    Task NotifyTopologyConsentAsync(TopologyConsentNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
@@ -52,6 +55,13 @@ public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logge
             logger.LogInformation("Peering {InstanceId} ({Name}) drifted: {Finding}", notice.InstanceId, notice.Name, finding.Description);
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyTopologyConsentAsync(TopologyConsentNotice notice, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Topology {TopologyId} ({Name}) asks {Account} to accept {Pairs} peering(s) until {Deadline:u}",
+            notice.TopologyId, notice.Name, notice.Account, notice.Pairs.Count, notice.Deadline);
         return Task.CompletedTask;
     }
 

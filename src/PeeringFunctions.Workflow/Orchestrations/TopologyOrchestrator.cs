@@ -1,0 +1,40 @@
+using Microsoft.DurableTask;
+using PeeringFunctions.Workflow.Contracts;
+
+namespace PeeringFunctions.Workflow.Orchestrations;
+
+/// <summary>
+/// A topology, as one procedure: ask each receiving account once for all its pairs, then run one
+/// <see cref="PeeringOrchestrator"/> per consented pair as a sub-orchestration, a few at a time per account, each
+/// compensating its own failure. Ends Complete (every pair Active), Partial (which pairs are not, and why) or Refused
+/// (no account consented). Planning happened before the start (reads only; a plan that cannot be carried out never
+/// starts one), and each pair's pre-flight checks its pair again right before it writes.
+/// </summary>
+public sealed class TopologyOrchestrator : TaskOrchestrator<TopologyStart, TopologyOutcome>
+{
+    /// <summary>The version new runs start with; "1.0": the first. Later changes to what a run schedules go behind a new one.</summary>
+    public const string CurrentVersion = "1.0";
+
+    /// <summary>
+    /// Pair workflows running at once that involve one account. Each makes about ten Tencent calls in bursts of two to
+    /// four; three at a time keep an account's calls per second well under Tencent's per-action limits (20 per second),
+    /// which the access layer's rate limiter enforces anyway: this bound keeps the queue there short.
+    /// </summary>
+    public const int MaximumRunningPairsPerAccount = 3;
+
+    public override async Task<TopologyOutcome> RunAsync(TaskOrchestrationContext context, TopologyStart start)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(start);
+        var run = new TopologyRun(context, start);
+
+        // 1. One notice per receiving account, listing all its pairs; then each account's decision, until the deadline.
+        await run.AskConsentAsync();
+
+        // 2. The consented pairs, each its own peering workflow, a bounded number at a time per account.
+        await run.PeerConsentedPairsAsync();
+
+        // 3. How it ended, pair by pair.
+        return run.Outcome();
+    }
+}
