@@ -137,11 +137,13 @@ public sealed class TopologyOperations(
 
         var outcome = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<TopologyOutcome>() : null;
         var progress = instance.ReadCustomStatusAs<TopologyProgress>();
-        var states = (outcome?.Pairs ?? progress?.Pairs ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var ended = (outcome?.Pairs ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var pairs = new List<TopologyPairView>();
-        foreach (var pair in start.Pairs)
+        for (var i = 0; i < start.Pairs.Count; i++)
         {
-            var state = states.GetValueOrDefault(pair.Id) ?? new PairProgress(pair.Id, pair.Reused ? PairStates.Reused : PairStates.WaitingForConsent);
+            var pair = start.Pairs[i];
+            var state = ended.GetValueOrDefault(pair.Id)
+                ?? new PairProgress(pair.Id, progress?.PairStates.ElementAtOrDefault(i) ?? (pair.Reused ? PairStates.Reused : PairStates.WaitingForConsent));
             // The pair's own peering says how it stands now: its step while it runs, torn down or drifted later.
             var peering = state.State is PairStates.Running or PairStates.Reused or PeeringStatus.Active
                 ? await peerings.GetAsync(client, pair.Id, cancellationToken)

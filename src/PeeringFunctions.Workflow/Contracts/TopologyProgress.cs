@@ -1,13 +1,15 @@
 namespace PeeringFunctions.Workflow.Contracts;
 
 /// <summary>
-/// The topology's custom status: each account's consent and each pair's state. Compact (ids and words, a message only
-/// where something went wrong): 55 pairs stay well inside Durable's 16 KB.
+/// The topology's custom status: each account's consent and each pair's state, in the order of the input's pairs (their
+/// ids, peerings and messages are in the input, their own statuses and the outcome): an 11-VPC mesh's 55 pairs over 11
+/// accounts stay well inside Durable's 16 KB.
 /// </summary>
+/// <param name="PairStates">Each pair's state (<see cref="PairProgress.State"/>), in the order of <see cref="TopologyStart.Pairs"/>.</param>
 public sealed record TopologyProgress(
     string Step,
     IReadOnlyList<AccountProgress> Accounts,
-    IReadOnlyList<PairProgress> Pairs,
+    IReadOnlyList<string> PairStates,
     DateTime? ConsentDeadline = null,
     string? Message = null);
 

@@ -206,7 +206,7 @@ internal sealed class TopologyRun
 
     private void Report(string step, DateTime? deadline, string? message = null)
     {
-        progress = new TopologyProgress(step, [.. accounts.Values], [.. Ordered()], deadline ?? progress.ConsentDeadline, message);
+        progress = new TopologyProgress(step, [.. accounts.Values], [.. Ordered().Select(p => p.State)], deadline ?? progress.ConsentDeadline, message);
         context.SetCustomStatus(progress);
     }
 }

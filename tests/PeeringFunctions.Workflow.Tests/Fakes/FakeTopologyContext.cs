@@ -24,6 +24,7 @@ public sealed class FakeTopologyContext
     private readonly List<object?> statuses = [];
     private readonly List<TopologyConsentNotice> notices = [];
     private readonly List<FakeTimer> timers = [];
+    private readonly List<string> schedule = [];
 
     public FakeTopologyContext(string instanceId = "topology-core")
     {
@@ -34,11 +35,12 @@ public sealed class FakeTopologyContext
         mock.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(NullLogger.Instance);
         mock.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => { lock (gate) { statuses.Add(s); } });
         mock.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns<TaskName, object?, TaskOptions?>((name, input, _) =>
+            .Returns<TaskName, object?, TaskOptions?>((name, input, options) =>
             {
                 lock (gate)
                 {
                     notices.Add(Assert.IsType<TopologyConsentNotice>(input));
+                    schedule.Add($"{name.Name} {Json(input)}{(options is null ? "" : " +options")}");
                 }
 
                 Assert.Equal(nameof(NotifyTopologyConsentActivity), name.Name);
@@ -50,6 +52,7 @@ public sealed class FakeTopologyContext
                 Assert.Equal(TopologyEventNames.Decision, name);
                 lock (gate)
                 {
+                    schedule.Add($"wait {name}");
                     if (decisions.TryDequeue(out var queued))
                     {
                         return Task.FromResult(queued);
@@ -67,6 +70,7 @@ public sealed class FakeTopologyContext
                 lock (gate)
                 {
                     timers.Add(timer);
+                    schedule.Add($"timer {at:O}");
                 }
 
                 return timer.Task;
@@ -81,6 +85,8 @@ public sealed class FakeTopologyContext
                 lock (gate)
                 {
                     started.Add(pair);
+                    // The pair's workflow starts under the peering's current version, whichever that is (a test asserts it).
+                    schedule.Add($"{name.Name} {pair.InstanceId} version {(pair.Version == PeeringOrchestrator.CurrentVersion ? "current" : pair.Version)} {Json(input)}");
                     MostRunningPerAccount = Math.Max(MostRunningPerAccount, RunningPerAccount().DefaultIfEmpty(0).Max());
                 }
 
@@ -99,6 +105,9 @@ public sealed class FakeTopologyContext
     public IReadOnlyList<TopologyConsentNotice> Notices { get { lock (gate) { return [.. notices]; } } }
 
     public IReadOnlyList<TopologyProgress> Progress { get { lock (gate) { return [.. statuses.OfType<TopologyProgress>()]; } } }
+
+    /// <summary>What the orchestrator scheduled, in order, one line each: notices, timers, waits and pair workflows (inputs as JSON).</summary>
+    public IReadOnlyList<string> Schedule { get { lock (gate) { return [.. schedule]; } } }
 
     public FakeTimer Deadline { get { lock (gate) { return Assert.Single(timers); } } }
 
@@ -154,6 +163,10 @@ public sealed class FakeTopologyContext
 
     public static PeeringOutcome Active(StartedPair pair) => new(PeeringStatus.Active, "pcx-" + pair.InstanceId[^8..], "ACTIVE", [],
         new SideOutcome(pair.Request.Initiator.Account, pair.Request.Initiator.Region, pair.Request.Initiator.VpcId, null, [], [], []), null, []);
+
+    private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value, value?.GetType() ?? typeof(object), JsonOptions);
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private IEnumerable<int> RunningPerAccount() =>
         started.Where(p => !p.Completion.Task.IsCompleted)

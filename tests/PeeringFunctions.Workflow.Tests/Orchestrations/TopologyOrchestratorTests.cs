@@ -182,10 +182,34 @@ public sealed class TopologyOrchestratorTests
         Assert.Equal(TopologySteps.WaitingForConsent, waiting.Step);
         Assert.Equal([ConsentStates.Waiting, ConsentStates.Accepted], waiting.Accounts.Select(a => a.Decision));
         Assert.Equal(FakeOrchestrationContext.DefaultNow.AddHours(4), waiting.ConsentDeadline);
-        Assert.All(waiting.Pairs, p => Assert.Equal(PairStates.WaitingForConsent, p.State));
+        Assert.All(waiting.PairStates, state => Assert.Equal(PairStates.WaitingForConsent, state));
 
         context.Decide(Accept("beta"));
         await context.RunPairsAsync(run, FakeTopologyContext.Active);
         Assert.Equal(TopologySteps.Completed, context.Progress[^1].Step);
+    }
+
+    [Fact]
+    public async Task The_status_of_an_eleven_VPC_mesh_over_eleven_accounts_stays_inside_Durables_16_KB()
+    {
+        var members = Enumerable.Range(0, 11).Select(i => Side($"m{i:d7}", $"account{i:d2}")).ToArray();
+        var pairs = new List<TopologyPair>();
+        for (var i = 0; i < members.Length; i++)
+        {
+            for (var j = i + 1; j < members.Length; j++)
+            {
+                pairs.Add(Pair(members[i], members[j]));
+            }
+        }
+
+        var consents = pairs.GroupBy(p => p.ReceivingAccount).Select(g => new AccountConsent(g.Key, [.. g.Select(p => p.Id)])).ToList();
+        var start = new TopologyStart(new TopologyRequest("big", TopologyShapes.Mesh, null, members), pairs, consents);
+        var context = new FakeTopologyContext().Decide([.. consents.Select(c => Accept(c.Account, "a-long-idempotency-key-of-forty-characters"))]);
+
+        var outcome = await context.RunPairsAsync(context.Start(start), pair => FakeTopologyContext.Active(pair) with { Status = PeeringStatus.Failed, Message = new string('x', 200) });
+
+        Assert.Equal(55, outcome.Pairs.Count);
+        var largest = context.Progress.Max(p => System.Text.Json.JsonSerializer.Serialize(p, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)).Length);
+        Assert.True(largest * 2 < 16 * 1024, $"the largest status is {largest} characters ({largest * 2} bytes of UTF-16)");
     }
 }
