@@ -13,6 +13,8 @@ public sealed class PortalLinks(IOptionsMonitor<PortalOptions> options)
 
     public string Reject(string instanceId) => Base + HttpRoutes.PathOf(HttpRoutes.Reject, instanceId);
 
+    public string Topology(string topologyId) => Base + HttpRoutes.PathOf(HttpRoutes.Topology, topologyId);
+
     public string List(string? state) =>
         Base + HttpRoutes.PathOf(HttpRoutes.Peerings) + (string.IsNullOrEmpty(state) ? "" : $"?state={Uri.EscapeDataString(state)}");
 

@@ -178,7 +178,7 @@ public sealed class TopologyOperations(
     /// </summary>
     public async Task<TopologyDecisionResult> DecideAsync(
         DurableTaskClient client, OrchestrationMetadata instance, string account, bool accept, string source, string decidedBy,
-        string? idempotencyKey, CancellationToken cancellationToken)
+        string? idempotencyKey, CancellationToken cancellationToken, TimeSpan? confirmWithin = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var progress = instance.ReadCustomStatusAs<TopologyProgress>();
@@ -197,7 +197,7 @@ public sealed class TopologyOperations(
             new TopologyDecision(decisionId, account, accept, source, decidedBy), cancellationToken);
         logger.LogInformation("Raised {Decision} of {Account} for topology {TopologyId} from {Source}", accept ? "accept" : "reject", account, instance.InstanceId, source);
 
-        var until = DateTime.UtcNow + DecisionConfirmationWait;
+        var until = DateTime.UtcNow + (confirmWithin ?? DecisionConfirmationWait);
         while (true)
         {
             var now = await client.GetInstanceAsync(instance.InstanceId, getInputsAndOutputs: true, cancellationToken);
