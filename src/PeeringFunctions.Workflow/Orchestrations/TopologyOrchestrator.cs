@@ -16,11 +16,12 @@ public sealed class TopologyOrchestrator : TaskOrchestrator<TopologyStart, Topol
     public const string CurrentVersion = "1.0";
 
     /// <summary>
-    /// Pair workflows running at once that involve one account. Each makes about ten Tencent calls in bursts of two to
-    /// four; three at a time keep an account's calls per second well under Tencent's per-action limits (20 per second),
-    /// which the access layer's rate limiter enforces anyway: this bound keeps the queue there short.
+    /// Pair workflows running at once that involve one account. Each makes about ten Tencent calls over its five rounds,
+    /// at most three of one action per account (DescribeVpcPeeringConnections: pre-flight on both sides, verification);
+    /// five at a time stay under Tencent's 20 per second per action even when a round takes only a few tens of
+    /// milliseconds, and the access layer's rate limiter paces whatever bursts past it: this bound keeps that queue short.
     /// </summary>
-    public const int MaximumRunningPairsPerAccount = 3;
+    public const int MaximumRunningPairsPerAccount = 5;
 
     public override async Task<TopologyOutcome> RunAsync(TaskOrchestrationContext context, TopologyStart start)
     {

@@ -141,10 +141,10 @@ public sealed class TopologyOrchestratorTests
     }
 
     [Fact]
-    public async Task At_most_three_pairs_of_one_account_run_at_once()
+    public async Task At_most_the_bound_of_pairs_of_one_account_run_at_once()
     {
         var hub = Side("hub00001", "alpha");
-        var pairs = Enumerable.Range(1, 8).Select(i => Pair(hub, Side($"s{i}000001", "beta"))).ToArray();
+        var pairs = Enumerable.Range(1, 9).Select(i => Pair(hub, Side($"s{i}000001", "beta"))).ToArray();
         var start = new TopologyStart(new TopologyRequest("star", TopologyShapes.HubAndSpoke, hub.VpcId, [hub, .. pairs.Select(p => p.Receiver)]),
             pairs, [new AccountConsent("beta", [.. pairs.Select(p => p.Id)])]);
         var context = new FakeTopologyContext().Decide(Accept("beta"));
@@ -152,7 +152,7 @@ public sealed class TopologyOrchestratorTests
         var outcome = await context.RunPairsAsync(context.Start(start), FakeTopologyContext.Active);
 
         Assert.Equal(TopologyStatus.Complete, outcome.Status);
-        Assert.Equal(8, context.Started.Count);
+        Assert.Equal(9, context.Started.Count);
         Assert.Equal(TopologyOrchestrator.MaximumRunningPairsPerAccount, context.MostRunningPerAccount);
     }
 
