@@ -38,6 +38,8 @@ public static class HttpRoutes
     public const string PortalNew = "portal/new";
     public const string PortalPeering = "portal/peerings/{id}";
     public const string PortalPeeringLive = "portal/peerings/{id}/live";
+    public const string PortalTopology = "portal/topologies/{id}";
+    public const string PortalTopologyLive = "portal/topologies/{id}/live";
 
     public const string Approve = "approve";
     public const string Watch = "watch";

@@ -193,7 +193,7 @@ public sealed class TopologyTests(TopologyHostFixture fixture) : IntegrationTest
     }
 
     [Fact]
-    public async Task Teardown_removes_every_pair_the_topology_created()
+    public async Task Its_page_draws_every_pair_active_and_teardown_removes_every_pair_the_topology_created()
     {
         var plan = await Topologies.StartAcceptedAsync(Mesh("gone", 0, 1, 2));
         await Topologies.WaitForConsentAsync(plan.Id);
@@ -203,6 +203,9 @@ public sealed class TopologyTests(TopologyHostFixture fixture) : IntegrationTest
         }
 
         Assert.Equal(TopologyStatus.Complete, (await Topologies.WaitForEndAsync(plan.Id)).State);
+        var page = await Fixture.Http.GetStringAsync($"api/portal/topologies/{plan.Id}");
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(page, "<line class=\"link active\""));
+        Assert.Contains($">{TopologySeeds.CidrOf(2)}</text>", page, StringComparison.Ordinal);
 
         using (var teardown = await Topologies.TeardownAsync(plan.Id))
         {

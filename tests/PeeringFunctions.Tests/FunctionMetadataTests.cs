@@ -53,6 +53,8 @@ public sealed class FunctionMetadataTests
         new("PortalPeeringStatus", "portal/peerings/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalRepairPeering", "portal/peerings/{id}", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalPeeringLive", "portal/peerings/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("PortalTopology", "portal/topologies/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("PortalTopologyLive", "portal/topologies/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("ApprovalPage", "approve", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("ApprovalDecision", "approve", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeering", "watch", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
