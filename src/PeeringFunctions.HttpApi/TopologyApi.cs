@@ -51,6 +51,39 @@ public sealed class TopologyApi(ApproverAuthenticator approvers, TopologyOperati
         };
     }
 
+    /// <summary>POST /api/topologies/{id}/members: a member added to an ended topology; only its own pairs are planned and asked for.</summary>
+    public async Task<ApiResponse> AddMemberAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var (body, bad) = await PeeringApi.ReadBodyAsync<SideBody>(http, "a topology member");
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var instance = await topologies.FindAsync(client, id, http.HttpContext.RequestAborted);
+        if (instance?.ReadInputAs<TopologyStart>() is not { } start)
+        {
+            return NotFound(id);
+        }
+
+        var (extended, problems) = TopologyRequestValidator.ValidateAddition(start.Request, body, topologies.IsManaged, topologies.Limits);
+        if (extended is null)
+        {
+            return ApiResponse.Problem(StatusCodes.Status400BadRequest, "The member is invalid.", $"{problems.Count} field(s) break a rule; nothing was started.", problems);
+        }
+
+        var result = await topologies.AddMemberAsync(client, instance, extended, http.HttpContext.RequestAborted);
+        var location = HttpRoutes.PathOf(HttpRoutes.Topology, id);
+        return result.Outcome switch
+        {
+            TopologyStartOutcome.Started => ApiResponse.Accepted(result.Plan!, location),
+            TopologyStartOutcome.Refused => ApiResponse.Problem(StatusCodes.Status422UnprocessableEntity, "The new pairs cannot be carried out.",
+                result.Message!, [.. result.Plan!.Problems.Select(p => new FieldProblem("plan", p))]),
+            _ => ApiResponse.Problem(StatusCodes.Status409Conflict, "The topology is still running.", result.Message!) with { Location = location },
+        };
+    }
+
     /// <summary>GET /api/topologies/{id}</summary>
     public async Task<ApiResponse> GetAsync(DurableTaskClient client, string id, HttpRequest http)
     {

@@ -29,6 +29,9 @@ public static class HttpRoutes
     public const string TopologyAccept = "topologies/{id}/accept";
     public const string TopologyReject = "topologies/{id}/reject";
 
+    /// <summary>Adds a member to an ended topology: its own pairs are planned and consented (the portal key's).</summary>
+    public const string TopologyMembers = "topologies/{id}/members";
+
     public const string SlackCommands = "chat/slack/commands";
     public const string SlackInteractions = "chat/slack/interactions";
     public const string WeCom = "chat/wecom";

@@ -218,4 +218,57 @@ public sealed class TopologyTests(TopologyHostFixture fixture) : IntegrationTest
         Assert.DoesNotContain(state.Peerings, p => p.State is "ACTIVE" or "PENDING");
         Assert.Empty(state.PeeringRoutes());
     }
+
+    [Fact]
+    public async Task A_member_added_later_asks_consent_only_for_its_own_pairs_and_keeps_the_ones_in_place()
+    {
+        var plan = await Topologies.StartAcceptedAsync(Mesh("grow", 0, 1, 2));
+        await Topologies.WaitForConsentAsync(plan.Id);
+        foreach (var consent in plan.Consents)
+        {
+            await Topologies.DecideAcceptedAsync(plan.Id, accept: true, Key(consent.Account));
+        }
+
+        Assert.Equal(TopologyStatus.Complete, (await Topologies.WaitForEndAsync(plan.Id)).State);
+        Emulator.ResetCalls();
+
+        var added = PeeringApiDriver.Read<TopologyPlanView>(await Topologies.AddMemberExpectingAsync(plan.Id, TopologyRequests.Member(3, Accounts, Regions), HttpStatusCode.Accepted));
+
+        Assert.Equal(3, added.Pairs.Count(p => p.Reused));
+        Assert.Equal([TopologySeeds.Vpc(3), TopologySeeds.Vpc(3), TopologySeeds.Vpc(3)], added.Pairs.Where(p => !p.Reused).Select(p => p.Receiver.VpcId));
+        var asked = Assert.Single(added.Consents); // vpc-topo0003 is team01's: the only account receiving a new pair
+        Assert.Equal("team01", asked.Account);
+        Assert.Equal(0, Emulator.Calls().Totals.Writes);
+        await Topologies.WaitForConsentAsync(plan.Id);
+        await Topologies.DecideAcceptedAsync(plan.Id, accept: true, Key("team01"));
+
+        var done = await Topologies.WaitForEndAsync(plan.Id);
+        Assert.Equal(TopologyStatus.Complete, done.State);
+        Assert.Equal(6, done.Pairs.Count);
+        Assert.Equal(6, Emulator.Snapshot().Peerings.Count(p => p.State == "ACTIVE"));
+        AssertPeeredWithRoutes(0, 3);
+        AssertPeeredWithRoutes(2, 3);
+
+        // Its teardown removes the pairs of both runs: the first run made the reused ones.
+        using (var teardown = await Topologies.TeardownAsync(plan.Id))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, teardown.StatusCode);
+        }
+
+        await Topologies.WaitUntilAsync(plan.Id, v => v.Pairs.All(p => p.Peering == LifecycleStates.TornDown), "every pair torn down");
+        Assert.DoesNotContain(Emulator.Snapshot().Peerings, p => p.State is "ACTIVE" or "PENDING");
+    }
+
+    [Fact]
+    public async Task A_member_already_in_the_topology_is_a_400()
+    {
+        var plan = await Topologies.StartAcceptedAsync(HubAndSpoke("again", 0, 1));
+        await Topologies.WaitForConsentAsync(plan.Id);
+        await Topologies.DecideAcceptedAsync(plan.Id, accept: true, Key("team02"));
+        await Topologies.WaitForEndAsync(plan.Id);
+
+        var problem = JsonNode.Parse(await Topologies.AddMemberExpectingAsync(plan.Id, TopologyRequests.Member(1, Accounts, Regions), HttpStatusCode.BadRequest))!;
+
+        Assert.Equal("member.vpcId", (string)problem["errors"]![0]!["field"]!);
+    }
 }

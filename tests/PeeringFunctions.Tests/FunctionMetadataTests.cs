@@ -42,6 +42,7 @@ public sealed class FunctionMetadataTests
         new("StartTopology", "topologies", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("GetTopology", "topologies/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("TeardownTopology", "topologies/{id}", "delete", "Function", DurableClient: true, ReturnsHttp: true),
+        new("AddTopologyMember", "topologies/{id}/members", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("AcceptTopology", "topologies/{id}/accept", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("RejectTopology", "topologies/{id}/reject", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         // Web pages (src/PeeringFunctions/Portal): the portal's pages need the function key like the API's portal

@@ -55,6 +55,8 @@ internal static class PeeringEndpoints
             topologies.GetAsync(client, id, request)).RequireFunctionKey();
         api.MapDelete(HttpRoutes.Topology, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
             topologies.TeardownAsync(client, id, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.TopologyMembers, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.AddMemberAsync(client, id, request)).RequireFunctionKey();
         api.MapPost(HttpRoutes.TopologyAccept, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
             topologies.DecideAsync(client, id, accept: true, request));
         api.MapPost(HttpRoutes.TopologyReject, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>

@@ -122,6 +122,51 @@ public sealed class TopologyOperations(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Adds <paramref name="extended"/>'s last member to the ended topology <paramref name="instance"/>: plans and asks
+    /// consent for its own pairs only. The pairs in place are kept (reused: no consent, nothing written); the pairs
+    /// that are not (not consented, failed) stay out, as the topology had them. Runs under the same id, replacing the
+    /// ended run; refused while it runs.
+    /// </summary>
+    public Task<TopologyStartResult> AddMemberAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, TopologyRequest extended, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(extended);
+        var id = instance.InstanceId;
+        return Starts.RunAsync(id, async () =>
+        {
+            var current = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            if (current is null || current.IsRunning || current.RuntimeStatus == OrchestrationRuntimeStatus.Pending
+                || current.ReadInputAs<TopologyStart>() is not { } start)
+            {
+                return new TopologyStartResult(id, TopologyStartOutcome.Exists, null,
+                    $"The topology is {(current is null ? "gone" : StateOf(current))}; add a member once it has ended.");
+            }
+
+            var inPlace = (current.ReadOutputAs<TopologyOutcome>()?.Pairs ?? [])
+                .Where(p => p.State is PeeringStatus.Active or PairStates.Reused).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            var notInPlace = TopologyPlanner.PairsOf(start.Request)
+                .Where(p => !inPlace.Contains(PeeringInstanceIds.ForPair(p.Initiator.VpcId, p.Receiver.VpcId)))
+                .Select(p => new VpcPair(p.Initiator.VpcId, p.Receiver.VpcId));
+            var request = extended with { ExcludedPairs = [.. extended.ExcludedPairs ?? [], .. notInPlace] };
+            var plan = await PlanAsync(client, request, cancellationToken);
+            var view = TopologyPlanView.Of(id, request, plan);
+            if (!plan.Feasible)
+            {
+                return new TopologyStartResult(id, TopologyStartOutcome.Refused, view, $"The plan breaks {plan.Problems.Count} rule(s); nothing was created.");
+            }
+
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(TopologyOrchestrator),
+                new TopologyStart(request, plan.Pairs, plan.Consents),
+                new StartOrchestrationOptions(id) { Version = TopologyOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
+                cancellationToken);
+            logger.LogInformation("Topology {TopologyId} grows to {Members} VPCs: {New} new pairs", id, request.Members.Count, plan.Pairs.Count(p => !p.Reused));
+            return new TopologyStartResult(id, TopologyStartOutcome.Started, view);
+        }, cancellationToken);
+    }
+
     public async Task<OrchestrationMetadata?> FindAsync(DurableTaskClient client, string id, CancellationToken cancellationToken) =>
         TopologyIds.IsTopologyId(id) && await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) is { } instance
         && instance.Name == nameof(TopologyOrchestrator) ? instance : null;
@@ -219,7 +264,8 @@ public sealed class TopologyOperations(
     }
 
     /// <summary>
-    /// Tears down every pair the topology created (each as a peering's teardown; a reused pair was there before and stays).
+    /// Tears down every pair the topology created (each as a peering's teardown; a reused pair that was there before it
+    /// stays, one an earlier run of it made goes too).
     /// Null when there is no such topology; refused while it still runs.
     /// </summary>
     public async Task<TopologyTeardownResult?> TeardownAsync(DurableTaskClient client, string id, string? requestedBy, CancellationToken cancellationToken)
@@ -236,8 +282,15 @@ public sealed class TopologyOperations(
         }
 
         var pairs = new List<PairTeardown>();
-        foreach (var pair in outcome.Pairs.Where(p => p.State == PeeringStatus.Active))
+        foreach (var pair in outcome.Pairs.Where(p => p.State is PeeringStatus.Active or PairStates.Reused))
         {
+            // A reused pair is this topology's when an earlier run of it made the peering (before a member was added).
+            if (pair.State == PairStates.Reused
+                && (await peerings.GetAsync(client, pair.Id, cancellationToken))?.RequestedBy?.StartsWith($"topology {id}", StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+
             var result = await peerings.TeardownByIdAsync(client, pair.Id, requestedBy ?? $"topology {id}", cancellationToken);
             pairs.Add(new PairTeardown(pair.Id, result?.TeardownId, result?.State ?? "gone"));
         }

@@ -112,6 +112,39 @@ public static partial class TopologyRequestValidator
         return problems.Count > 0 ? (null, problems) : (request, problems);
     }
 
+    /// <summary>
+    /// A member added to an existing topology: the same rules as a member of a new one, a VPC not already in it, and
+    /// the shape's pairs with it still inside the peering quota. The new member is a spoke of a hub-and-spoke.
+    /// </summary>
+    public static (TopologyRequest? Request, IReadOnlyList<FieldProblem> Problems) ValidateAddition(
+        TopologyRequest topology, SideBody? member, Func<string, bool> isManagedAccount, TencentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(limits);
+        var problems = new List<FieldProblem>();
+        void Fail(string field, string rule) => problems.Add(new FieldProblem(field, rule));
+
+        if (member?.VpcId is { } vpcId && topology.Members.Any(m => m.VpcId == vpcId))
+        {
+            Fail("member.vpcId", $"'{Shorten(vpcId)}' is a member of the topology already");
+        }
+
+        if (member is { DestinationCidrs.Count: > 0 })
+        {
+            Fail("member.destinationCidrs", "is not allowed in a topology: each pair routes the peer VPC's primary CIDR");
+        }
+
+        var side = PeeringRequestValidator.ValidateSide(member, "member", isManagedAccount, Fail, allowExternal: false);
+        if (side is null || problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var extended = topology with { Members = [.. topology.Members, side] };
+        CheckPairs(extended, limits, Fail);
+        return problems.Count > 0 ? (null, problems) : (extended, problems);
+    }
+
     private static List<PeeringSide>? ValidateMembers(List<SideBody> bodies, Func<string, bool> isManagedAccount, Action<string, string> fail)
     {
         if (bodies.Count < 2)

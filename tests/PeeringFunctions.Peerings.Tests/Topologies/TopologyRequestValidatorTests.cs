@@ -131,4 +131,30 @@ public sealed class TopologyRequestValidatorTests
         Assert.Contains(new FieldProblem("members[0].destinationCidrs", "is not allowed in a topology: each pair routes the peer VPC's primary CIDR"),
             ProblemsOf(Mesh(member, Member("vpc-b0000001", "beta"))));
     }
+
+    [Fact]
+    public void A_member_added_to_a_mesh_joins_its_members_and_must_keep_every_VPC_inside_the_quota()
+    {
+        var members = Enumerable.Range(0, 11).Select(i => Member($"vpc-m{i:d7}", "alpha")).ToArray();
+        var (ten, _) = TopologyRequestValidator.Validate(Mesh(members[..10]), Managed, TencentLimits.Defaults);
+
+        var (grown, problems) = TopologyRequestValidator.ValidateAddition(ten!, members[10], Managed, TencentLimits.Defaults);
+        Assert.Empty(problems);
+        Assert.Equal(11, grown!.Members.Count);
+
+        var (refused, tooMany) = TopologyRequestValidator.ValidateAddition(grown, Member("vpc-m9999999", "beta"), Managed, TencentLimits.Defaults);
+        Assert.Null(refused);
+        Assert.Contains(tooMany, p => p.Rule.StartsWith("vpc-m0000000 would be in 11 peerings", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_member_already_in_the_topology_or_of_an_unknown_account_is_refused()
+    {
+        var (topology, _) = TopologyRequestValidator.Validate(Mesh(Member("vpc-a0000001"), Member("vpc-b0000001", "beta")), Managed, TencentLimits.Defaults);
+
+        Assert.Equal([new FieldProblem("member.vpcId", "'vpc-a0000001' is a member of the topology already")],
+            TopologyRequestValidator.ValidateAddition(topology!, Member("vpc-a0000001"), Managed, TencentLimits.Defaults).Problems);
+        Assert.Equal([new FieldProblem("member.account", "'delta' is not a configured account")],
+            TopologyRequestValidator.ValidateAddition(topology!, Member("vpc-c0000001", "delta"), Managed, TencentLimits.Defaults).Problems);
+    }
 }

@@ -88,4 +88,13 @@ public sealed class TopologyApiDriver(HttpClient http)
     }
 
     public Task<HttpResponseMessage> TeardownAsync(string id) => http.DeleteAsync($"api/topologies/{id}");
+
+    /// <summary>POST /api/topologies/{id}/members, which must answer <paramref name="expected"/>; returns the body's text.</summary>
+    public async Task<string> AddMemberExpectingAsync(string id, JsonObject member, HttpStatusCode expected)
+    {
+        using var response = await http.PostAsync($"api/topologies/{id}/members", new StringContent(member.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"POST /api/topologies/{id}/members answered {(int)response.StatusCode}, not {(int)expected}: {text}");
+        return text;
+    }
 }
