@@ -16,6 +16,7 @@ public sealed class BenchOptions
         ("waiting", [5, 4]),
         ("activation", [6]),
         ("watcher", [7]),
+        ("topology", [8]),
     ];
 
     public HashSet<int> Scenarios { get; } = [];
@@ -42,9 +43,9 @@ public sealed class BenchOptions
                 case "--scenario":
                     foreach (var part in Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
-                        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 7)
+                        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 8)
                         {
-                            throw new ArgumentException($"--scenario takes numbers 1 to 7, not '{part}'.");
+                            throw new ArgumentException($"--scenario takes numbers 1 to 8, not '{part}'.");
                         }
 
                         options.Scenarios.Add(number);
@@ -77,7 +78,7 @@ public sealed class BenchOptions
 
         if (options.Scenarios.Count == 0)
         {
-            options.Scenarios.UnionWith([1, 2, 3, 4, 5, 6, 7]);
+            options.Scenarios.UnionWith([1, 2, 3, 4, 5, 6, 7, 8]);
         }
 
         return options;

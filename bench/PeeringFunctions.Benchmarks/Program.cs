@@ -13,7 +13,7 @@ if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine("""
         The speed-and-scale benchmark (docs/benchmark.md). Prints one table: figure, goal, met / MISSED.
-          --scenario N[,N…]   run only these scenarios (1–7; 1 and 2 run together, so do 4 and 5). Default: all.
+          --scenario N[,N…]   run only these scenarios (1–8; 1 and 2 run together, so do 4 and 5). Default: all.
           --quick             smaller scale (200 peerings instead of 1,000) to try the program out; not the issue's figures.
           --latency-ms N      the injected latency L of every Tencent call (default 200).
           --markdown FILE     also write the table as Markdown to FILE.
@@ -45,6 +45,7 @@ if (options.Child is { } group)
         "waiting" => WaitingPeerings.RunAsync(options, Report, log),
         "activation" => DelayedActivation.RunAsync(options, Report, log),
         "watcher" => WatcherTick.RunAsync(options, Report, log),
+        "topology" => TopologyMesh.RunAsync(options, Report, log),
         _ => throw new ArgumentException($"unknown scenario group {group}"),
     });
     return 0;

@@ -26,6 +26,15 @@ public static class HttpRoutes
     /// <summary>Either side's approvers tear a peering down with their approver key (DELETE is the portal key's).</summary>
     public const string Teardown = "peerings/{id}/teardown";
 
+    // Topologies (issue 18): many peerings declared once, one consent per receiving account.
+    public const string Topologies = "topologies";
+    public const string Topology = "topologies/{id}";
+    public const string TopologyAccept = "topologies/{id}/accept";
+    public const string TopologyReject = "topologies/{id}/reject";
+
+    /// <summary>Adds a member to an ended topology: its own pairs are planned and consented (the portal key's).</summary>
+    public const string TopologyMembers = "topologies/{id}/members";
+
     public const string SlackCommands = "chat/slack/commands";
     public const string SlackInteractions = "chat/slack/interactions";
     public const string WeCom = "chat/wecom";
@@ -35,6 +44,8 @@ public static class HttpRoutes
     public const string PortalNew = "portal/new";
     public const string PortalPeering = "portal/peerings/{id}";
     public const string PortalPeeringLive = "portal/peerings/{id}/live";
+    public const string PortalTopology = "portal/topologies/{id}";
+    public const string PortalTopologyLive = "portal/topologies/{id}/live";
 
     public const string Approve = "approve";
     public const string Watch = "watch";

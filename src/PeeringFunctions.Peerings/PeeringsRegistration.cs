@@ -28,6 +28,7 @@ public static class PeeringsRegistration
         services.TryAddSingleton<PeeringOperations>();
         services.TryAddSingleton<Adoption.PeeringAdoption>();
         services.TryAddSingleton<Repairs.PeeringRepairs>();
+        services.TryAddSingleton<Topologies.TopologyOperations>();
         services.TryAddSingleton(provider => ApprovalSigningKey.From(
             provider.GetRequiredService<IOptions<PortalOptions>>().Value.ApprovalSigningKey, allowEphemeral: false));
         services.TryAddSingleton<ApprovalTokens>();

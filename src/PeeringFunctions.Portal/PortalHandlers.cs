@@ -34,6 +34,7 @@ namespace PeeringFunctions.Portal;
 /// </remarks>
 public sealed class PortalHandlers(
     PeeringOperations operations,
+    PeeringFunctions.Peerings.Topologies.TopologyOperations topologies,
     PeeringRepairs repairs,
     ApprovalTokens tokens,
     ApprovalLinks links,
@@ -408,6 +409,49 @@ public sealed class PortalHandlers(
     private PortalResult AlreadyDecided(string state) => Page(StatusCodes.Status409Conflict, "Already decided", MessagePage.Body(
         "This request is no longer waiting for a decision",
         $"It is {StatusView.Words(state)} now. An approval link works once; this visit changed nothing."), Audience.LinkHolder);
+
+    /// <summary>GET /api/portal/topologies/{id}: the topology as a graph, its accounts' consent and its pairs; live while it runs.</summary>
+    public async Task<PortalResult> TopologyAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var (view, cidrs) = await TopologyViewAsync(client, id, http.HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return Page(StatusCodes.Status404NotFound, "No such topology", MessagePage.Body(
+                "No such topology", $"There is no topology with id “{(id.Length > 80 ? id[..80] : id)}”.", linkHref: PortalPath, linkText: "All peerings"), Audience.Portal);
+        }
+
+        var terminal = TopologyPage.IsTerminal(view);
+        var refresh = terminal ? 0 : Math.Max(1, (int)Math.Round(options.CurrentValue.RefreshInterval.TotalSeconds));
+        return PortalResult.Page(StatusCodes.Status200OK, Layout.Render(new PageModel(
+            $"Topology {view.Name}", TopologyPage.Body(view, cidrs), Audience.Portal,
+            terminal ? null : HttpRoutes.PathOf(HttpRoutes.PortalTopologyLive, view.Id), refresh)));
+    }
+
+    /// <summary>GET /api/portal/topologies/{id}/live: the page's live parts as JSON, for its script.</summary>
+    public async Task<PortalResult> TopologyLiveAsync(DurableTaskClient client, string id, HttpRequest http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var (view, cidrs) = await TopologyViewAsync(client, id, http.HttpContext.RequestAborted);
+        return view is null
+            ? PortalResult.Problem(StatusCodes.Status404NotFound, "No such topology.", $"There is no topology with id '{(id.Length > 80 ? id[..80] : id)}'.")
+            : PortalResult.Json(new
+            {
+                state = view.State,
+                terminal = TopologyPage.IsTerminal(view),
+                announce = TopologyPage.Announce(view),
+                html = TopologyPage.LiveParts(view, cidrs),
+            });
+    }
+
+    private async Task<(PeeringFunctions.Peerings.Topologies.TopologyView? View, IReadOnlyDictionary<string, string> Cidrs)> TopologyViewAsync(
+        DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var instance = await topologies.FindAsync(client, id, cancellationToken);
+        var view = instance is null ? null : await topologies.GetAsync(client, id, cancellationToken);
+        var start = instance?.ReadInputAs<TopologyStart>();
+        return (view, start is null ? new Dictionary<string, string>() : TopologyPage.CidrsOf(start));
+    }
 
     private PortalResult NotFoundPage(string id) => Page(StatusCodes.Status404NotFound, "No such peering", MessagePage.Body(
         "No such peering", $"There is no peering with id “{(id.Length > 80 ? id[..80] : id)}”.", linkHref: PortalPath, linkText: "All peerings"), Audience.Portal);

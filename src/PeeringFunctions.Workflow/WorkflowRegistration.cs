@@ -23,6 +23,7 @@ public static class WorkflowRegistration
         registry.AddOrchestrator<TeardownOrchestrator>();
         registry.AddOrchestrator<BandwidthChangeOrchestrator>();
         registry.AddOrchestrator<RepairOrchestrator>();
+        registry.AddOrchestrator<TopologyOrchestrator>();
 
         registry.AddActivity<DescribeVpcActivity>();
         registry.AddActivity<DescribeRouteTablesActivity>();
@@ -45,6 +46,7 @@ public static class WorkflowRegistration
         registry.AddActivity<RecordRepairActivity>();
         registry.AddActivity<NotifyRepairActivity>();
         registry.AddActivity<NotifyTeardownActivity>();
+        registry.AddActivity<NotifyTopologyConsentActivity>();
     }
 
     /// <summary>The services activities need: the Tencent access layer (accounts, client factory, rate limits) and a notifier.</summary>

@@ -7,6 +7,7 @@ using PeeringFunctions.Deployment.Tests.Support;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Peerings.Topologies;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Web;
 using PeeringFunctions.Workflow.Contracts;
@@ -159,9 +160,10 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<SideBody>("ReceiverSide", checkRequired: false);
         AssertSameProperties<BandwidthChangeBody>("BandwidthChange", checkRequired: false);
         AssertSameProperties<AdoptionBody>("AdoptionRequest", checkRequired: false);
+        AssertSameProperties<TopologyRequestBody>("TopologyRequest", checkRequired: false);
 
         // The API refuses unknown fields (ApiJson: UnmappedMemberHandling.Disallow), and so does the schema.
-        foreach (var name in new[] { "PeeringRequest", "InitiatorSide", "ReceiverSide", "BandwidthChange", "AdoptionRequest" })
+        foreach (var name in new[] { "PeeringRequest", "InitiatorSide", "ReceiverSide", "BandwidthChange", "AdoptionRequest", "TopologyRequest" })
         {
             Assert.False((bool)Schema(name)["additionalProperties"]!);
         }
@@ -191,6 +193,15 @@ public sealed partial class OpenApiContractTests
         AssertSameProperties<DiscoveredSide>("DiscoveredSide");
         AssertSameProperties<DiscoveredRouteTable>("DiscoveredRouteTable");
         AssertSameProperties<DiscoveredPeeringList>("DiscoveredPeeringList");
+        AssertSameProperties<TopologyPlanView>("TopologyPlan");
+        AssertSameProperties<TopologyPlannedPairView>("TopologyPlannedPair");
+        AssertSameProperties<TopologyMemberView>("TopologyMember");
+        AssertSameProperties<PlannedRoutes>("PlannedRoutes");
+        AssertSameProperties<AccountConsent>("AccountConsent");
+        AssertSameProperties<TopologyView>("TopologyView");
+        AssertSameProperties<AccountProgress>("AccountProgress");
+        AssertSameProperties<TopologyPairView>("TopologyPair");
+        AssertSameProperties<PairTeardown>("PairTeardown");
     }
 
     [Fact]
@@ -198,6 +209,9 @@ public sealed partial class OpenApiContractTests
     {
         Assert.Equal(Enum.GetNames<OrchestrationRuntimeStatus>().Order(), EnumValues(Schema("PeeringView")["properties"]!["runtimeStatus"]!).Order());
         Assert.Equal(Constants(typeof(PeeringStatus)).Order(), EnumValues(Schema("PeeringOutcome")["properties"]!["status"]!).Order());
+        Assert.Equal(Constants(typeof(ConsentStates)).Order(), EnumValues(Schema("AccountProgress")["properties"]!["decision"]!).Order());
+        Assert.Equal(TopologyShapes.All.Order(), EnumValues(Schema("TopologyRequest")["properties"]!["shape"]!).Order());
+        Assert.Equal(Enum.GetNames<OrchestrationRuntimeStatus>().Order(), EnumValues(Schema("TopologyView")["properties"]!["runtimeStatus"]!).Order());
         Assert.Equal(Constants(typeof(TeardownStatus)).Order(), EnumValues(Schema("TeardownOutcome")["properties"]!["status"]!).Order());
         Assert.Equal(Constants(typeof(HealthStatuses)).Order(), EnumValues(Schema("PeeringHealth")["properties"]!["status"]!).Order());
         Assert.Equal(Constants(typeof(DriftKinds)).Order(), EnumValues(Schema("DriftFinding")["properties"]!["kind"]!).Order());

@@ -38,6 +38,14 @@ public sealed class FunctionMetadataTests
         new("ExtendPeeringRoutes", "peerings/{id}/extend-routes", "post", "Function", DurableClient: true, ReturnsHttp: true),
         // Either side's approvers tear down with their approver key, checked inside PeeringApi (as accept/reject).
         new("TeardownPeeringAsApprover", "peerings/{id}/teardown", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        // Topologies: declared, read and torn down with the portal's key; each receiving account decides with its own
+        // approver key, checked inside TopologyApi (as a peering's accept/reject).
+        new("StartTopology", "topologies", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("GetTopology", "topologies/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("TeardownTopology", "topologies/{id}", "delete", "Function", DurableClient: true, ReturnsHttp: true),
+        new("AddTopologyMember", "topologies/{id}/members", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("AcceptTopology", "topologies/{id}/accept", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("RejectTopology", "topologies/{id}/reject", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         // Web pages (src/PeeringFunctions/Portal): the portal's pages need the function key like the API's portal
         // routes; the receiver's link pages are Anonymous because the signed token in ?token= is the credential
         // (checked inside PortalHandlers), and no route mints one.
@@ -47,6 +55,8 @@ public sealed class FunctionMetadataTests
         new("PortalPeeringStatus", "portal/peerings/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalRepairPeering", "portal/peerings/{id}", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalPeeringLive", "portal/peerings/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("PortalTopology", "portal/topologies/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("PortalTopologyLive", "portal/topologies/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("ApprovalPage", "approve", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("ApprovalDecision", "approve", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeering", "watch", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),

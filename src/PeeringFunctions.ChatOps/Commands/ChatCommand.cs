@@ -14,6 +14,13 @@ public enum ChatVerb
     Request,
     Bandwidth,
     Audit,
+
+    /// <summary>topology status &lt;id&gt;: where a topology stands.</summary>
+    TopologyStatus,
+
+    /// <summary>topology accept|reject &lt;id&gt; [account]: one receiving account's decision for all its pairs.</summary>
+    TopologyAccept,
+    TopologyReject,
 }
 
 /// <summary>One parsed chat command.</summary>
@@ -22,13 +29,15 @@ public enum ChatVerb
 /// <param name="Request">request: the portal's fields, not yet validated.</param>
 /// <param name="Problems">request: fields that could not even be read (unknown name, not a number…).</param>
 /// <param name="BandwidthMbps">bandwidth: the new cap as typed (a whole number; its range is checked when it runs).</param>
+/// <param name="Account">topology accept/reject: the receiving account decided for, when the user approves several.</param>
 public sealed record ChatCommand(
     ChatVerb Verb,
     string? Target = null,
     string? State = null,
     PeeringRequestBody? Request = null,
     IReadOnlyList<FieldProblem>? Problems = null,
-    long? BandwidthMbps = null)
+    long? BandwidthMbps = null,
+    string? Account = null)
 {
     public static readonly ChatCommand Help = new(ChatVerb.Help);
 }

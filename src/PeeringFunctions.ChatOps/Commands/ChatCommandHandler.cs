@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PeeringFunctions.ChatOps.Approvers;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
+using PeeringFunctions.Peerings.Topologies;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.Workflow.Contracts;
 
@@ -19,6 +20,7 @@ namespace PeeringFunctions.ChatOps.Commands;
 /// </summary>
 public sealed class ChatCommandHandler(
     PeeringOperations operations,
+    TopologyOperations topologies,
     ChatApprovers approvers,
     ITencentClientFactory accounts,
     PortalLinks links,
@@ -53,10 +55,13 @@ public sealed class ChatCommandHandler(
             ChatVerb.Teardown => await TeardownAsync(client, command.Target!, user, cancellationToken),
             ChatVerb.Request => await RequestAsync(client, command, user, cancellationToken),
             ChatVerb.Bandwidth => await BandwidthAsync(client, command.Target!, command.BandwidthMbps, user, cancellationToken),
+            ChatVerb.TopologyStatus => await TopologyStatusAsync(client, command.Target!, cancellationToken),
+            ChatVerb.TopologyAccept or ChatVerb.TopologyReject =>
+                await TopologyDecideAsync(client, command.Target!, command.Verb == ChatVerb.TopologyAccept, command.Account, user, deliveryId, cancellationToken),
             _ => new ChatReply(ChatCommandParser.Usage, ChatReplyKind.Invalid),
         };
 
-        if (command.Verb is not (ChatVerb.Help or ChatVerb.Status or ChatVerb.List or ChatVerb.Audit))
+        if (command.Verb is not (ChatVerb.Help or ChatVerb.Status or ChatVerb.List or ChatVerb.Audit or ChatVerb.TopologyStatus))
         {
             logger.LogInformation("Chat {Verb} by {User} on {InstanceId}: {Outcome}",
                 command.Verb, user.Key, reply.InstanceId ?? command.Target ?? "(new)", reply.Kind);
@@ -205,6 +210,78 @@ public sealed class ChatCommandHandler(
             + $"\nStatus: {links.Status(id)}",
             ChatReplyKind.Done, id);
     }
+
+    private async Task<ChatReply> TopologyStatusAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var view = await topologies.GetAsync(client, id, cancellationToken);
+        if (view is null)
+        {
+            return TopologyNotFound(id);
+        }
+
+        var active = view.Pairs.Count(p => p.State is PeeringStatus.Active or PairStates.Reused);
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"Topology “{view.Name}” ({view.Id}, {view.Shape}) is {view.State}: {active} of {view.Pairs.Count} peerings active.\n");
+        if (view.Accounts.Count > 0)
+        {
+            text.Append("Consent: ").AppendJoin(", ", view.Accounts.Select(a => $"{a.Account} {a.Decision}")).Append('\n');
+        }
+
+        foreach (var pair in view.Pairs.Where(p => p.State is not (PeeringStatus.Active or PairStates.Reused)).Take(MaxListed))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"• {pair.Initiator.VpcId} ↔ {pair.Receiver.VpcId}: {pair.Peering ?? pair.State}")
+                .Append(pair.Message is null ? "" : " — " + Shorten(pair.Message, 120)).Append('\n');
+        }
+
+        text.Append("Status: ").Append(links.Topology(view.Id));
+        return new ChatReply(text.ToString(), ChatReplyKind.Info, view.Id);
+    }
+
+    /// <summary>
+    /// One receiving account's decision for all its pairs: the account the user approves among those asked (or the one
+    /// named, when the user approves several).
+    /// </summary>
+    private async Task<ChatReply> TopologyDecideAsync(
+        DurableTaskClient client, string id, bool accept, string? named, ChatUser user, string? deliveryId, CancellationToken cancellationToken)
+    {
+        var verb = accept ? "accept" : "reject";
+        var instance = await topologies.FindAsync(client, id, cancellationToken);
+        if (instance is null)
+        {
+            return TopologyNotFound(id);
+        }
+
+        var asked = TopologyOperations.AccountsAsked(instance);
+        var mine = asked.Where(a => approvers.IsApprover(a, user) && (named is null || string.Equals(a, named, StringComparison.Ordinal))).ToList();
+        if (mine.Count == 0)
+        {
+            return Refused(user, $"{verb} topology {id}", named ?? string.Join(" or ", asked), null);
+        }
+
+        if (mine.Count > 1)
+        {
+            return new ChatReply($"You approve for {string.Join(", ", mine)}, all asked by {id}: say which, e.g. topology {verb} {id} {mine[0]}. Nothing was changed.",
+                ChatReplyKind.Invalid, id);
+        }
+
+        var account = mine[0];
+        var result = await topologies.DecideAsync(client, instance, account, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken, ChatDecisionWait);
+        if (!result.Raised)
+        {
+            return new ChatReply(result.Taken is { } taken
+                    ? $"{account} has decided on {id} already: {taken.Decision} ({taken.DecidedBy}). Nothing was changed.\nStatus: {links.Topology(id)}"
+                    : $"{id} is not waiting for consent — it is {result.State}. Nothing was changed.\nStatus: {links.Topology(id)}",
+                ChatReplyKind.Conflict, id);
+        }
+
+        return new ChatReply(
+            (accept ? $"Accepted {id} for {account}: all its peerings will be set up now." : $"Rejected {id} for {account}: none of its peerings will be made; the others go on.")
+            + $"\nStatus: {links.Topology(id)}",
+            ChatReplyKind.Done, id);
+    }
+
+    private static ChatReply TopologyNotFound(string id) =>
+        new($"I can't find a topology “{id}”.", ChatReplyKind.NotFound);
 
     private async Task<ChatReply> TeardownAsync(DurableTaskClient client, string target, ChatUser user, CancellationToken cancellationToken)
     {

@@ -27,6 +27,8 @@ public static partial class ChatCommandParser
         "• teardown <id> — remove an active peering on both sides (approvers of either account; both sides are told)\n" +
         "• bandwidth <id> <Mbps> — change an active cross-region peering's bandwidth cap, 1 to 5000 (the initiator's approvers)\n" +
         "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=… (required across regions)] — or the portal's JSON after 'request'\n" +
+        "• topology status <id> — where a topology stands, account by account and pair by pair\n" +
+        "• topology accept <id> [account] / topology reject <id> [account] — one decision for all the pairs your account receives\n" +
         "• help — this list\n" +
         "<id> is the peering id from list (peering-vpc-…-vpc-…) or its pcx-… id.";
 
@@ -51,6 +53,7 @@ public static partial class ChatCommandParser
         ["request"] = ChatVerb.Request, ["申请"] = ChatVerb.Request,
         ["audit"] = ChatVerb.Audit, ["history"] = ChatVerb.Audit, ["审计"] = ChatVerb.Audit,
         ["bandwidth"] = ChatVerb.Bandwidth, ["bw"] = ChatVerb.Bandwidth, ["带宽"] = ChatVerb.Bandwidth,
+        ["topology"] = ChatVerb.TopologyStatus, ["拓扑"] = ChatVerb.TopologyStatus,
     };
 
     public static ChatParseResult Parse(string? text)
@@ -82,6 +85,8 @@ public static partial class ChatCommandParser
                 return ParseRequest(rest);
             case ChatVerb.Bandwidth:
                 return ParseBandwidth(rest);
+            case ChatVerb.TopologyStatus:
+                return ParseTopology(rest);
             default:
                 return ParseTarget(verb, rest);
         }
@@ -164,6 +169,41 @@ public static partial class ChatCommandParser
         }
 
         return ChatParseResult.Ok(new ChatCommand(ChatVerb.Bandwidth, Target: target, BandwidthMbps: mbps));
+    }
+
+    private static ChatParseResult ParseTopology(string rest)
+    {
+        const string Syntax = "Write: topology status <id>, or topology accept <id> [account] / topology reject <id> [account] (the id is topology-<name>).";
+        var args = Tokenize(rest);
+        if (args.Count < 2)
+        {
+            return ChatParseResult.Fail($"Which topology, and what about it? {Syntax}");
+        }
+
+        ChatVerb? verb = Verbs.GetValueOrDefault(args[0]) switch
+        {
+            ChatVerb.Status => ChatVerb.TopologyStatus,
+            ChatVerb.Accept => ChatVerb.TopologyAccept,
+            ChatVerb.Reject => ChatVerb.TopologyReject,
+            _ => null,
+        };
+        var id = args[1].ToLowerInvariant();
+        if (verb is null)
+        {
+            return ChatParseResult.Fail($"I can show, accept or reject a topology, not \"{Shorten(args[0])}\". {Syntax}");
+        }
+
+        if (!PeeringFunctions.Peerings.Topologies.TopologyIds.IsTopologyId(id))
+        {
+            return ChatParseResult.Fail($"\"{Shorten(args[1])}\" is not a topology id. {Syntax}");
+        }
+
+        if (args.Count > (verb == ChatVerb.TopologyStatus ? 2 : 3))
+        {
+            return ChatParseResult.Fail($"Too many words. {Syntax}");
+        }
+
+        return ChatParseResult.Ok(new ChatCommand(verb.Value, Target: id, Account: args.Count == 3 ? args[2] : null));
     }
 
     private static ChatParseResult ParseList(string rest)

@@ -13,6 +13,11 @@ public sealed class PortalLinks(IOptionsMonitor<PortalOptions> options)
 
     public string Reject(string instanceId) => Base + HttpRoutes.PathOf(HttpRoutes.Reject, instanceId);
 
+    public string Topology(string topologyId) => Base + HttpRoutes.PathOf(HttpRoutes.Topology, topologyId);
+
+    /// <summary>POST with "Authorization: Bearer {approver key}": one receiving account's consent to a topology.</summary>
+    public string TopologyAccept(string topologyId) => Base + HttpRoutes.PathOf(HttpRoutes.TopologyAccept, topologyId);
+
     public string List(string? state) =>
         Base + HttpRoutes.PathOf(HttpRoutes.Peerings) + (string.IsNullOrEmpty(state) ? "" : $"?state={Uri.EscapeDataString(state)}");
 

@@ -62,6 +62,33 @@ public sealed class ChatPeeringNotifier(
         await SendAsync(sends, "receiver notice", cancellationToken);
     }
 
+    /// <summary>
+    /// A topology asks a receiving account once: every pair it would accept, the deadline, and how to decide (one chat
+    /// command or one POST with the account's approver key). No buttons: Slack's buttons decide one peering.
+    /// </summary>
+    public Task NotifyTopologyConsentAsync(TopologyConsentNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        const int MaxPairsListed = 20;
+        var deadline = $"{notice.Deadline:yyyy-MM-dd HH:mm} UTC";
+        var lines = new List<string> { $"Topology “{notice.Name}” asks {notice.Account} to accept {notice.Pairs.Count} peering{(notice.Pairs.Count == 1 ? "" : "s")}:" };
+        lines.AddRange(notice.Pairs.Take(MaxPairsListed).Select(p => "• " + p));
+        if (notice.Pairs.Count > MaxPairsListed)
+        {
+            lines.Add($"…and {notice.Pairs.Count - MaxPairsListed} more (see the status link).");
+        }
+
+        lines.Add($"One decision covers them all. Decide by {deadline}; an account that has not decided by then has its peerings dropped.");
+        lines.Add($"Approvers of {notice.Account}: type topology accept {notice.TopologyId} (or topology reject …) to the peering app.");
+        return SendAsync(
+            [(notice.Account, new ChatNotice(
+                $"Topology request for {notice.Account}", lines, links.Topology(notice.TopologyId), notice.TopologyId,
+                AcceptUrl: links.TopologyAccept(notice.TopologyId),
+                Facts: [new("Topology", notice.TopologyId), new("Deadline", deadline)]))],
+            "topology consent",
+            cancellationToken);
+    }
+
     public Task NotifyProgressAsync(PeeringProgressNotice notice, CancellationToken cancellationToken)
     {
         var lines = new List<string> { $"“{notice.Name}” is now {StepText(notice.Step)}{(notice.PeeringConnectionId is null ? "" : $" ({notice.PeeringConnectionId})")}." };

@@ -50,6 +50,20 @@ internal static class PeeringEndpoints
         api.MapPost(HttpRoutes.Teardown, (string id, PeeringApi peerings, DurableTaskClient client, HttpRequest request) =>
             peerings.TeardownAsApproverAsync(client, id, request));
 
+        // Topologies: declared with the portal key; each receiving account decides with its own approver key.
+        api.MapPost(HttpRoutes.Topologies, (TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.StartAsync(client, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.Topology, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.GetAsync(client, id, request)).RequireFunctionKey();
+        api.MapDelete(HttpRoutes.Topology, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.TeardownAsync(client, id, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.TopologyMembers, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.AddMemberAsync(client, id, request)).RequireFunctionKey();
+        api.MapPost(HttpRoutes.TopologyAccept, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.DecideAsync(client, id, accept: true, request));
+        api.MapPost(HttpRoutes.TopologyReject, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.DecideAsync(client, id, accept: false, request));
+
         api.MapPortal();
         api.MapChatWebhooks();
     }

@@ -57,6 +57,10 @@ internal static class PortalEndpoints
             pages.StatusAsync(client, id, request)).RequireFunctionKey();
         api.MapPost(HttpRoutes.PortalPeering, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
             pages.RepairAsync(client, id, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.PortalTopology, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
+            pages.TopologyAsync(client, id, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.PortalTopologyLive, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
+            pages.TopologyLiveAsync(client, id, request)).RequireFunctionKey();
         api.MapGet(HttpRoutes.PortalPeeringLive, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
             pages.StatusLiveAsync(client, id, request)).RequireFunctionKey();
 

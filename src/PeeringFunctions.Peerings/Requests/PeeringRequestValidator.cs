@@ -16,7 +16,7 @@ public static partial class PeeringRequestValidator
     private const int MaxNameLength = 60;
     private const int MaxSubnets = 20;
     private const int MaxDestinations = 20;
-    private static readonly string[] ChargeTypes = ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95"];
+    internal static readonly string[] ChargeTypes = ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95"];
 
     /// <summary>The request carries no <see cref="PeeringRequest.RequestedBy"/>: the adapter sets it from what it knows of the caller.</summary>
     public static (PeeringRequest? Request, IReadOnlyList<FieldProblem> Problems) Validate(
@@ -109,7 +109,7 @@ public static partial class PeeringRequestValidator
             RepairPolicy: body.RepairPolicy ?? RepairPolicies.Repair), problems);
     }
 
-    private static PeeringSide? ValidateSide(
+    internal static PeeringSide? ValidateSide(
         SideBody? side, string prefix, Func<string, bool> isManagedAccount, Action<string, string> fail, bool allowExternal)
     {
         if (side is null)
@@ -225,7 +225,7 @@ public static partial class PeeringRequestValidator
         }
     }
 
-    private static TimeSpan? ParseDuration(string text)
+    internal static TimeSpan? ParseDuration(string text)
     {
         try
         {

@@ -2,7 +2,7 @@ using PeeringFunctions.TencentCloud.Common;
 using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentAccess.Facts;
-using PeeringFunctions.TencentAccess.Paging;
+using PeeringFunctions.Workflow.Reads;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -16,33 +16,9 @@ public sealed class DescribePeeringsActivity(ITencentClientFactory clients)
         return await ReadAsync(client, input);
     }
 
-    internal static async Task<IReadOnlyList<PeeringFacts>> ReadAsync(
-        TencentCloud.Vpc.V20170312.IVpcClient client, PeeringLookup input)
-    {
-        try
-        {
-            var peerings = await TencentPaging.ReadAllAsync<PeerConnection>(async offset =>
-            {
-                var request = new DescribeVpcPeeringConnectionsRequest { Offset = offset, Limit = TencentPaging.PageSize };
-                if (input.PeeringConnectionId is not null)
-                {
-                    request.PeeringConnectionIds = [input.PeeringConnectionId];
-                }
-                else if (input.VpcId is not null)
-                {
-                    request.Filters = [new Filter { Name = "vpc-id", Values = [input.VpcId] }];
-                }
-
-                var response = await client.DescribeVpcPeeringConnections(request);
-                return (response.PeerConnectionSet, response.TotalCount);
-            });
-            return peerings.Select(TencentMapping.ToFacts).ToList();
-        }
-        catch (TencentCloudSDKException error) when (error.Code == TencentErrorCodes.ResourceNotFound && input.PeeringConnectionId is not null)
-        {
-            return [];
-        }
-    }
+    internal static Task<IReadOnlyList<PeeringFacts>> ReadAsync(
+        TencentCloud.Vpc.V20170312.IVpcClient client, PeeringLookup input) =>
+        PreflightReads.PeeringsAsync(client, input.VpcId, input.PeeringConnectionId);
 
     /// <summary>The peering with this id if it is live (PENDING or ACTIVE), or null; no VPC needs to be named for that.</summary>
     internal static async Task<PeeringFacts?> FindLiveByIdAsync(TencentCloud.Vpc.V20170312.IVpcClient client, string account, string region, string id) =>

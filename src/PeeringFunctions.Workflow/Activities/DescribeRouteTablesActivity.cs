@@ -1,8 +1,6 @@
-using PeeringFunctions.TencentCloud.Common;
-using PeeringFunctions.TencentCloud.Vpc.V20170312.Models;
 using PeeringFunctions.TencentAccess.Accounts;
 using PeeringFunctions.TencentAccess.Facts;
-using PeeringFunctions.TencentAccess.Paging;
+using PeeringFunctions.Workflow.Reads;
 
 namespace PeeringFunctions.Workflow.Activities;
 
@@ -13,20 +11,6 @@ namespace PeeringFunctions.Workflow.Activities;
 public sealed class DescribeRouteTablesActivity(ITencentClientFactory clients)
     : TencentActivity<VpcTarget, IReadOnlyList<RouteTableFacts>>(clients)
 {
-    protected override async Task<IReadOnlyList<RouteTableFacts>> ExecuteAsync(VpcTarget input)
-    {
-        var client = Clients.Create(input.Account, input.Region);
-        var tables = await TencentPaging.ReadAllAsync<RouteTable>(async offset =>
-        {
-            var response = await client.DescribeRouteTables(new DescribeRouteTablesRequest
-            {
-                Filters = [new Filter { Name = "vpc-id", Values = [input.VpcId] }],
-                Offset = offset.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Limit = TencentPaging.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-            return (response.RouteTableSet, (long?)response.TotalCount);
-        });
-
-        return tables.Select(TencentMapping.ToFacts).ToList();
-    }
+    protected override Task<IReadOnlyList<RouteTableFacts>> ExecuteAsync(VpcTarget input) =>
+        PreflightReads.RouteTablesAsync(Clients.Create(input.Account, input.Region), input.VpcId);
 }

@@ -22,6 +22,9 @@ public interface IPeeringNotifier
 
     /// <summary>Tells the initiator an instance of its peering is stuck in a step (once per step). Optional, like the outcome.</summary>
     Task NotifyStuckAsync(StuckInstanceNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Asks a receiving account, once, to consent to all its pairs of a topology. Optional, like the outcome.</summary>
+    Task NotifyTopologyConsentAsync(TopologyConsentNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
@@ -62,6 +65,13 @@ public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logge
     {
         logger.LogInformation("Peering {PeeringId} ({Name}) of {Initiator}: {InstanceId} is stuck in {Step} since {Since:u} ({Limit})",
             notice.PeeringId, notice.Name, notice.InitiatorAccount, notice.InstanceId, notice.Step, notice.Since, notice.Limit);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyTopologyConsentAsync(TopologyConsentNotice notice, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Topology {TopologyId} ({Name}) asks {Account} to accept {Pairs} peering(s) until {Deadline:u}",
+            notice.TopologyId, notice.Name, notice.Account, notice.Pairs.Count, notice.Deadline);
         return Task.CompletedTask;
     }
 

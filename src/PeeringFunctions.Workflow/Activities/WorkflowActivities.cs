@@ -38,6 +38,10 @@ public sealed class WorkflowActivities(TaskOrchestrationContext context)
         Once<NotifyReceiverActivity, NotifyReceiverInput, bool>(notice);
 
     /// <summary>No retry options: the notice is a courtesy that reports its own failure as false.</summary>
+    public Task<bool> NotifyTopologyConsentAsync(TopologyConsentNotice notice) =>
+        Once<NotifyTopologyConsentActivity, TopologyConsentNotice, bool>(notice);
+
+    /// <summary>No retry options: the notice is a courtesy that reports its own failure as false.</summary>
     public Task<bool> NotifyOutcomeAsync(PeeringOutcomeNotice notice) =>
         Once<NotifyOutcomeActivity, PeeringOutcomeNotice, bool>(notice);
 

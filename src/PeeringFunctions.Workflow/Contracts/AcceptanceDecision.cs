@@ -20,6 +20,9 @@ public static class DecisionSources
     public const string Http = "http";
     public const string Poller = "poller";
     public const string Chat = "chat";
+
+    /// <summary>A topology's consent, given once by the receiving account for every pair it receives.</summary>
+    public const string Topology = "topology";
 }
 
 public static class EventNames

@@ -9,6 +9,11 @@ namespace PeeringFunctions.Workflow.Contracts;
 /// </summary>
 /// <param name="RequestedBy">Who asked, as the adapter knows it ("portal", a key's name, "slack:U123"): never a secret.</param>
 /// <param name="RepairPolicy">What the watcher does about drift once the peering is active: one of <see cref="RepairPolicies"/>.</param>
+/// <param name="PreApproval">
+/// The receiver's consent, given before the run starts: a topology's pair, whose receiving account consented once for
+/// all its pairs. The run then neither notifies nor waits; it takes this decision as the one the wait would have
+/// returned. Only a topology sets it (never an adapter), so every run started without it replays as before.
+/// </param>
 public sealed record PeeringRequest(
     string Name,
     PeeringSide Initiator,
@@ -17,7 +22,8 @@ public sealed record PeeringRequest(
     TimeSpan? AcceptanceTimeout = null,
     bool KeepPartialWorkOnFailure = false,
     string? RequestedBy = null,
-    string RepairPolicy = RepairPolicies.Repair)
+    string RepairPolicy = RepairPolicies.Repair,
+    AcceptanceDecision? PreApproval = null)
 {
     /// <summary>Tencent expires an unanswered cross-account request after 7 days; we never wait longer.</summary>
     public static readonly TimeSpan MaximumAcceptanceTimeout = TimeSpan.FromDays(7);

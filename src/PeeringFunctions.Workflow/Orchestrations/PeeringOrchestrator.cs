@@ -68,9 +68,15 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
             }
             else if (peering.State != PeeringConnectionStates.Active || run.NeedsConsentToUse(peering))
             {
-                // 3. Tell the receiver, then 4. wait for its decision, racing the acceptance deadline.
-                var deadline = await run.NotifyReceiverAsync(peering);
-                var decision = await run.WaitForDecisionAsync(peering, deadline);
+                // 3. Tell the receiver, then 4. wait for its decision, racing the acceptance deadline — unless the
+                // receiver consented before the run (a topology's pair): then that is the decision.
+                var decision = run.TakePreApproval();
+                if (decision is null)
+                {
+                    var deadline = await run.NotifyReceiverAsync(peering);
+                    decision = await run.WaitForDecisionAsync(peering, deadline);
+                }
+
                 if (decision is null)
                 {
                     return await run.ExpireAsync(peering);

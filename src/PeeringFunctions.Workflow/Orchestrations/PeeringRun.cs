@@ -124,6 +124,21 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         return deadline;
     }
 
+    /// <summary>
+    /// The consent the request came with (a topology's pair), taken as the decision: shown as taken, no notice, no wait.
+    /// Null for every other request, which asks the receiver as it always did.
+    /// </summary>
+    public AcceptanceDecision? TakePreApproval()
+    {
+        if (request.PreApproval is not { } decision)
+        {
+            return null;
+        }
+
+        Report(progress with { Decision = new DecisionTaken(decision.DecisionId, decision.Accept, decision.Source) });
+        return decision;
+    }
+
     /// <returns>The receiver's decision, or null when the deadline passed first.</returns>
     public async Task<AcceptanceDecision?> WaitForDecisionAsync(PeeringFacts peering, DateTime deadline)
     {

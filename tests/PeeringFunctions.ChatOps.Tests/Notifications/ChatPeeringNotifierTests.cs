@@ -125,6 +125,28 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_topology_asks_each_receiving_accounts_channel_once_listing_its_pairs_and_how_to_decide()
+    {
+        using var host = Host();
+        var notice = new TopologyConsentNotice("topology-core", "core", "beta",
+            ["alpha/ap-guangzhou/vpc-alpha001 → beta/ap-shanghai/vpc-beta0001", "alpha/ap-guangzhou/vpc-alpha002 → beta/ap-shanghai/vpc-beta0002"],
+            PeeringInstances.Deadline);
+
+        await host.Get<IPeeringNotifier>().NotifyTopologyConsentAsync(notice, CancellationToken.None);
+
+        Assert.Equal(3, server.Posts.Count); // beta's three channels; alpha receives nothing
+        var slack = PostTo("/slack/services/T0/B0/").Json;
+        var text = (string)slack["text"]!;
+        Assert.StartsWith("Topology request for beta", text, StringComparison.Ordinal);
+        Assert.Contains("asks beta to accept 2 peerings", text, StringComparison.Ordinal);
+        Assert.Contains("vpc-alpha002 → beta/ap-shanghai/vpc-beta0002", text, StringComparison.Ordinal);
+        Assert.Contains("topology accept topology-core", text, StringComparison.Ordinal);
+        Assert.Contains($"POST {ChatOpsHost.PortalBaseUrl}/api/topologies/topology-core/accept", slack.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(slack["blocks"]!.AsArray(), b => (string?)b!["type"] == "actions"
+            && b["elements"]!.AsArray().Any(e => (string?)e!["action_id"] == SlackMessages.AcceptActionId));
+    }
+
+    [Fact]
     public async Task The_outcome_goes_to_the_initiators_channel_and_the_receivers()
     {
         using var host = Host();

@@ -35,6 +35,9 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>The HTTP API as a portal and an approver use it, over <see cref="Http"/>.</summary>
     public PeeringApiDriver Api => new(Http);
 
+    /// <summary>The topology routes over <see cref="Http"/>.</summary>
+    public TopologyApiDriver Topologies => new(Http);
+
     public TencentVpcEmulatorServer Emulator => Host.Emulator ?? throw new InvalidOperationException("The host did not embed the emulator.");
 
     public DurableTaskClient Client => Host.Client;
@@ -120,7 +123,8 @@ public class LocalHostFixture : IAsyncLifetime
         (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))?.ReadCustomStatusAs<PeeringProgress>()?.Decision;
 
     /// <summary>A signed VPC API client for a seed account, as that account's own console or tooling would call Tencent.</summary>
-    public VpcClient ConsoleOf(string account, string region) => TencentConsole.Of(Emulator.BaseUrl, account, region);
+    public VpcClient ConsoleOf(string account, string region) =>
+        TencentConsole.Of(Emulator.BaseUrl, Emulator.Options.Seed ?? (Emulator.Options.SeedPath is { } path ? EmulatorSeed.Load(path) : EmulatorSeed.Demo), account, region);
 
     public async Task DisposeAsync()
     {
@@ -168,5 +172,7 @@ public class LocalHostFixture : IAsyncLifetime
     private static bool IsQuiet(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)
         || (instance.InstanceId.StartsWith("peering-", StringComparison.Ordinal)
-            && instance.ReadCustomStatusAs<PeeringProgress>()?.Step == PeeringSteps.WaitingForAcceptance);
+            && instance.ReadCustomStatusAs<PeeringProgress>()?.Step == PeeringSteps.WaitingForAcceptance)
+        || (instance.InstanceId.StartsWith("topology-", StringComparison.Ordinal)
+            && instance.ReadCustomStatusAs<TopologyProgress>()?.Step == TopologySteps.WaitingForConsent);
 }

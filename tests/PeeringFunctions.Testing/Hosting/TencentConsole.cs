@@ -12,9 +12,13 @@ namespace PeeringFunctions.Testing.Hosting;
 /// </summary>
 public static class TencentConsole
 {
-    public static VpcClient Of(Uri emulatorUrl, string account, string region)
+    public static VpcClient Of(Uri emulatorUrl, string account, string region) => Of(emulatorUrl, EmulatorSeed.Demo, account, region);
+
+    /// <summary>An account of <paramref name="world"/> (a seed other than the demo one) in its own Tencent account.</summary>
+    public static VpcClient Of(Uri emulatorUrl, EmulatorSeed world, string account, string region)
     {
-        var seed = EmulatorSeed.Demo.Accounts.Single(a => a.Name == account);
+        ArgumentNullException.ThrowIfNull(world);
+        var seed = world.Accounts.Single(a => a.Name == account);
         return new VpcClient(new Credential(seed.SecretId, seed.SecretKey), region,
             new ClientProfile { HttpProfile = new HttpProfile { BaseUrl = emulatorUrl } });
     }
