@@ -123,23 +123,8 @@ public sealed class AuditTrailTests(LocalHostFixture fixture) : IntegrationTest(
 
     private const string RegistryStatesTornDown = PeeringFunctions.Registry.RegistryStates.TornDown;
 
-    private async Task<List<AuditEntry>> AuditAsync(string id)
-    {
-        using var response = await Api.Http.GetAsync($"api/peerings/{id}/audit");
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET audit answered {(int)response.StatusCode}: {text}");
-        var body = JsonNode.Parse(text)!;
-        Assert.Equal(id, (string?)body["id"]);
-        return [.. body["entries"]!.AsArray().Select(e => new AuditEntry(
-            id,
-            e!["at"]!.GetValue<DateTimeOffset>(),
-            (string)e["kind"]!,
-            (string)e["actor"]!,
-            (string)e["channel"]!,
-            (string)e["summary"]!,
-            (string?)e["requestId"],
-            ""))];
-    }
+    private async Task<List<AuditEntry>> AuditAsync(string id) =>
+        [.. (await Api.AuditAsync(id)).Select(e => new AuditEntry(id, e.At, e.Kind, e.Actor, e.Channel, e.Summary, e.RequestId, ""))];
 
     private static IEnumerable<AuditEntry> Writes(IEnumerable<AuditEntry> entries) => entries.Where(e => e.Kind == AuditKinds.TencentWrite);
 

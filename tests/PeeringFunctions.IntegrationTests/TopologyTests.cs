@@ -64,6 +64,14 @@ public sealed class TopologyTests(TopologyHostFixture fixture) : IntegrationTest
         var pair = await Api.GetAsync(done.Pairs[0].Id);
         Assert.Equal("approver of team02 (http) (topology)", pair.ApprovedBy);
         Assert.StartsWith($"topology {plan.Id}", pair.RequestedBy, StringComparison.Ordinal);
+
+        // Its trail opens with the topology's request, then the one consent that covered it, once.
+        var trail = await Api.AuditAsync(pair.Id);
+        Assert.Equal("request-received", trail[0].Kind);
+        Assert.Contains(plan.Id, trail[0].Summary, StringComparison.Ordinal);
+        var taken = Assert.Single(trail, e => e.Kind == "accepted");
+        Assert.Equal(("approver of team02", "http"), (taken.Actor, taken.Channel));
+        Assert.True(trail.ToList().IndexOf(taken) < trail.ToList().FindIndex(e => e.Kind == "tencent-write"));
     }
 
     [Fact]

@@ -265,7 +265,7 @@ public sealed class ChatCommandHandler(
         }
 
         var account = mine[0];
-        var result = await topologies.DecideAsync(client, instance, account, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken, ChatDecisionWait);
+        var result = await topologies.DecideAsync(client, instance, account, accept, DecisionSources.Chat, user.Key, IdempotencyKey(user, deliveryId), cancellationToken, ChatDecisionWait, user.Platform);
         if (!result.Raised)
         {
             return new ChatReply(result.Taken is { } taken

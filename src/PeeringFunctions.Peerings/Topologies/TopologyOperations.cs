@@ -1,3 +1,5 @@
+using PeeringFunctions.Peerings.Auditing;
+using PeeringFunctions.Registry.Audit;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -21,7 +23,8 @@ public sealed class TopologyOperations(
     ITencentClientFactory clients,
     IOptionsMonitor<TencentOptions> tencent,
     PeeringOperations peerings,
-    ILogger<TopologyOperations> logger)
+    ILogger<TopologyOperations> logger,
+    PeeringAudit? audit = null)
 {
     private static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(50);
@@ -91,6 +94,7 @@ public sealed class TopologyOperations(
     {
         ArgumentNullException.ThrowIfNull(request);
         var id = TopologyIds.For(request.Name);
+        var at = audit?.Now();
         return Starts.RunAsync(id, async () =>
         {
             if (await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) is { } existing && !dryRun
@@ -118,6 +122,7 @@ public sealed class TopologyOperations(
                 new StartOrchestrationOptions(id) { Version = TopologyOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
                 cancellationToken);
             logger.LogInformation("Started topology {TopologyId}: {Shape} of {Members} VPCs, {Pairs} pairs", id, request.Shape, request.Members.Count, plan.Pairs.Count);
+            await AuditRequestedAsync(id, request, plan.Pairs, at);
             return new TopologyStartResult(id, TopologyStartOutcome.Started, view);
         }, cancellationToken);
     }
@@ -134,6 +139,7 @@ public sealed class TopologyOperations(
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(extended);
         var id = instance.InstanceId;
+        var at = audit?.Now();
         return Starts.RunAsync(id, async () =>
         {
             var current = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
@@ -163,6 +169,7 @@ public sealed class TopologyOperations(
                 new StartOrchestrationOptions(id) { Version = TopologyOrchestrator.CurrentVersion }.WithDedupeStatuses(LiveStatuses),
                 cancellationToken);
             logger.LogInformation("Topology {TopologyId} grows to {Members} VPCs: {New} new pairs", id, request.Members.Count, plan.Pairs.Count(p => !p.Reused));
+            await AuditRequestedAsync(id, request, plan.Pairs, at);
             return new TopologyStartResult(id, TopologyStartOutcome.Started, view);
         }, cancellationToken);
     }
@@ -223,9 +230,30 @@ public sealed class TopologyOperations(
     /// </summary>
     public async Task<TopologyDecisionResult> DecideAsync(
         DurableTaskClient client, OrchestrationMetadata instance, string account, bool accept, string source, string decidedBy,
-        string? idempotencyKey, CancellationToken cancellationToken, TimeSpan? confirmWithin = null)
+        string? idempotencyKey, CancellationToken cancellationToken, TimeSpan? confirmWithin = null, string? channel = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        var at = audit?.Now();
+        var result = await RaiseDecisionAsync(client, instance, account, accept, source, decidedBy, idempotencyKey, cancellationToken, confirmWithin);
+        if (result.Raised && audit is not null && instance.ReadInputAs<TopologyStart>() is { } start)
+        {
+            // Each pair's own trail says who consented for it, once per decision (a redelivered click writes nothing).
+            foreach (var pair in start.Pairs.Where(p => p.ReceivingAccount == account && !p.Reused))
+            {
+                await audit.RecordAsync(pair.Id, at!.Value, accept ? AuditKinds.Accepted : AuditKinds.Rejected, decidedBy, channel ?? source,
+                    $"{(accept ? "Accepted" : "Rejected")} by {decidedBy} ({channel ?? source}) for every pair {account} receives in {instance.InstanceId}" +
+                    $"{(result.Confirmed ? "" : "; sent, not yet confirmed by the workflow")}.",
+                    $"decision:{result.DecisionId}:{pair.Id}");
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<TopologyDecisionResult> RaiseDecisionAsync(
+        DurableTaskClient client, OrchestrationMetadata instance, string account, bool accept, string source, string decidedBy,
+        string? idempotencyKey, CancellationToken cancellationToken, TimeSpan? confirmWithin)
+    {
         var progress = instance.ReadCustomStatusAs<TopologyProgress>();
         if (progress?.Accounts.FirstOrDefault(a => a.Account == account) is { Decision: not ConsentStates.Waiting } decided)
         {
@@ -260,6 +288,21 @@ public sealed class TopologyOperations(
             }
 
             await Task.Delay(DecisionPollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>Each new pair's trail starts with the topology's request, as a single request's does.</summary>
+    private async Task AuditRequestedAsync(string id, TopologyRequest request, IEnumerable<TopologyPair> pairs, DateTimeOffset? at)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        foreach (var pair in pairs.Where(p => !p.Reused))
+        {
+            await audit.RecordAsync(pair.Id, at!.Value, AuditKinds.RequestReceived, request.RequestedBy, AuditChannels.Http,
+                $"Requested as a pair of topology {id} (\"{request.Name}\", {request.Shape}): {pair.Initiator.Describe()} → {pair.Receiver.Describe()}.");
         }
     }
 

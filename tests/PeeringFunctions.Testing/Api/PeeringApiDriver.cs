@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PeeringFunctions.HttpApi;
 using PeeringFunctions.Peerings;
 using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Testing.Hosting;
@@ -148,6 +149,19 @@ public sealed class PeeringApiDriver(HttpClient http, bool waitOutUnanswered = f
     }
 
     private sealed record PeeringList(int Count, IReadOnlyList<PeeringView> Peerings);
+
+    /// <summary>GET /api/peerings/{id}/audit, which must answer 200 for this id; the entries, oldest first.</summary>
+    public async Task<IReadOnlyList<AuditEntryView>> AuditAsync(string id)
+    {
+        using var response = await http.GetAsync($"api/peerings/{id}/audit");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET audit answered {(int)response.StatusCode}: {text}");
+        var trail = Read<AuditTrailView>(text);
+        Assert.Equal(id, trail.Id);
+        return trail.Entries;
+    }
+
+    private sealed record AuditTrailView(string Id, int Count, IReadOnlyList<AuditEntryView> Entries);
 
     /// <summary>PATCH /api/peerings/{id} with <paramref name="json"/> as it is (a test may send a bad body).</summary>
     public Task<HttpResponseMessage> ChangeBandwidthAsync(string id, string json) =>
