@@ -30,6 +30,7 @@ public static class WorkflowRegistration
         registry.AddActivity<DescribePeeringsActivity>();
         registry.AddActivity<ResolveUinActivity>();
         registry.AddActivity<ResolveLimitsActivity>();
+        registry.AddActivity<ResolvePreflightSettingsActivity>();
         registry.AddActivity<CreatePeeringActivity>();
         registry.AddActivity<NotifyReceiverActivity>();
         registry.AddActivity<NotifyOutcomeActivity>();

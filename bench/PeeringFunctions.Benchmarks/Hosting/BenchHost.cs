@@ -40,7 +40,8 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>The limiter the activities' clients go through (the Durable worker's container).</summary>
     public TencentRateLimiter ActivityLimits => Host.Engine.Services.GetRequiredService<TencentRateLimiter>();
 
-    public static async Task<BenchHost> StartAsync(EmulatorSeed seed, IReadOnlyDictionary<string, string?>? settings = null, int? maxConcurrency = null)
+    public static async Task<BenchHost> StartAsync(
+        EmulatorSeed seed, IReadOnlyDictionary<string, string?>? settings = null, int? maxConcurrency = null, Action<Microsoft.DurableTask.DurableTaskRegistry>? extraTasks = null)
     {
         var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["AcceptancePoll:Enabled"] = "false" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -59,6 +60,7 @@ public sealed class BenchHost : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             Configuration = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(),
             Emulator = new EmulatorOptions { Seed = seed, EnforceRateLimits = true, RandomSeed = 20261125 },
+            RegisterExtraTasks = extraTasks,
         };
         if (maxConcurrency is { } concurrency)
         {

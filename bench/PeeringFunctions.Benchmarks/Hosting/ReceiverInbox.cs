@@ -19,6 +19,9 @@ public sealed class ReceiverInbox : IPeeringNotifier
     /// <summary>Notices delivered so far (a peering is WaitingForAcceptance before its notice goes out).</summary>
     public int Received => Volatile.Read(ref received);
 
+    /// <summary>The receivers' decision requests only: no channel takes outcomes here.</summary>
+    public bool DeliversOutcomeTo(string account) => false;
+
     public Task NotifyReceiverAsync(NotifyReceiverInput notice, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref received);

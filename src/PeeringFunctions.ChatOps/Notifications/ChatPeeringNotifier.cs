@@ -103,6 +103,11 @@ public sealed class ChatPeeringNotifier(
             cancellationToken);
     }
 
+    /// <summary>An account with at least one channel URL set hears outcomes; without, the run schedules no notice.</summary>
+    public bool DeliversOutcomeTo(string account) =>
+        options.CurrentValue.Channels.TryGetValue(account, out var channel)
+        && new[] { channel.SlackWebhookUrl, channel.WeComRobotUrl, channel.TeamsWorkflowUrl }.Any(url => !string.IsNullOrWhiteSpace(url));
+
     public Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken)
     {
         var lines = new List<string> { notice.Message };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
+using DurableTask.Core.History;
 using Microsoft.DurableTask.Testing.Sidecar;
 
 namespace PeeringFunctions.LocalHost.Durable;
@@ -31,6 +32,8 @@ public sealed class ConcurrencyLimitingOrchestrationService(
     // The work items holding a slot, so that each gives its slot back exactly once however it ends.
     private readonly ConcurrentDictionary<object, SemaphoreSlim> holders = new(ReferenceEqualityComparer.Instance);
 
+    private HistoryTap? tap;
+
     private long orchestrationWorkItems;
     private long activityWorkItems;
 
@@ -41,6 +44,38 @@ public sealed class ConcurrencyLimitingOrchestrationService(
 
     /// <summary>Work items dispatched since start: orchestration episodes (each a replay of the history) and activities.</summary>
     public DurableWorkItemCounts Dispatched => new(Interlocked.Read(ref orchestrationWorkItems), Interlocked.Read(ref activityWorkItems));
+
+    /// <summary>
+    /// The whole history, as saved, of the next orchestration that completes and whose instance id matches: the
+    /// benchmark reads a real peering's shape from it (the in-memory backend keeps no history to read back).
+    /// </summary>
+    public Task<IReadOnlyList<HistoryEvent>> NextCompletedHistoryAsync(Func<string, bool> matches)
+    {
+        var next = new HistoryTap(matches);
+        Interlocked.Exchange(ref tap, next)?.Result.TrySetCanceled();
+        return next.Result.Task;
+    }
+
+    public override Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState)
+    {
+        if (Volatile.Read(ref tap) is { } waiting
+            && newOrchestrationRuntimeState.OrchestrationStatus == OrchestrationStatus.Completed
+            && waiting.Matches(workItem.InstanceId)
+            && Interlocked.CompareExchange(ref tap, null, waiting) == waiting)
+        {
+            waiting.Result.TrySetResult([.. newOrchestrationRuntimeState.Events]);
+        }
+
+        return base.CompleteTaskOrchestrationWorkItemAsync(
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
 
     public override Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         LockWithSlotAsync(orchestrationSlots, () => Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), cancellationToken);
@@ -125,4 +160,11 @@ public sealed record DurableWorkItemCounts(long OrchestrationEpisodes, long Acti
 {
     public static DurableWorkItemCounts operator -(DurableWorkItemCounts after, DurableWorkItemCounts before) =>
         new(after.OrchestrationEpisodes - before.OrchestrationEpisodes, after.Activities - before.Activities);
+}
+
+internal sealed class HistoryTap(Func<string, bool> matches)
+{
+    public Func<string, bool> Matches { get; } = matches;
+
+    public TaskCompletionSource<IReadOnlyList<HistoryEvent>> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -39,6 +39,11 @@ public sealed class DurableSidecar : IAsyncDisposable
     /// <summary>Work items dispatched so far, when the backend is the in-memory one (which counts them); else null.</summary>
     public DurableWorkItemCounts? Dispatched => app.Services.GetService<ConcurrencyLimitingOrchestrationService>()?.Dispatched;
 
+    /// <summary>See <see cref="ConcurrencyLimitingOrchestrationService.NextCompletedHistoryAsync"/> (in memory only).</summary>
+    public Task<IReadOnlyList<DurableTask.Core.History.HistoryEvent>> NextCompletedHistoryAsync(Func<string, bool> matches) =>
+        (app.Services.GetService<ConcurrencyLimitingOrchestrationService>()
+            ?? throw new NotSupportedException("Only the in-memory backend hands out histories.")).NextCompletedHistoryAsync(matches);
+
     /// <summary>Starts the sidecar over the in-memory backend, with the options' concurrency limits.</summary>
     public static Task<DurableSidecar> StartAsync(InProcessDurableEngineOptions options, CancellationToken cancellationToken = default) =>
         StartAsync(

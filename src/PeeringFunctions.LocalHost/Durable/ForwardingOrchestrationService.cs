@@ -53,7 +53,7 @@ public abstract class ForwardingOrchestrationService<TInner>(TInner inner)
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => Inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public virtual Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,

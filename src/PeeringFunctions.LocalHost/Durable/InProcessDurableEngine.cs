@@ -32,6 +32,10 @@ public sealed class InProcessDurableEngine : IAsyncDisposable
     /// <summary>Orchestration episodes and activities dispatched so far (in-memory backend only; null otherwise).</summary>
     public DurableWorkItemCounts? Dispatched => sidecar.Dispatched;
 
+    /// <summary>The saved history of the next orchestration that completes and matches (in-memory backend; the benchmark's bare-engine baseline).</summary>
+    public Task<IReadOnlyList<DurableTask.Core.History.HistoryEvent>> NextCompletedHistoryAsync(Func<string, bool> matches) =>
+        sidecar.NextCompletedHistoryAsync(matches);
+
     /// <summary>Schedules, queries, raises events to and terminates orchestrations.</summary>
     public DurableTaskClient Client { get; }
 

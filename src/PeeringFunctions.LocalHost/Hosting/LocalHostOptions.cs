@@ -54,6 +54,9 @@ public sealed class LocalHostOptions
     /// <summary>Extra services for the activities' container, applied after the workflow's own (a test may swap the notifier).</summary>
     public Action<IServiceCollection>? ConfigureWorkflowServices { get; set; }
 
+    /// <summary>Extra orchestrators and activities for the Durable worker, beside the workflow's (the benchmark's bare-engine baseline).</summary>
+    public Action<Microsoft.DurableTask.DurableTaskRegistry>? RegisterExtraTasks { get; set; }
+
     /// <summary>
     /// Adds to the host's OpenTelemetry (tests: an in-memory exporter); set, telemetry is on whatever Telemetry:Exporter says.
     /// </summary>

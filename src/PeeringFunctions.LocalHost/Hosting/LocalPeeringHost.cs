@@ -128,7 +128,11 @@ public sealed class LocalPeeringHost : IAsyncDisposable
             var logging = configuration.GetSection("Logging");
             engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
             {
-                RegisterTasks = WorkflowRegistration.Register,
+                RegisterTasks = tasks =>
+                {
+                    WorkflowRegistration.Register(tasks);
+                    options.RegisterExtraTasks?.Invoke(tasks);
+                },
                 ConfigureServices = services =>
                 {
                     services.AddSingleton(registry);

@@ -11,6 +11,12 @@ public interface IPeeringNotifier
     /// <summary>Tells the initiator how the peering ended. Optional: a notifier without channels does nothing.</summary>
     Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Whether an outcome notice for this account goes anywhere: when neither side's does, a run (from orchestration
+    /// version 6.0) schedules no NotifyOutcomeActivity. True unless a notifier knows better.
+    /// </summary>
+    bool DeliversOutcomeTo(string account) => true;
+
     /// <summary>Tells both sides what a repair of their peering did. Optional, like the outcome.</summary>
     Task NotifyRepairAsync(RepairNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -30,6 +36,9 @@ public interface IPeeringNotifier
 /// <summary>The default when no chat channel is configured: a log line, nothing else.</summary>
 public sealed class LoggingPeeringNotifier(ILogger<LoggingPeeringNotifier> logger) : IPeeringNotifier
 {
+    /// <summary>No channel: the orchestration logs how a run ended itself, without an activity for the log line.</summary>
+    public bool DeliversOutcomeTo(string account) => false;
+
     public Task NotifyOutcomeAsync(PeeringOutcomeNotice notice, CancellationToken cancellationToken)
     {
         logger.LogInformation("Peering {InstanceId} ({Name}) of {Initiator} ended {Status}: {Message}",

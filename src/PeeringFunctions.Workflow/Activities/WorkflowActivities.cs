@@ -30,6 +30,10 @@ public sealed class WorkflowActivities(TaskOrchestrationContext context)
     public Task<TencentLimits> ResolveLimitsAsync() =>
         Once<ResolveLimitsActivity, object?, TencentLimits>(null);
 
+    /// <summary>No retry options: a configuration lookup, not a Tencent call (from orchestration version 6.0).</summary>
+    public Task<PreflightSettings> ResolvePreflightSettingsAsync(PreflightSettingsLookup lookup) =>
+        Once<ResolvePreflightSettingsActivity, PreflightSettingsLookup, PreflightSettings>(lookup);
+
     public Task<PeeringFacts> CreatePeeringAsync(CreatePeeringInput request) =>
         Retried<CreatePeeringActivity, CreatePeeringInput, PeeringFacts>(request);
 

@@ -19,9 +19,17 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
     /// a cross-region peering the run waits for Tencent to activate it (<see cref="ActivationWaitVersion"/>). "4.0": how
     /// the run ended is written to the peering registry (<see cref="RegistryVersion"/>). "5.0": the registry is also
     /// written when the request exists and when the receiver accepts, and a teardown records its start and tells both
-    /// sides how it ended (<see cref="StepRecordsVersion"/>).
+    /// sides how it ended (<see cref="StepRecordsVersion"/>). "6.0": less Durable work per peering
+    /// (<see cref="FewerStepsVersion"/>).
     /// </summary>
-    public const string CurrentVersion = "5.0";
+    public const string CurrentVersion = "6.0";
+
+    /// <summary>
+    /// From this version on, pre-flight reads its configuration (receiver's UIN, quotas, whether an outcome notice goes
+    /// anywhere) in one activity instead of two, the outcome notice is skipped when no channel takes it, and the final
+    /// record and the notice run together: two activities and one episode fewer for a peering without channels.
+    /// </summary>
+    public const string FewerStepsVersion = "6.0";
 
     /// <summary>
     /// From this version on, the record is written at each step that changes it: Requested once the pcx exists (with who
@@ -40,8 +48,7 @@ public sealed class PeeringOrchestrator : TaskOrchestrator<PeeringRequest, Peeri
     {
         var run = new PeeringRun(context, request);
         var outcome = await PeerAsync(run);
-        await run.RecordAsync(outcome);
-        await run.AnnounceAsync(outcome);
+        await run.FinishAsync(outcome);
         return outcome;
     }
 

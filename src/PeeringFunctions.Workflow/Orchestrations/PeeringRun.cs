@@ -36,6 +36,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     private readonly Dictionary<string, CreateRoutesResult> routesCreated = [];
     private long? verifiedBandwidth;
     private string? approvedBy;
+    private bool outcomeDelivered = true;
     private PeeringProgress progress = new(
         PeeringSteps.Preflight,
         null,
@@ -50,6 +51,18 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         var initiator = request.Initiator;
         var receiver = request.Receiver;
 
+        if (FewerSteps())
+        {
+            var initiatorSide = ReadSideAsync(initiator, includePeerings: true);
+            var receiverSide = receiver.IsManaged ? ReadSideAsync(receiver, includePeerings: true) : Task.FromResult<SideFacts?>(null);
+            var settings = activities.ResolvePreflightSettingsAsync(
+                new PreflightSettingsLookup(initiator.Account!, receiver.Account, ResolveReceiverUin: receiver.ExternalUin is null));
+            await Task.WhenAll(initiatorSide, receiverSide, settings);
+            var resolved = await settings;
+            outcomeDelivered = resolved.OutcomeDelivered;
+            return PeeringPlanner.Plan(request, (await initiatorSide)!, await receiverSide, receiver.ExternalUin ?? resolved.ReceiverUin!, resolved.Limits);
+        }
+
         var checksLimits = ChecksTencentLimits();
         var initiatorFacts = ReadSideAsync(initiator, includePeerings: true);
         var receiverFacts = receiver.IsManaged ? ReadSideAsync(receiver, includePeerings: checksLimits) : Task.FromResult<SideFacts?>(null);
@@ -60,6 +73,9 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         await Task.WhenAll(initiatorFacts, receiverFacts, receiverUin, limits ?? Task.CompletedTask);
         return PeeringPlanner.Plan(request, (await initiatorFacts)!, await receiverFacts, await receiverUin, limits is null ? null : await limits);
     }
+
+    /// <summary>See <see cref="PeeringOrchestrator.FewerStepsVersion"/>; runs started before replay the steps they took.</summary>
+    private bool FewerSteps() => context.CompareVersionTo(PeeringOrchestrator.FewerStepsVersion) >= 0;
 
     /// <summary>
     /// From version 3.0 pre-flight checks Tencent's quotas and cross-region rules, which takes two more reads: the
@@ -497,7 +513,7 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
     /// <see cref="PeeringOrchestrator.RegistryVersion"/> on; earlier runs replay without it). From
     /// <see cref="PeeringOrchestrator.StepRecordsVersion"/> on it also names who approved.
     /// </summary>
-    public async Task RecordAsync(PeeringOutcome outcome)
+    private async Task RecordAsync(PeeringOutcome outcome)
     {
         if (context.CompareVersionTo(PeeringOrchestrator.RegistryVersion) < 0)
         {
@@ -569,8 +585,39 @@ internal sealed class PeeringRun(TaskOrchestrationContext context, PeeringReques
         side.CreatedRouteItemIds,
         [.. side.AssociationChanges.Select(c => new RegisteredAssociation(c.SubnetId, c.PreviousRouteTableId, c.RouteTableId))]);
 
-    /// <summary>The initiator's channel hears how it ended (a no-op without a configured channel).</summary>
-    public Task AnnounceAsync(PeeringOutcome outcome) =>
+    /// <summary>
+    /// The record of how it ended and the outcome notice; from <see cref="PeeringOrchestrator.FewerStepsVersion"/> on
+    /// together (neither needs the other), one after the other before.
+    /// </summary>
+    public async Task FinishAsync(PeeringOutcome outcome)
+    {
+        if (FewerSteps())
+        {
+            await Task.WhenAll(RecordAsync(outcome), AnnounceAsync(outcome));
+            return;
+        }
+
+        await RecordAsync(outcome);
+        await AnnounceAsync(outcome);
+    }
+
+    /// <summary>
+    /// The sides' channels hear how it ended. From <see cref="PeeringOrchestrator.FewerStepsVersion"/> on, when pre-flight
+    /// found no channel that takes the notice, the run logs it and schedules nothing.
+    /// </summary>
+    private Task AnnounceAsync(PeeringOutcome outcome)
+    {
+        if (FewerSteps() && !outcomeDelivered)
+        {
+            context.CreateReplaySafeLogger(nameof(PeeringOrchestrator)).LogInformation("Peering {InstanceId} ({Name}) of {Initiator} ended {Status}: {Message}",
+                context.InstanceId, request.Name, request.Initiator.Account, outcome.Status, outcome.Message);
+            return Task.CompletedTask;
+        }
+
+        return Notice(outcome);
+    }
+
+    private Task<bool> Notice(PeeringOutcome outcome) =>
         activities.NotifyOutcomeAsync(new PeeringOutcomeNotice(
             context.InstanceId,
             request.Name,

@@ -96,6 +96,9 @@ public sealed class DemoCloud
     /// <summary>The quotas ResolveLimitsActivity answers with (Tencent's defaults unless a test lowers them).</summary>
     public TencentLimits Limits { get; set; } = TencentLimits.Defaults;
 
+    /// <summary>Whether a channel takes the outcome notice (ResolvePreflightSettingsActivity's answer; true unless a test says none does).</summary>
+    public bool OutcomeDelivered { get; set; } = true;
+
     // ---------- shaping the topology for a test ----------
 
     public DemoCloud RemoveVpc(string vpcId)
@@ -205,6 +208,7 @@ public sealed class DemoCloud
         .OnActivity<PeeringLookup, IReadOnlyList<PeeringFacts>>(nameof(DescribePeeringsActivity), DescribePeerings)
         .OnActivity<string, string>(nameof(ResolveUinActivity), ResolveUin)
         .OnActivity<object?, TencentLimits>(nameof(ResolveLimitsActivity), _ => Limits)
+        .OnActivity<PreflightSettingsLookup, PreflightSettings>(nameof(ResolvePreflightSettingsActivity), ResolvePreflightSettings)
         .OnActivity<CreatePeeringInput, PeeringFacts>(nameof(CreatePeeringActivity), CreatePeering)
         .OnActivity<NotifyReceiverInput, bool>(nameof(NotifyReceiverActivity), _ => true)
         .OnActivity<PeeringOutcomeNotice, bool>(nameof(NotifyOutcomeActivity), _ => true)
@@ -308,6 +312,9 @@ public sealed class DemoCloud
         uins.TryGetValue(account, out var uin)
             ? uin
             : throw ActivityFailures.Exception(nameof(ResolveUinActivity), $"Account '{account}' is not configured.");
+
+    public PreflightSettings ResolvePreflightSettings(PreflightSettingsLookup lookup) =>
+        new(lookup.ResolveReceiverUin ? ResolveUin(lookup.ReceiverAccount ?? "(none)") : null, Limits, OutcomeDelivered);
 
     public PeeringFacts CreatePeering(CreatePeeringInput input)
     {

@@ -25,10 +25,10 @@ public sealed class AcceptedPeeringTests
         Assert.Null(outcome.ErrorCode);
         Assert.Equal(
         [
-            // 1. pre-flight reads, both sides at once, and the quotas to check them against
+            // 1. pre-flight reads, both sides at once, and the configuration to check them against (UIN, quotas, channels)
             nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(DescribePeeringsActivity),
             nameof(DescribeVpcActivity), nameof(DescribeRouteTablesActivity), nameof(DescribePeeringsActivity),
-            nameof(ResolveUinActivity), nameof(ResolveLimitsActivity),
+            nameof(ResolvePreflightSettingsActivity),
             // 2.-5. request (recorded Requested), notify, (wait), the approval recorded, accept
             nameof(CreatePeeringActivity), nameof(RecordPeeringActivity), nameof(NotifyReceiverActivity),
             nameof(RecordPeeringActivity), nameof(AcceptPeeringActivity),
@@ -38,7 +38,7 @@ public sealed class AcceptedPeeringTests
             nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity), nameof(CreateRoutesActivity), nameof(AssociateSubnetActivity),
             // 7. verification: Tencent's state of the peering; the routes are checked against Tencent's CreateRoutes replies
             nameof(DescribePeeringsActivity),
-            // 8. the registry keeps how it ended, and the initiator hears it
+            // 8. the registry keeps how it ended, and the sides hear it (a channel takes the notice here), together
             nameof(RecordPeeringActivity), nameof(NotifyOutcomeActivity),
         ], context.Names);
         Assert.Equal("ACTIVE", cloud.PeeringState(NewPeeringId));
@@ -61,7 +61,7 @@ public sealed class AcceptedPeeringTests
         Assert.Equal(
             [new PeeringLookup(Alpha, Guangzhou, VpcId: AlphaVpc), new PeeringLookup(Beta, Shanghai, VpcId: BetaVpc)],
             preflight.Where(c => c.Name == nameof(DescribePeeringsActivity)).Select(c => c.Input));
-        Assert.Equal(Beta, Assert.Single(preflight, c => c.Name == nameof(ResolveUinActivity)).Input);
+        Assert.Equal(new PreflightSettingsLookup(Alpha, Beta, ResolveReceiverUin: true), Assert.Single(preflight, c => c.Name == nameof(ResolvePreflightSettingsActivity)).Input);
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class AcceptedPeeringTests
 
         await context.RunPeeringAsync(Demo.AlphaToBeta());
 
-        var tencentCalls = context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolveUinActivity) and not nameof(ResolveLimitsActivity) and not nameof(RecordPeeringActivity)).ToList();
+        var tencentCalls = context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolvePreflightSettingsActivity) and not nameof(RecordPeeringActivity)).ToList();
         Assert.NotEmpty(tencentCalls);
         Assert.All(tencentCalls, c => Assert.Same(TencentRetry.Options, c.Options));
     }

@@ -29,8 +29,11 @@ public sealed class ExternalReceiverTests
         Assert.Equal(PeeringStatus.Active, outcome.Status);
         Assert.DoesNotContain(nameof(AcceptPeeringActivity), context.Names);
         Assert.DoesNotContain(nameof(ResolveUinActivity), context.Names);
+        Assert.Equal(
+            new PreflightSettingsLookup(Alpha, null, ResolveReceiverUin: false),
+            Assert.Single(context.InputsOf<PreflightSettingsLookup>(nameof(ResolvePreflightSettingsActivity))));
         Assert.All(
-            context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolveLimitsActivity) and not nameof(RecordPeeringActivity)),
+            context.Calls.Where(c => c.Name is not nameof(NotifyReceiverActivity) and not nameof(NotifyOutcomeActivity) and not nameof(ResolvePreflightSettingsActivity) and not nameof(RecordPeeringActivity)),
             c => Assert.Equal(Alpha, AccountOf(c.Input)));
 
         var create = Assert.Single(context.InputsOf<CreatePeeringInput>(nameof(CreatePeeringActivity)));

@@ -17,7 +17,8 @@ namespace PeeringFunctions.Workflow.Tests.Orchestrations;
 /// receiver's peerings and the quotas; a cross-region peering is read until ACTIVE after the accept), "-4.0" of
 /// version 4.0 (the registry record written when the run, or its teardown, ends), "-5.0" of version 5.0 (the record
 /// also written when the request exists and when the receiver accepts; a teardown records its start, with who asked, and
-/// notifies both sides at its end).
+/// notifies both sides at its end), "-6.0" of version 6.0 (pre-flight's configuration in one activity, no outcome
+/// notice without a channel, the final record and notice in one episode).
 /// </summary>
 public sealed class HistoryCompatibilityTests
 {
@@ -188,6 +189,34 @@ public sealed class HistoryCompatibilityTests
             new ExternalReceiver(ExternalUin, Shanghai, ExternalVpc));
 
         AssertRecorded("teardown-external-5.0", Teardown(Demo.ContextFor(cloud), request, PeeringOrchestrator.StepRecordsVersion));
+    }
+
+    [Fact]
+    public void An_accepted_peering_of_version_6_reads_its_settings_once_and_records_and_announces_together()
+    {
+        var request = Demo.AlphaToBeta() with { RequestedBy = "portal", RepairPolicy = "notify" };
+
+        AssertRecorded("accepted-6.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), request, PeeringOrchestrator.FewerStepsVersion));
+    }
+
+    [Fact]
+    public void An_accepted_peering_of_version_6_without_outcome_channels_schedules_no_notice()
+    {
+        cloud.OutcomeDelivered = false;
+
+        AssertRecorded("accepted-no-channel-6.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Accept()), Demo.AlphaToBeta(), PeeringOrchestrator.FewerStepsVersion));
+    }
+
+    [Fact]
+    public void A_rejected_peering_of_version_6_records_and_announces_together()
+    {
+        AssertRecorded("rejected-6.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToBeta(), PeeringOrchestrator.FewerStepsVersion));
+    }
+
+    [Fact]
+    public void A_refused_external_peering_of_version_6_asks_for_no_receiver_uin()
+    {
+        AssertRecorded("external-rejected-6.0", Peering(Demo.ContextFor(cloud).Decide(Demo.Reject()), Demo.AlphaToExternal(), PeeringOrchestrator.FewerStepsVersion));
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed class TencentLimitsPreflightTests
         Assert.Equal(PeeringStatus.Active, outcome.Status);
         var preflight = context.Calls.TakeWhile(c => c.Name != nameof(CreatePeeringActivity)).ToList();
         Assert.Contains(new PeeringLookup(Beta, Shanghai, VpcId: BetaVpc), preflight.Where(c => c.Name == nameof(DescribePeeringsActivity)).Select(c => (PeeringLookup)c.Input!));
-        Assert.Single(preflight, c => c.Name == nameof(ResolveLimitsActivity));
+        // The quotas come with the rest of pre-flight's configuration (one activity from version 6.0).
+        Assert.Single(preflight, c => c.Name == nameof(ResolvePreflightSettingsActivity));
     }
 
     [Fact]
