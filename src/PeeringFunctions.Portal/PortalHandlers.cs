@@ -58,7 +58,8 @@ public sealed class PortalHandlers(
     {
         var filter = http.Query["state"].ToString() is { Length: > 0 and <= 40 } state ? state : null;
         var peerings = await operations.ListAsync(client, filter, http.HttpContext.RequestAborted);
-        return Page(StatusCodes.Status200OK, "Peerings", ListPage.Body(peerings, filter, null), Audience.Portal, current: "list");
+        var topologyList = await PeeringFunctions.Peerings.Topologies.TopologySummary.ListAsync(client, http.HttpContext.RequestAborted);
+        return Page(StatusCodes.Status200OK, "Peerings", ListPage.Body(peerings, filter, null) + TopologyListSection.Html(topologyList), Audience.Portal, current: "list");
     }
 
     /// <summary>GET /api/portal/new: the request form, filled from what the app reads from Tencent.</summary>

@@ -41,6 +41,7 @@ public sealed class FunctionMetadataTests
         // Topologies: declared, read and torn down with the portal's key; each receiving account decides with its own
         // approver key, checked inside TopologyApi (as a peering's accept/reject).
         new("StartTopology", "topologies", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("ListTopologies", "topologies", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("GetTopology", "topologies/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("TeardownTopology", "topologies/{id}", "delete", "Function", DurableClient: true, ReturnsHttp: true),
         new("AddTopologyMember", "topologies/{id}/members", "post", "Function", DurableClient: true, ReturnsHttp: true),
