@@ -60,6 +60,8 @@ public sealed class FunctionMetadataTests
         new("PortalTopologyLive", "portal/topologies/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("ApprovalPage", "approve", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("ApprovalDecision", "approve", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("TopologyApprovalPage", "approve/topology", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("TopologyApprovalDecision", "approve/topology", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeering", "watch", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeeringLive", "watch/live", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchTeardown", "watch/teardown", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
