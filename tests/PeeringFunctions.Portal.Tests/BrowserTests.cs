@@ -62,7 +62,7 @@ public sealed class BrowserTests
         try
         {
             Assert.True(process.ExitCode == 0, $"The browser test failed (exit {process.ExitCode}):\n{output}");
-            foreach (var name in new[] { "approval.png", "status-active.png", "approval-refused.png", "portal-list.png", "status-waiting.png", "request-overlap.png", "topology-waiting.png", "topology-complete.png" })
+            foreach (var name in new[] { "approval.png", "status-active.png", "approval-refused.png", "portal-list.png", "status-waiting.png", "request-overlap.png", "topology-waiting.png", "topology-complete.png", "topology-approval.png" })
             {
                 Assert.True(File.Exists(Path.Combine(screenshots, name)), $"The browser test took no screenshot {name}:\n{output}");
             }

@@ -5,8 +5,9 @@
 //   PORTAL_SCREENSHOTS=docs/screenshots node tests/browser/portal.mjs      (refreshes the committed screenshots)
 //
 // A receiver opens the approval link, sees the right CIDRs, accepts, and watches the status page reach ACTIVE; a
-// tampered link is refused; the request form refuses overlapping VPCs before anything is sent; a topology's page draws
-// its VPCs and pairs and turns the edges Active live once the receiving account consents through the HTTP API.
+// tampered link is refused; the request form refuses overlapping VPCs before anything is sent; a topology's approval
+// link (printed by the local host) lists the account's pairs and rejects them all; a topology's page draws its VPCs and
+// pairs and turns the edges Active live once the receiving account consents through the HTTP API.
 // Exits non-zero on the first failed check. Environment: PORTAL_LOCALHOST (the built PeeringFunctions.LocalHost.dll), PORTAL_CHROMIUM
 // (default /usr/bin/chromium), PORTAL_SCREENSHOTS (default tests/browser/artifacts).
 import { spawn } from 'node:child_process';
@@ -255,6 +256,50 @@ async function checkTopologyPage(page, baseUrl) {
   check(await page.getByRole('heading', { level: 1, name: 'Topology browser-trio' }).isVisible(), "the list's link opens the topology page");
 }
 
+/**
+ * The receiving account's topology approval link, as the local host prints it: the page lists the pair it is asked
+ * for with both CIDRs, and Reject all decides for the account (nothing is created, so the VPCs stay free for the
+ * topology after it).
+ */
+async function checkTopologyApprovalLink(page, baseUrl, host) {
+  const started = await fetch(new URL('api/topologies', baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      name: 'browser-link',
+      shape: 'mesh',
+      members: [
+        { account: 'beta', region: 'ap-guangzhou', vpcId: 'vpc-betagz01' },
+        { account: 'beta', region: 'ap-shanghai', vpcId: 'vpc-betaover' },
+      ],
+      bandwidthMbps: 10,
+      acceptanceTimeout: 'PT1H',
+    }),
+  });
+  check(started.status === 202, `POST /api/topologies starts a second topology (${started.status})`);
+  const [, link] = await host.waitFor(/^Topology approval link for beta \(topology-browser-link, until [^)]+\): (http\S+)$/, "beta's topology approval link");
+  check(link.startsWith(`${baseUrl}api/approve/topology?token=`), 'the local host prints the topology approval link for beta');
+
+  const response = await page.goto(link);
+  check(response.status() === 200, 'the topology approval link opens its page');
+  check(await page.getByRole('heading', { level: 1, name: 'Topology request for beta' }).isVisible(), 'the page names the account asked');
+  const row = page.locator('tr[data-pair="peering-vpc-betagz01-vpc-betaover"]');
+  const text = await row.textContent();
+  check(text.includes('192.168.0.0/20') && text.includes('10.10.128.0/20'), `the pair is listed with both CIDRs (${text})`);
+  check(!(await page.locator('body').innerText()).includes('token'), 'the page shows no secret');
+  await checkAccessibility(page, 'topology approval page');
+  await shot(page, 'topology-approval.png');
+  await page.getByRole('button', { name: 'Reject all' }).click();
+  await page.waitForFunction(() => (document.querySelector('h1')?.textContent || '').includes('You rejected the topology for beta'), null, { timeout: 30_000 });
+  check(true, 'Reject all records the decision');
+  let state = '';
+  for (let i = 0; i < 120 && state !== 'Refused'; i += 1) {
+    await new Promise((done) => setTimeout(done, 250));
+    state = (await (await fetch(new URL('api/topologies/topology-browser-link', baseUrl))).json()).state;
+  }
+  check(state === 'Refused', `the topology ends Refused after beta's rejection through the link (${state})`);
+}
+
 async function main() {
   check(existsSync(chromiumPath), `Chromium is installed at ${chromiumPath}`);
   mkdirSync(screenshots, { recursive: true });
@@ -372,6 +417,7 @@ async function main() {
     check(await page.evaluate(() => document.activeElement && document.activeElement.id) === 'receiverVpc', 'the keyboard is taken to the VPC to change');
     await shot(page, 'request-overlap.png');
 
+    await checkTopologyApprovalLink(page, baseUrl, host);
     await checkTopologyPage(page, baseUrl);
 
     check(consoleErrors.length === 0, `no script or CSP error in the browser console ${JSON.stringify(consoleErrors)}`);
