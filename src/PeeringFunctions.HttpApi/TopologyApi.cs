@@ -84,6 +84,13 @@ public sealed class TopologyApi(ApproverAuthenticator approvers, TopologyOperati
         };
     }
 
+    /// <summary>GET /api/topologies: every topology, newest first, with its state and how many of its pairs are active.</summary>
+    public async Task<ApiResponse> ListAsync(DurableTaskClient client, HttpRequest http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return ApiResponse.Ok(await TopologySummary.ListAsync(client, http.HttpContext.RequestAborted));
+    }
+
     /// <summary>GET /api/topologies/{id}</summary>
     public async Task<ApiResponse> GetAsync(DurableTaskClient client, string id, HttpRequest http)
     {

@@ -48,6 +48,9 @@ public static class HttpRoutes
     public const string PortalTopologyLive = "portal/topologies/{id}/live";
 
     public const string Approve = "approve";
+
+    /// <summary>A receiving account's topology approval link (the signed link is the credential).</summary>
+    public const string ApproveTopology = "approve/topology";
     public const string Watch = "watch";
     public const string WatchLive = "watch/live";
 

@@ -58,7 +58,8 @@ public sealed class PortalHandlers(
     {
         var filter = http.Query["state"].ToString() is { Length: > 0 and <= 40 } state ? state : null;
         var peerings = await operations.ListAsync(client, filter, http.HttpContext.RequestAborted);
-        return Page(StatusCodes.Status200OK, "Peerings", ListPage.Body(peerings, filter, null), Audience.Portal, current: "list");
+        var topologyList = await PeeringFunctions.Peerings.Topologies.TopologySummary.ListAsync(client, http.HttpContext.RequestAborted);
+        return Page(StatusCodes.Status200OK, "Peerings", ListPage.Body(peerings, filter, null) + TopologyListSection.Html(topologyList), Audience.Portal, current: "list");
     }
 
     /// <summary>GET /api/portal/new: the request form, filled from what the app reads from Tencent.</summary>
@@ -409,6 +410,124 @@ public sealed class PortalHandlers(
     private PortalResult AlreadyDecided(string state) => Page(StatusCodes.Status409Conflict, "Already decided", MessagePage.Body(
         "This request is no longer waiting for a decision",
         $"It is {StatusView.Words(state)} now. An approval link works once; this visit changed nothing."), Audience.LinkHolder);
+
+    /// <summary>GET /api/approve/topology?token=…: a receiving account's page for all its pairs of one topology.</summary>
+    public async Task<PortalResult> TopologyApprovalAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var (claims, _, start, deadline, refusal) = await AuthorizeTopologyAsync(client, http);
+        return refusal ?? Page(StatusCodes.Status200OK, $"Topology request for {claims!.ReceiverAccount}",
+            TopologyApprovalPage.Body(start!, claims.ReceiverAccount, TopologyPage.CidrsOf(start!), deadline, time.GetUtcNow()), Audience.LinkHolder);
+    }
+
+    /// <summary>
+    /// POST /api/approve/topology?token=… (decision=accept|reject): the account's one decision for all its pairs, through
+    /// <see cref="PeeringFunctions.Peerings.Topologies.TopologyOperations.DecideAsync"/> like the API's and chat's.
+    /// </summary>
+    public async Task<PortalResult> TopologyDecideAsync(DurableTaskClient client, HttpRequest http)
+    {
+        if (CrossSite(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var (claims, instance, _, _, refusal) = await AuthorizeTopologyAsync(client, http);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return FormTooLarge(Audience.LinkHolder);
+        }
+
+        var decision = fields?["decision"].ToString();
+        if (decision is not ("accept" or "reject"))
+        {
+            return Page(StatusCodes.Status400BadRequest, "Choose accept or reject",
+                MessagePage.Body("Choose accept or reject", "The form did not say whether to accept or reject. Nothing was changed."), Audience.LinkHolder);
+        }
+
+        var account = claims!.ReceiverAccount;
+        var result = await topologies.DecideAsync(
+            client, instance!, account, accept: decision == "accept", DecisionSources.Http, $"approver of {account} (approval link)",
+            ApprovalTokens.DecisionKeyOf(http.Query["token"].ToString()), http.HttpContext.RequestAborted, channel: AuditChannels.ApprovalLink);
+        if (!result.Raised)
+        {
+            return Page(StatusCodes.Status409Conflict, "Already decided", MessagePage.Body("This request is no longer waiting for your decision",
+                result.Taken is { } taken
+                    ? $"{account} has decided already: {taken.Decision} ({taken.DecidedBy}). This visit changed nothing."
+                    : $"The topology is {result.State} now. An approval link works once; this visit changed nothing."), Audience.LinkHolder);
+        }
+
+        logger.LogInformation("Topology approval link: {Decision} for {TopologyId} by an approver of {Account}", decision, claims.InstanceId, account);
+        var words = decision == "accept" ? "accepted" : "rejected";
+        return Page(StatusCodes.Status200OK, "Decision recorded", MessagePage.Body(
+            $"You {words} the topology for {account}",
+            $"Your decision covers every peering of “{claims.InstanceId}” that {account} was asked to accept." +
+            (result.Confirmed ? "" : " The workflow has it and will take it up shortly.")), Audience.LinkHolder);
+    }
+
+    /// <summary>
+    /// The token, then the topology it names: the same run (its consent deadline), an account it asked, still waiting for
+    /// that account. Every refusal is a page that says why and changes nothing.
+    /// </summary>
+    private async Task<(LinkClaims? Claims, OrchestrationMetadata? Instance, TopologyStart? Start, DateTime? Deadline, PortalResult? Refusal)> AuthorizeTopologyAsync(
+        DurableTaskClient client, HttpRequest http)
+    {
+        var check = tokens.Check(http.Query["token"].ToString(), LinkPurpose.DecideTopology);
+        switch (check.Verdict)
+        {
+            case LinkVerdict.Missing:
+                return Refuse(StatusCodes.Status401Unauthorized, "Open the link you were sent", "This page needs the full link from the message that asked you to decide.");
+            case LinkVerdict.NotConfigured:
+                return Refuse(StatusCodes.Status503ServiceUnavailable, "Approval links are switched off",
+                    "This app has no signing key for approval links. Decide through the API or chat instead. Nothing was changed.");
+            case LinkVerdict.Expired:
+                return Refuse(StatusCodes.Status410Gone, "This link has expired",
+                    $"It was valid until {check.Claims!.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; an account that did not decide by then has its peerings dropped. Nothing was changed.");
+            case not LinkVerdict.Valid:
+                return Refuse(StatusCodes.Status403Forbidden, "This link is not valid",
+                    "It may have been changed or cut short when it was copied. Nothing was changed.",
+                    "Open the link from the original message in full, or ask the requester for a new one.");
+        }
+
+        var claims = check.Claims!;
+        var instance = await topologies.FindAsync(client, claims.InstanceId, http.HttpContext.RequestAborted);
+        if (instance?.ReadInputAs<TopologyStart>() is not { } start)
+        {
+            return Refuse(StatusCodes.Status410Gone, "This request no longer exists here",
+                "This app has no record of the topology this link was for. Nothing was changed.");
+        }
+
+        var progress = instance.ReadCustomStatusAs<TopologyProgress>();
+        var deadline = progress?.ConsentDeadline;
+        var sameRun = deadline is { } at
+            && ApprovalLinks.TopologyRunBinding(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))) == claims.PeeringConnectionId;
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Running || progress?.Step != TopologySteps.WaitingForConsent || !sameRun)
+        {
+            // Ended, past its consent, or a later run of the same name (another deadline): the link is spent.
+            return Refuse(StatusCodes.Status409Conflict, "This request is no longer waiting for a decision",
+                $"The topology is {PeeringFunctions.Peerings.Topologies.TopologyOperations.StateOf(instance)} now. An approval link works once; this visit changed nothing.");
+        }
+
+        if (!start.Consents.Any(c => c.Account == claims.ReceiverAccount))
+        {
+            return Refuse(StatusCodes.Status403Forbidden, "This link is not valid", "It was not issued for an account this topology asks. Nothing was changed.");
+        }
+
+        if (progress.Accounts.FirstOrDefault(a => a.Account == claims.ReceiverAccount) is { Decision: not ConsentStates.Waiting } decided)
+        {
+            return Refuse(StatusCodes.Status409Conflict, "Already decided",
+                $"{decided.Account} has decided already: {decided.Decision} ({decided.DecidedBy}). An approval link works once; this visit changed nothing.");
+        }
+
+        return (claims, instance, start, deadline, null);
+
+        (LinkClaims?, OrchestrationMetadata?, TopologyStart?, DateTime?, PortalResult?) Refuse(int status, string heading, string text, string? more = null) =>
+            (null, null, null, null, Page(status, heading, MessagePage.Body(heading, text, more), Audience.LinkHolder));
+    }
 
     /// <summary>GET /api/portal/topologies/{id}: the topology as a graph, its accounts' consent and its pairs; live while it runs.</summary>
     public async Task<PortalResult> TopologyAsync(DurableTaskClient client, string id, HttpRequest http)

@@ -201,6 +201,30 @@ public sealed class TopologyTests(TopologyHostFixture fixture) : IntegrationTest
     }
 
     [Fact]
+    public async Task The_list_names_each_topology_with_its_state_and_pairs_active_and_the_portal_links_its_page()
+    {
+        var plan = await Topologies.StartAcceptedAsync(HubAndSpoke("listed", 0, 1, 2));
+        await Topologies.WaitForConsentAsync(plan.Id);
+
+        var waiting = Assert.Single(await Topologies.ListAsync(), t => t.Id == plan.Id);
+        Assert.Equal(("listed", TopologyShapes.HubAndSpoke, TopologySteps.WaitingForConsent, 0, 2),
+            (waiting.Name, waiting.Shape, waiting.State, waiting.PairsActive, waiting.PairsTotal));
+
+        foreach (var consent in plan.Consents)
+        {
+            await Topologies.DecideAcceptedAsync(plan.Id, accept: true, Key(consent.Account));
+        }
+
+        Assert.Equal(TopologyStatus.Complete, (await Topologies.WaitForEndAsync(plan.Id)).State);
+        var done = Assert.Single(await Topologies.ListAsync(), t => t.Id == plan.Id);
+        Assert.Equal((TopologyStatus.Complete, 2, 2), (done.State, done.PairsActive, done.PairsTotal));
+
+        var portal = await Fixture.Http.GetStringAsync("api/portal");
+        Assert.Contains($"<a href=\"/api/portal/topologies/{plan.Id}\" data-keep-code>listed</a>", portal, StringComparison.Ordinal);
+        Assert.Contains("<td>2 of 2</td>", portal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Its_page_draws_every_pair_active_and_teardown_removes_every_pair_the_topology_created()
     {
         var plan = await Topologies.StartAcceptedAsync(Mesh("gone", 0, 1, 2));

@@ -37,6 +37,20 @@ public sealed class ApprovalTokenTests
     }
 
     [Fact]
+    public void A_topology_token_checks_valid_only_as_a_topology_decision_and_a_peerings_token_never_as_one()
+    {
+        var tokens = Tokens();
+        var claims = new LinkClaims(LinkPurpose.DecideTopology, "topology-core", ApprovalLinks.TopologyRunBinding(Now.AddHours(1)), "beta", Now.AddHours(1));
+        var topology = tokens.Issue(claims);
+        var peering = tokens.Issue(Decide());
+
+        Assert.Equal(claims, tokens.Check(topology, LinkPurpose.DecideTopology).Claims);
+        Assert.Equal(LinkVerdict.WrongPurpose, tokens.Check(topology, LinkPurpose.Decide).Verdict);
+        Assert.Equal(LinkVerdict.WrongPurpose, tokens.Check(topology, LinkPurpose.Watch).Verdict);
+        Assert.Equal(LinkVerdict.WrongPurpose, tokens.Check(peering, LinkPurpose.DecideTopology).Verdict);
+    }
+
+    [Fact]
     public void A_token_expires_at_the_expiry_it_carries_and_not_before()
     {
         var tokens = Tokens();

@@ -14,7 +14,7 @@ public sealed class BrowserTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task A_receiver_opens_the_link_sees_the_cidrs_accepts_and_watches_it_reach_active_and_a_tampered_link_is_refused()
+    public async Task A_receiver_opens_the_link_sees_the_cidrs_accepts_and_watches_it_reach_active_and_a_tampered_link_is_refused_and_a_topology_page_turns_active_live()
     {
         var repo = RepositoryRoot();
         var chromium = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
@@ -62,7 +62,7 @@ public sealed class BrowserTests
         try
         {
             Assert.True(process.ExitCode == 0, $"The browser test failed (exit {process.ExitCode}):\n{output}");
-            foreach (var name in new[] { "approval.png", "status-active.png", "approval-refused.png", "portal-list.png", "status-waiting.png", "request-overlap.png" })
+            foreach (var name in new[] { "approval.png", "status-active.png", "approval-refused.png", "portal-list.png", "status-waiting.png", "request-overlap.png", "topology-waiting.png", "topology-complete.png", "topology-approval.png" })
             {
                 Assert.True(File.Exists(Path.Combine(screenshots, name)), $"The browser test took no screenshot {name}:\n{output}");
             }

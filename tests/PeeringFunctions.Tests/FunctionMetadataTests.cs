@@ -41,6 +41,7 @@ public sealed class FunctionMetadataTests
         // Topologies: declared, read and torn down with the portal's key; each receiving account decides with its own
         // approver key, checked inside TopologyApi (as a peering's accept/reject).
         new("StartTopology", "topologies", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("ListTopologies", "topologies", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("GetTopology", "topologies/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("TeardownTopology", "topologies/{id}", "delete", "Function", DurableClient: true, ReturnsHttp: true),
         new("AddTopologyMember", "topologies/{id}/members", "post", "Function", DurableClient: true, ReturnsHttp: true),
@@ -59,6 +60,8 @@ public sealed class FunctionMetadataTests
         new("PortalTopologyLive", "portal/topologies/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("ApprovalPage", "approve", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("ApprovalDecision", "approve", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("TopologyApprovalPage", "approve/topology", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
+        new("TopologyApprovalDecision", "approve/topology", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeering", "watch", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchPeeringLive", "watch/live", "get", "Anonymous", DurableClient: true, ReturnsHttp: true),
         new("WatchTeardown", "watch/teardown", "post", "Anonymous", DurableClient: true, ReturnsHttp: true),

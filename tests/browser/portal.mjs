@@ -5,8 +5,10 @@
 //   PORTAL_SCREENSHOTS=docs/screenshots node tests/browser/portal.mjs      (refreshes the committed screenshots)
 //
 // A receiver opens the approval link, sees the right CIDRs, accepts, and watches the status page reach ACTIVE; a
-// tampered link is refused; the request form refuses overlapping VPCs before anything is sent. Exits non-zero on the
-// first failed check. Environment: PORTAL_LOCALHOST (the built PeeringFunctions.LocalHost.dll), PORTAL_CHROMIUM
+// tampered link is refused; the request form refuses overlapping VPCs before anything is sent; a topology's approval
+// link (printed by the local host) lists the account's pairs and rejects them all; a topology's page draws its VPCs and
+// pairs and turns the edges Active live once the receiving account consents through the HTTP API.
+// Exits non-zero on the first failed check. Environment: PORTAL_LOCALHOST (the built PeeringFunctions.LocalHost.dll), PORTAL_CHROMIUM
 // (default /usr/bin/chromium), PORTAL_SCREENSHOTS (default tests/browser/artifacts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -147,6 +149,157 @@ async function checkAccessibility(page, what) {
   check(focus.text === 'Skip to content' && focus.outline !== 'none' && focus.width >= 2, `${what}: Tab reaches the skip link with a visible focus ring`);
 }
 
+/** The topology page's graph as the browser draws it: each node's texts, each edge's class and computed stroke. */
+async function readGraph(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('svg.topology');
+    if (!svg) { return null; }
+    const nodes = Object.fromEntries([...svg.querySelectorAll('g[data-vpc]')].map((g) => [
+      g.getAttribute('data-vpc'),
+      { who: g.querySelector('text.who')?.textContent, cidr: g.querySelector('text.cidr')?.textContent, where: g.querySelector('text.muted')?.textContent },
+    ]));
+    const edges = Object.fromEntries([...svg.querySelectorAll('line.link[data-pair]')].map((line) => {
+      const style = getComputedStyle(line);
+      return [line.getAttribute('data-pair'), { look: line.getAttribute('class').replace('link', '').trim(), stroke: style.stroke, dashes: style.strokeDasharray }];
+    }));
+    return { nodes, edges };
+  });
+}
+
+/**
+ * A three-VPC mesh over alpha and beta, started through the API while the earlier peering alpha <-> beta is Active:
+ * that pair is reused, the two new ones wait for beta's one consent. The page is opened before beta decides and must
+ * turn the new edges Active without being reloaded; each pair links to its peering page.
+ */
+async function checkTopologyPage(page, baseUrl) {
+  const started = await fetch(new URL('api/topologies', baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      name: 'browser-trio',
+      shape: 'mesh',
+      members: [
+        { account: 'alpha', region: 'ap-guangzhou', vpcId: 'vpc-alpha001' },
+        { account: 'beta', region: 'ap-guangzhou', vpcId: 'vpc-betagz01' },
+        { account: 'beta', region: 'ap-shanghai', vpcId: 'vpc-beta0001' },
+      ],
+      bandwidthMbps: 10,
+      chargeType: 'POSTPAID_BY_DAY_MAX',
+      acceptanceTimeout: 'PT1H',
+    }),
+  });
+  const plan = await started.json();
+  check(started.status === 202, `POST /api/topologies starts a three-VPC mesh (${started.status} ${JSON.stringify(plan).slice(0, 300)})`);
+  const id = plan.id;
+  const reused = 'peering-vpc-alpha001-vpc-beta0001';
+  const fresh = ['peering-vpc-alpha001-vpc-betagz01', 'peering-vpc-beta0001-vpc-betagz01'];
+
+  await page.goto(`${baseUrl}api/portal/topologies/${id}`);
+  check(await page.getByRole('heading', { level: 1, name: 'Topology browser-trio' }).isVisible(), 'the topology page names the topology');
+  await page.waitForFunction(() => (document.getElementById('announce')?.textContent || '').includes('WaitingForConsent'), null, { timeout: 60_000 });
+  check(true, 'the page says the topology waits for consent');
+
+  const before = await readGraph(page);
+  check(before !== null, 'the page draws the topology as an SVG graph');
+  const cidrs = { 'vpc-alpha001': '10.10.0.0/16', 'vpc-betagz01': '192.168.0.0/20', 'vpc-beta0001': '172.16.0.0/16' };
+  check(Object.keys(before.nodes).sort().join() === Object.keys(cidrs).sort().join(), `one node per VPC ${JSON.stringify(Object.keys(before.nodes))}`);
+  for (const [vpc, cidr] of Object.entries(cidrs)) {
+    check(before.nodes[vpc].who === vpc && before.nodes[vpc].cidr === cidr, `the node of ${vpc} shows its CIDR ${cidr} (${JSON.stringify(before.nodes[vpc])})`);
+  }
+  check(before.nodes['vpc-beta0001'].where === 'beta · ap-shanghai', "a node shows its account and region");
+  check(Object.keys(before.edges).sort().join() === [reused, ...fresh].sort().join(), `one edge per pair ${JSON.stringify(Object.keys(before.edges))}`);
+  check(before.edges[reused].look === 'active', `the pair already Active is drawn active (${before.edges[reused].look})`);
+  for (const pair of fresh) {
+    check(before.edges[pair].look === 'pending', `${pair} is drawn waiting (${before.edges[pair].look})`);
+  }
+  const waiting = before.edges[fresh[0]];
+  const active = before.edges[reused];
+  check(waiting.stroke !== active.stroke && waiting.dashes !== 'none' && active.dashes === 'none',
+    `edges are coloured by state: waiting ${waiting.stroke} dashed ${waiting.dashes}, active ${active.stroke} solid`);
+  const consentRow = page.getByRole('row', { name: /^beta\b/ });
+  check((await consentRow.textContent()).includes('Waiting'), "beta's consent is shown as waiting");
+  await shot(page, 'topology-waiting.png');
+  await checkAccessibility(page, 'topology page');
+
+  // beta consents through the HTTP API while the page is open; the page must follow without a reload.
+  await page.evaluate(() => { window.sameDocument = true; });
+  const decided = await fetch(new URL(`api/topologies/${id}/accept`, baseUrl), {
+    method: 'POST',
+    headers: { Authorization: 'Bearer beta-approver-demo-key', 'Idempotency-Key': 'browser-trio-beta' },
+  });
+  check(decided.status === 202, `beta accepts the topology through the API (${decided.status})`);
+  await page.waitForFunction((pairs) => pairs.every((pair) => document.querySelector(`svg.topology line.link.active[data-pair="${pair}"]`)),
+    fresh, { timeout: 120_000 });
+  check(await page.evaluate(() => window.sameDocument === true), 'the edges turned Active in the same document, without a reload');
+  await page.waitForFunction(() => document.getElementById('main')?.getAttribute('data-terminal') === 'true', null, { timeout: 60_000 });
+  const after = await readGraph(page);
+  check(Object.values(after.edges).every((edge) => edge.look === 'active' && edge.stroke === active.stroke),
+    `every edge is drawn active once the topology is complete ${JSON.stringify(after.edges)}`);
+  check((await page.locator('#announce').textContent()).includes('Complete: 3 of 3 peerings active'), 'the live region says the topology is complete');
+  check((await consentRow.textContent()).includes('Accepted'), "beta's consent is shown as accepted");
+  await shot(page, 'topology-complete.png');
+
+  // Each pair links to its own peering page.
+  for (const pair of [reused, ...fresh]) {
+    const href = await page.locator(`tr[data-pair="${pair}"] a`).getAttribute('href');
+    check(href === `/api/portal/peerings/${pair}`, `the pair ${pair} links to its peering page (${href})`);
+  }
+  await Promise.all([page.waitForURL(`**/api/portal/peerings/${fresh[0]}`), page.locator(`tr[data-pair="${fresh[0]}"] a`).click()]);
+  check(await page.locator('li.step.done').count() === 6, `the link opens ${fresh[0]}'s page with all six steps done`);
+
+  // The portal's list page lists the topology in its own section, linked to its page.
+  await page.goto(`${baseUrl}api/portal`);
+  const section = page.getByRole('region', { name: /^Topologies/ });
+  const row = section.locator(`tr[data-topology="${id}"]`);
+  check((await row.textContent()).includes('Complete') && (await row.textContent()).includes('3 of 3'), `the list's Topologies section shows it Complete, 3 of 3 active (${await row.textContent()})`);
+  await Promise.all([page.waitForURL(`**/api/portal/topologies/${id}`), section.getByRole('link', { name: 'browser-trio' }).click()]);
+  check(await page.getByRole('heading', { level: 1, name: 'Topology browser-trio' }).isVisible(), "the list's link opens the topology page");
+}
+
+/**
+ * The receiving account's topology approval link, as the local host prints it: the page lists the pair it is asked
+ * for with both CIDRs, and Reject all decides for the account (nothing is created, so the VPCs stay free for the
+ * topology after it).
+ */
+async function checkTopologyApprovalLink(page, baseUrl, host) {
+  const started = await fetch(new URL('api/topologies', baseUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      name: 'browser-link',
+      shape: 'mesh',
+      members: [
+        { account: 'beta', region: 'ap-guangzhou', vpcId: 'vpc-betagz01' },
+        { account: 'beta', region: 'ap-shanghai', vpcId: 'vpc-betaover' },
+      ],
+      bandwidthMbps: 10,
+      acceptanceTimeout: 'PT1H',
+    }),
+  });
+  check(started.status === 202, `POST /api/topologies starts a second topology (${started.status})`);
+  const [, link] = await host.waitFor(/^Topology approval link for beta \(topology-browser-link, until [^)]+\): (http\S+)$/, "beta's topology approval link");
+  check(link.startsWith(`${baseUrl}api/approve/topology?token=`), 'the local host prints the topology approval link for beta');
+
+  const response = await page.goto(link);
+  check(response.status() === 200, 'the topology approval link opens its page');
+  check(await page.getByRole('heading', { level: 1, name: 'Topology request for beta' }).isVisible(), 'the page names the account asked');
+  const row = page.locator('tr[data-pair="peering-vpc-betagz01-vpc-betaover"]');
+  const text = await row.textContent();
+  check(text.includes('192.168.0.0/20') && text.includes('10.10.128.0/20'), `the pair is listed with both CIDRs (${text})`);
+  check(!(await page.locator('body').innerText()).includes('token'), 'the page shows no secret');
+  await checkAccessibility(page, 'topology approval page');
+  await shot(page, 'topology-approval.png');
+  await page.getByRole('button', { name: 'Reject all' }).click();
+  await page.waitForFunction(() => (document.querySelector('h1')?.textContent || '').includes('You rejected the topology for beta'), null, { timeout: 30_000 });
+  check(true, 'Reject all records the decision');
+  let state = '';
+  for (let i = 0; i < 120 && state !== 'Refused'; i += 1) {
+    await new Promise((done) => setTimeout(done, 250));
+    state = (await (await fetch(new URL('api/topologies/topology-browser-link', baseUrl))).json()).state;
+  }
+  check(state === 'Refused', `the topology ends Refused after beta's rejection through the link (${state})`);
+}
+
 async function main() {
   check(existsSync(chromiumPath), `Chromium is installed at ${chromiumPath}`);
   mkdirSync(screenshots, { recursive: true });
@@ -263,6 +416,9 @@ async function main() {
     check(page.url().endsWith('/api/portal/new'), 'submitting an overlapping pair is blocked in the page');
     check(await page.evaluate(() => document.activeElement && document.activeElement.id) === 'receiverVpc', 'the keyboard is taken to the VPC to change');
     await shot(page, 'request-overlap.png');
+
+    await checkTopologyApprovalLink(page, baseUrl, host);
+    await checkTopologyPage(page, baseUrl);
 
     check(consoleErrors.length === 0, `no script or CSP error in the browser console ${JSON.stringify(consoleErrors)}`);
   } finally {

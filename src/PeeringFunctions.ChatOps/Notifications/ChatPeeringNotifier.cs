@@ -83,7 +83,10 @@ public sealed class ChatPeeringNotifier(
         return SendAsync(
             [(notice.Account, new ChatNotice(
                 $"Topology request for {notice.Account}", lines, links.Topology(notice.TopologyId), notice.TopologyId,
-                AcceptUrl: links.TopologyAccept(notice.TopologyId),
+                // The signed, expiring approval page for this account when a signing key is configured; the API's route otherwise.
+                AcceptUrl: approvalLinks is { CanCreate: true } signed
+                    ? signed.CreateForTopology(notice.TopologyId, notice.Account, notice.Deadline)
+                    : links.TopologyAccept(notice.TopologyId),
                 Facts: [new("Topology", notice.TopologyId), new("Deadline", deadline)]))],
             "topology consent",
             cancellationToken);

@@ -53,6 +53,8 @@ internal static class PeeringEndpoints
         // Topologies: declared with the portal key; each receiving account decides with its own approver key.
         api.MapPost(HttpRoutes.Topologies, (TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
             topologies.StartAsync(client, request)).RequireFunctionKey();
+        api.MapGet(HttpRoutes.Topologies, (TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
+            topologies.ListAsync(client, request)).RequireFunctionKey();
         api.MapGet(HttpRoutes.Topology, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>
             topologies.GetAsync(client, id, request)).RequireFunctionKey();
         api.MapDelete(HttpRoutes.Topology, (string id, TopologyApi topologies, DurableTaskClient client, HttpRequest request) =>

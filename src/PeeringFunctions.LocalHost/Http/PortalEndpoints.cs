@@ -68,6 +68,9 @@ internal static class PortalEndpoints
         api.MapGet(HttpRoutes.Approve, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.ApprovalAsync(client, request));
         api.MapPost(HttpRoutes.Approve, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.DecideAsync(client, request))
             .DisableAntiforgery();
+        api.MapGet(HttpRoutes.ApproveTopology, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.TopologyApprovalAsync(client, request));
+        api.MapPost(HttpRoutes.ApproveTopology, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.TopologyDecideAsync(client, request))
+            .DisableAntiforgery();
         api.MapGet(HttpRoutes.Watch, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchAsync(client, request));
         api.MapGet(HttpRoutes.WatchLive, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.WatchLiveAsync(client, request));
         api.MapPost(HttpRoutes.WatchTeardown, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.TeardownFromLinkAsync(client, request))
@@ -139,10 +142,40 @@ internal sealed class ApprovalLinkPrinter(
                     var link = links.Create(instance.InstanceId, pcx, receiver, deadline, Base(baseUrl));
                     await output.WriteLineAsync($"Approval link for {receiver} ({instance.InstanceId}, {pcx}, until {deadline:yyyy-MM-dd HH:mm:ss} UTC): {link}");
                 }
+
+                await PrintTopologyLinksAsync(Base(baseUrl), stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 logger.LogDebug("Looking for waiting peerings failed: {Error}", error.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Each account a running topology still waits for: one line with its topology approval link, once per run.</summary>
+    private async Task PrintTopologyLinksAsync(string baseUrl, CancellationToken stoppingToken)
+    {
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = PeeringFunctions.Peerings.Topologies.TopologyIds.Prefix,
+            Statuses = [OrchestrationRuntimeStatus.Running],
+            FetchInputsAndOutputs = true,
+            PageSize = 100,
+        };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(stoppingToken))
+        {
+            if (instance.ReadCustomStatusAs<TopologyProgress>() is not { Step: TopologySteps.WaitingForConsent, ConsentDeadline: { } deadline } progress)
+            {
+                continue;
+            }
+
+            foreach (var account in progress.Accounts.Where(a => a.Decision == ConsentStates.Waiting))
+            {
+                if (printed.Add($"{instance.InstanceId}|{deadline.Ticks}|{account.Account}"))
+                {
+                    var link = links.CreateForTopology(instance.InstanceId, account.Account, deadline, baseUrl);
+                    await output.WriteLineAsync($"Topology approval link for {account.Account} ({instance.InstanceId}, until {deadline:yyyy-MM-dd HH:mm:ss} UTC): {link}");
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ public sealed class ApprovalLinks(ApprovalTokens tokens, IOptionsMonitor<PortalO
 {
     public const string ApprovePath = $"{HttpRoutes.Prefix}/{HttpRoutes.Approve}";
     public const string WatchPath = $"{HttpRoutes.Prefix}/{HttpRoutes.Watch}";
+    public const string ApproveTopologyPath = $"{HttpRoutes.Prefix}/{HttpRoutes.ApproveTopology}";
 
     /// <summary>False when no signing key is configured: then send the receiver the API's accept route instead.</summary>
     public bool CanCreate => tokens.CanIssue;
@@ -37,6 +38,21 @@ public sealed class ApprovalLinks(ApprovalTokens tokens, IOptionsMonitor<PortalO
             ? Create(notice.InstanceId, notice.PeeringConnectionId, receiver, notice.AcceptanceDeadline, baseUrl)
             : null;
     }
+
+    /// <summary>
+    /// A receiving account's link to decide on all its pairs of one topology run; expires at the consent deadline,
+    /// which it is also bound to (a later run of the same topology name has another deadline, so an old link stays dead).
+    /// </summary>
+    public string CreateForTopology(string topologyId, string account, DateTime consentDeadlineUtc, string? baseUrl = null)
+    {
+        var expires = new DateTimeOffset(DateTime.SpecifyKind(consentDeadlineUtc, DateTimeKind.Utc));
+        var token = tokens.Issue(new LinkClaims(LinkPurpose.DecideTopology, topologyId, TopologyRunBinding(expires), account, expires));
+        return $"{Base(baseUrl)}{ApproveTopologyPath}?token={token}";
+    }
+
+    /// <summary>What a topology link carries in place of a pcx: the run's consent deadline, to the second.</summary>
+    public static string TopologyRunBinding(DateTimeOffset consentDeadline) =>
+        "consent-" + consentDeadline.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The status link the receiver gets after deciding: the same peering, read only, for a day or so.</summary>
     public string Watch(LinkClaims decided) =>

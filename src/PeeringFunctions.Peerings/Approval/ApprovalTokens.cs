@@ -13,6 +13,12 @@ public enum LinkPurpose
 
     /// <summary>Given after the decision: read this peering's status page, nothing else.</summary>
     Watch = 2,
+
+    /// <summary>
+    /// A receiving account's topology approval link: see the pairs it is asked for, accept or reject them all (once).
+    /// The instance is the topology; the second field binds the link to one run's consent deadline.
+    /// </summary>
+    DecideTopology = 3,
 }
 
 /// <summary>
@@ -74,7 +80,7 @@ public sealed class ApprovalTokens(ApprovalSigningKey key, TimeProvider time)
 
         var payload = Encoding.UTF8.GetBytes(string.Join('\n',
             Version,
-            claims.Purpose == LinkPurpose.Decide ? "d" : "w",
+            LetterOf(claims.Purpose),
             claims.InstanceId,
             claims.PeeringConnectionId,
             claims.ReceiverAccount,
@@ -109,7 +115,7 @@ public sealed class ApprovalTokens(ApprovalSigningKey key, TimeProvider time)
 
         // Signed by us, so well-formed unless the format changed: still parsed defensively.
         var fields = Encoding.UTF8.GetString(payload).Split('\n');
-        if (fields.Length != 6 || fields[0] != Version || fields[1] is not ("d" or "w")
+        if (fields.Length != 6 || fields[0] != Version || fields[1] is not ("d" or "w" or "t")
             || !long.TryParse(fields[5], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
             || expiresAt > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
@@ -117,7 +123,7 @@ public sealed class ApprovalTokens(ApprovalSigningKey key, TimeProvider time)
         }
 
         var claims = new LinkClaims(
-            fields[1] == "d" ? LinkPurpose.Decide : LinkPurpose.Watch,
+            fields[1] switch { "d" => LinkPurpose.Decide, "w" => LinkPurpose.Watch, _ => LinkPurpose.DecideTopology },
             fields[2],
             fields[3],
             fields[4],
@@ -136,6 +142,14 @@ public sealed class ApprovalTokens(ApprovalSigningKey key, TimeProvider time)
     /// </summary>
     public static string DecisionKeyOf(string token) =>
         "link-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)).AsSpan(0, 16));
+
+    private static string LetterOf(LinkPurpose purpose) => purpose switch
+    {
+        LinkPurpose.Decide => "d",
+        LinkPurpose.Watch => "w",
+        LinkPurpose.DecideTopology => "t",
+        _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Not a link purpose."),
+    };
 
     private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {

@@ -31,8 +31,9 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
     /// beta (receiver) has all three channels, alpha (initiator) Slack only; webhook URLs carry a key like the real
     /// ones. Attempts time out after 5 s (generous on a busy machine) unless a test wants to see a hang given up.
     /// </summary>
-    private ChatOpsHost Host(string betaPrefix = "", string alphaPrefix = "", string attemptTimeout = "00:00:05") => ChatOpsHost.Create(new Dictionary<string, string?>
+    private ChatOpsHost Host(string betaPrefix = "", string alphaPrefix = "", string attemptTimeout = "00:00:05", string? signingKey = null) => ChatOpsHost.Create(new Dictionary<string, string?>
     {
+        ["Portal:ApprovalSigningKey"] = signingKey,
         ["ChatOps:Channels:beta:SlackWebhookUrl"] = server.Url($"{betaPrefix}/slack/services/T0/B0/{Key}"),
         ["ChatOps:Channels:beta:WeComRobotUrl"] = server.Url($"{(betaPrefix.Length > 0 ? betaPrefix : "/wecom")}/cgi-bin/webhook/send?key={Key}"),
         ["ChatOps:Channels:beta:TeamsWorkflowUrl"] = server.Url($"{(betaPrefix.Length > 0 ? betaPrefix : "/teams")}/workflows/abc/triggers/manual/paths/invoke?sig={Key}"),
@@ -144,6 +145,19 @@ public sealed class ChatPeeringNotifierTests : IAsyncLifetime
         Assert.Contains($"POST {ChatOpsHost.PortalBaseUrl}/api/topologies/topology-core/accept", slack.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(slack["blocks"]!.AsArray(), b => (string?)b!["type"] == "actions"
             && b["elements"]!.AsArray().Any(e => (string?)e!["action_id"] == SlackMessages.AcceptActionId));
+    }
+
+    [Fact]
+    public async Task With_a_signing_key_a_topology_notice_carries_the_accounts_signed_approval_link_instead_of_the_api_route()
+    {
+        using var host = Host(signingKey: "chat-notifier-tests-signing-key-0123456789");
+        var notice = new TopologyConsentNotice("topology-core", "core", "beta", ["alpha/ap-guangzhou/vpc-alpha001 → beta/ap-shanghai/vpc-beta0001"], PeeringInstances.Deadline);
+
+        await host.Get<IPeeringNotifier>().NotifyTopologyConsentAsync(notice, CancellationToken.None);
+
+        var slack = PostTo("/slack/services/T0/B0/").Json.ToJsonString();
+        Assert.Contains($"{ChatOpsHost.PortalBaseUrl}/api/approve/topology?token=", slack, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/topologies/topology-core/accept", slack, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,15 @@ public sealed class TopologyApiDriver(HttpClient http)
     public async Task<TopologyPlanView> StartAcceptedAsync(JsonObject body) =>
         PeeringApiDriver.Read<TopologyPlanView>(await StartExpectingAsync(body, HttpStatusCode.Accepted));
 
+    /// <summary>GET /api/topologies, which must answer 200.</summary>
+    public async Task<IReadOnlyList<TopologySummary>> ListAsync()
+    {
+        using var response = await http.GetAsync("api/topologies");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /api/topologies answered {(int)response.StatusCode}: {text}");
+        return PeeringApiDriver.Read<List<TopologySummary>>(text);
+    }
+
     public async Task<TopologyView> GetAsync(string id)
     {
         using var response = await http.GetAsync($"api/topologies/{id}");
