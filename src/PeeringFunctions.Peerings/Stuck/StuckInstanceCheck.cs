@@ -76,7 +76,7 @@ public sealed class StuckInstanceCheck(
         var mark = await marks.GetAsync(instance.InstanceId, cancellationToken);
         if (mark is null || mark.Step != step || mark.RunCreatedAt != instance.CreatedAt)
         {
-            // First seen in this step: its last update is when it was at most (never later than it entered the step).
+            // First seen in this step: its last update stands for the step's start (never earlier, at most a tick later).
             mark = new StuckMark(instance.InstanceId, instance.CreatedAt, step, instance.LastUpdatedAt < now ? instance.LastUpdatedAt : now);
             await marks.UpsertAsync(mark, cancellationToken);
         }
