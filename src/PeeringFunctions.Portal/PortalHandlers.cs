@@ -243,17 +243,10 @@ public sealed class PortalHandlers(
             return refusal;
         }
 
-        var (fields, tooLarge) = await ReadFormAsync(http);
-        if (tooLarge)
+        var (decision, unclear) = await ReadDecisionAsync(http);
+        if (unclear is not null)
         {
-            return FormTooLarge(Audience.LinkHolder);
-        }
-
-        var decision = fields?["decision"].ToString();
-        if (decision is not ("accept" or "reject"))
-        {
-            return Page(StatusCodes.Status400BadRequest, "Choose accept or reject",
-                MessagePage.Body("Choose accept or reject", "The form did not say whether to accept or reject. Nothing was changed."), Audience.LinkHolder);
+            return unclear;
         }
 
         var result = await operations.DecideAsync(
@@ -407,6 +400,22 @@ public sealed class PortalHandlers(
     private async Task<PeeringFunctions.Registry.PeeringHealth?> HealthOfAsync(string id, CancellationToken cancellationToken) =>
         await operations.TryGetRecordAsync(id, cancellationToken) is { } record ? record.Health ?? PeeringFunctions.Registry.PeeringHealth.Unchecked : null;
 
+    /// <summary>An approval form's decision: "accept" or "reject", or the page that says the form did not choose.</summary>
+    private async Task<(string? Decision, PortalResult? Refusal)> ReadDecisionAsync(HttpRequest http)
+    {
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return (null, FormTooLarge(Audience.LinkHolder));
+        }
+
+        var decision = fields?["decision"].ToString();
+        return decision is "accept" or "reject"
+            ? (decision, null)
+            : (null, Page(StatusCodes.Status400BadRequest, "Choose accept or reject",
+                MessagePage.Body("Choose accept or reject", "The form did not say whether to accept or reject. Nothing was changed."), Audience.LinkHolder));
+    }
+
     private PortalResult AlreadyDecided(string state) => Page(StatusCodes.Status409Conflict, "Already decided", MessagePage.Body(
         "This request is no longer waiting for a decision",
         $"It is {StatusView.Words(state)} now. An approval link works once; this visit changed nothing."), Audience.LinkHolder);
@@ -436,17 +445,10 @@ public sealed class PortalHandlers(
             return refusal;
         }
 
-        var (fields, tooLarge) = await ReadFormAsync(http);
-        if (tooLarge)
+        var (decision, unclear) = await ReadDecisionAsync(http);
+        if (unclear is not null)
         {
-            return FormTooLarge(Audience.LinkHolder);
-        }
-
-        var decision = fields?["decision"].ToString();
-        if (decision is not ("accept" or "reject"))
-        {
-            return Page(StatusCodes.Status400BadRequest, "Choose accept or reject",
-                MessagePage.Body("Choose accept or reject", "The form did not say whether to accept or reject. Nothing was changed."), Audience.LinkHolder);
+            return unclear;
         }
 
         var account = claims!.ReceiverAccount;
