@@ -22,7 +22,10 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
     /// <summary>How long a decision waits to learn whether it won; longer than the orchestrator needs to take an event locally.</summary>
     private static readonly TimeSpan DecisionConfirmationWait = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan DecisionPollInterval = TimeSpan.FromMilliseconds(50);
+    // Reads of the instance while a decision waits to be confirmed: soon at first (an idle host takes it in
+    // milliseconds), then further apart, so a busy host that takes it late is not asked every 50 ms meanwhile.
+    private static readonly TimeSpan FirstDecisionPoll = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestDecisionPoll = TimeSpan.FromMilliseconds(500);
 
     // Check-then-start as one step per id, for every instance of this class in the process (and for repairs, which
     // check for a teardown under the teardown's id).
@@ -568,8 +571,12 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         DurableTaskClient client, string instanceId, TimeSpan limit, CancellationToken cancellationToken)
     {
         var until = DateTime.UtcNow + limit;
+        var pause = FirstDecisionPoll;
         while (true)
         {
+            // Wait before each read: right after the event is raised the orchestrator cannot have taken it yet.
+            await Task.Delay(pause, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestDecisionPoll.Ticks));
             var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
             var progress = instance?.ReadCustomStatusAs<PeeringProgress>();
             var state = instance is null ? "gone" : PeeringView.StateOf(instance, progress, null);
@@ -577,8 +584,6 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
             {
                 return (progress?.Decision, state, instance is { IsRunning: true });
             }
-
-            await Task.Delay(DecisionPollInterval, cancellationToken);
         }
     }
 

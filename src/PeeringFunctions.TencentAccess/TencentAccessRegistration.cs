@@ -18,7 +18,8 @@ public static class TencentAccessRegistration
         // Validated when the host starts, so a bad setting stops it with a message instead of failing each activity later.
         services.AddOptions<TencentOptions>().Bind(configuration.GetSection(TencentOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TencentOptions>, TencentOptionsValidator>());
-        services.AddHttpClient(TencentClientFactory.HttpClientName);
+        // The client logs each call itself (action, region, RequestId); the factory's per-request log scopes only cost.
+        services.AddHttpClient(TencentClientFactory.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
         services.AddTencentRateLimiting(configuration);
         services.TryAddSingleton<ITencentClientFactory, TencentClientFactory>();

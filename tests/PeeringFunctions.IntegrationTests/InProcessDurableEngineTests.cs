@@ -92,6 +92,84 @@ public sealed class InProcessDurableEngineTests
         Assert.InRange(dispatched.OrchestrationEpisodes, 2 * orchestrations, 3 * orchestrations);
     }
 
+    [Fact]
+    public async Task A_fan_out_whose_results_arrive_milliseconds_apart_wakes_its_orchestration_once_for_all_of_them()
+    {
+        const int orchestrations = 20;
+        var batched = await EpisodesOfStaggeredFanOutsAsync(orchestrations, TimeSpan.FromMilliseconds(200));
+        var oneByOne = await EpisodesOfStaggeredFanOutsAsync(orchestrations, TimeSpan.Zero);
+
+        // The start, then one episode for all five results.
+        Assert.Equal(2 * orchestrations, batched);
+        // Without the window each result wakes it on its own (some may still arrive together).
+        Assert.True(oneByOne > 3 * orchestrations, $"{oneByOne} episodes without the window");
+    }
+
+    [Fact]
+    public async Task A_result_waits_for_a_slow_sibling_no_longer_than_the_window()
+    {
+        await using var engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
+        {
+            SiblingCompletionWindow = TimeSpan.FromMilliseconds(100),
+            RegisterTasks = registry =>
+            {
+                registry.AddActivityFunc<int, int>("Sleep", async (_, ms) =>
+                {
+                    await Task.Delay(ms);
+                    return ms;
+                });
+                registry.AddOrchestratorFunc<string, int>("FastThenSlow", async (context, _) =>
+                {
+                    var fast = context.CallActivityAsync<int>("Sleep", 10);
+                    var slow = context.CallActivityAsync<int>("Sleep", 10_000);
+                    context.SetCustomStatus($"fast returned {await fast}");
+                    return await slow;
+                });
+            },
+        });
+
+        var clock = Stopwatch.StartNew();
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("FastThenSlow");
+        string? status = null;
+        while (status is null && clock.Elapsed < TimeSpan.FromSeconds(9))
+        {
+            await Task.Delay(20);
+            status = (await engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true))?.ReadCustomStatusAs<string>();
+        }
+
+        Assert.Equal("fast returned 10", status);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the fast result reached the orchestration after {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Orchestration episodes for <paramref name="count"/> fan-outs of five activities ending 10 ms apart.</summary>
+    private static async Task<long> EpisodesOfStaggeredFanOutsAsync(int count, TimeSpan window)
+    {
+        await using var engine = await InProcessDurableEngine.StartAsync(new InProcessDurableEngineOptions
+        {
+            SiblingCompletionWindow = window,
+            RegisterTasks = registry =>
+            {
+                registry.AddActivityFunc<int, int>("Sleep", async (_, ms) =>
+                {
+                    await Task.Delay(ms);
+                    return ms;
+                });
+                registry.AddOrchestratorFunc<string, int>("FiveReads", async (context, _) =>
+                {
+                    // 50 ms before the first ends: time for all five to be running by then.
+                    var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => context.CallActivityAsync<int>("Sleep", 50 + (10 * i))));
+                    return results.Sum();
+                });
+            },
+        });
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => engine.Client.ScheduleNewOrchestrationInstanceAsync("FiveReads")));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var done = await Task.WhenAll(ids.Select(id => engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token)));
+        Assert.All(done, d => Assert.Equal(350, d.ReadOutputAs<int>()));
+        return Assert.IsType<DurableWorkItemCounts>(engine.Dispatched).OrchestrationEpisodes;
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         var seen = Volatile.Read(ref target);

@@ -43,6 +43,7 @@ public static class BareEngineRun
             await Task.Delay(ManyPeerings.WarmUpSettling);
         }
 
+        log.WriteLine("  bare engine: host warmed up");
         var dispatchedBefore = host.Host.Engine.Dispatched!;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();

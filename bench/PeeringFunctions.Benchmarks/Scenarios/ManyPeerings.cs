@@ -136,7 +136,9 @@ public static class ManyPeerings
 
         // A warm host, as a running service is: connections open and the code compiled at its final tier. The runtime
         // gets there in steps (quick code, then instrumented, then optimised), each after a method has run a few dozen
-        // times and the background compiler has caught up: hence rounds with a pause after each.
+        // times and the background compiler has caught up: hence rounds with a pause after each. At the run's own
+        // latency, so the code that waits on Tencent (the limiter's queues, timers) is warm too.
+        host.Emulator.SetLatency("*", latency);
         foreach (var round in warmUpRounds)
         {
             var warmIds = await host.StartAllAsync(round);
@@ -146,7 +148,6 @@ public static class ManyPeerings
 
         log.WriteLine($"  {label}: host warmed up with {warmUpRounds.Sum(r => r.Count)} peerings");
         acceptor.ResetStatistics();
-        host.Emulator.SetLatency("*", latency);
         host.Emulator.ResetCalls();
         var limitsBefore = host.ActivityLimits.Statistics();
 

@@ -8,7 +8,8 @@ namespace PeeringFunctions.LocalHost.Durable;
 /// <summary>
 /// Forwards every call to an <see cref="InMemoryOrchestrationService"/>, and holds the number of orchestration and
 /// activity work items in flight to the given limits itself: a fetch waits for a free slot, and a slot is freed the
-/// moment its work item is completed, abandoned or released.
+/// moment its work item is completed, abandoned or released. An activity's result is handed over together with those
+/// of its running siblings (<see cref="SiblingCompletionBatcher"/>, at most <c>siblingWindow</c> later).
 /// </summary>
 /// <remarks>
 /// The sidecar's dispatchers take their in-flight limit from MaxConcurrentTaskOrchestrationWorkItems /
@@ -20,7 +21,8 @@ namespace PeeringFunctions.LocalHost.Durable;
 public sealed class ConcurrencyLimitingOrchestrationService(
     InMemoryOrchestrationService inner,
     int maxConcurrentOrchestrations,
-    int maxConcurrentActivities)
+    int maxConcurrentActivities,
+    TimeSpan siblingWindow = default)
     : ForwardingOrchestrationService<InMemoryOrchestrationService>(inner), IDisposable
 {
     private static readonly OrchestrationStatus[] LiveStatuses =
@@ -31,6 +33,8 @@ public sealed class ConcurrencyLimitingOrchestrationService(
 
     // The work items holding a slot, so that each gives its slot back exactly once however it ends.
     private readonly ConcurrentDictionary<object, SemaphoreSlim> holders = new(ReferenceEqualityComparer.Instance);
+
+    private readonly SiblingCompletionBatcher siblings = new(siblingWindow, inner.CompleteTaskActivityWorkItemAsync);
 
     private HistoryTap? tap;
 
@@ -87,20 +91,29 @@ public sealed class ConcurrencyLimitingOrchestrationService(
         return Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
     }
 
-    public override Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        LockWithSlotAsync(activitySlots, () => Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken);
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await LockWithSlotAsync(activitySlots, () => Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), cancellationToken);
+        if (workItem is not null)
+        {
+            siblings.Started(workItem);
+        }
+
+        return workItem!;
+    }
 
     // An activity work item ends completed or abandoned (the dispatcher has no release for activities).
     public override Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         GiveBackSlot(workItem);
-        return Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        return siblings.CompletedAsync(workItem, responseMessage);
     }
 
-    public override Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    public override async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         GiveBackSlot(workItem);
-        return Inner.AbandonTaskActivityWorkItemAsync(workItem);
+        await siblings.AbandonedAsync(workItem);
+        await Inner.AbandonTaskActivityWorkItemAsync(workItem);
     }
 
     public override Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) =>

@@ -51,7 +51,8 @@ public sealed class DurableSidecar : IAsyncDisposable
             services => new ConcurrencyLimitingOrchestrationService(
                 new InMemoryOrchestrationService(services.GetRequiredService<ILoggerFactory>()),
                 options.MaxConcurrentOrchestrations,
-                options.MaxConcurrentActivities),
+                options.MaxConcurrentActivities,
+                options.SiblingCompletionWindow),
             prepare: null,
             cancellationToken);
 
