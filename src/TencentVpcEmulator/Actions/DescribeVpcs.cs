@@ -37,7 +37,8 @@ internal sealed class DescribeVpcs : ActionHandler
         }
         else
         {
-            vpcs = [.. c.Store.Vpcs.Values
+            // Only the caller's VPCs in this region can match (Owns below), so the scan starts from them.
+            vpcs = [.. c.Store.VpcsOwnedBy(c.Caller.Uin, c.Region)
                 .Where(v => Lookup.Owns(c, v)
                     && filters.MatchesExact("vpc-id", v.VpcId)
                     && filters.Matches("vpc-name", name => v.VpcName.Contains(name, StringComparison.Ordinal))
