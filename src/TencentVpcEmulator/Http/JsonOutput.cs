@@ -12,6 +12,13 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>What <see cref="Api"/> gives a writer: compact, the same encoder (replies are written straight to UTF-8).</summary>
+    public static readonly JsonWriterOptions ApiWriter = new()
+    {
+        Encoder = Api.Encoder,
+        Indented = Api.WriteIndented,
+    };
+
     /// <summary>camelCase for the control API (/_emulator/...).</summary>
     public static readonly JsonSerializerOptions Control = new(JsonSerializerDefaults.Web)
     {
