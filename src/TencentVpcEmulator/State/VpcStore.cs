@@ -273,7 +273,7 @@ internal sealed class VpcStore
     /// Taken: a VPC, subnet, route table or peering (ever made) has it, or a live route has it as its item id. A
     /// deleted route's item id is free again, as it always was; only an id seen before needs the walk to tell.
     /// </summary>
-    private bool IsIdTaken(string id) =>
+    internal bool IsIdTaken(string id) =>
         Vpcs.ContainsKey(id) || Subnets.ContainsKey(id) || RouteTables.ContainsKey(id) || PeeringsById.ContainsKey(id)
         || (IsRouteItemId(id) && _routeItemIdsSeen.Contains(id) && AllRoutes.Any(r => r.RouteItemId == id));
 
