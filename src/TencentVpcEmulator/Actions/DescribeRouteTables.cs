@@ -67,8 +67,8 @@ internal sealed class DescribeRouteTables : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = tables.Count,
-            ["RouteTableSet"] = new JsonArray([.. paging.Apply(tables).Select(t => (JsonNode)Views.RouteTable(t, c.Store,
-                needRoutes ? t.Routes.Where(r => filters.MatchesExact("next-hop-type", r.GatewayType)) : []))]),
+            ["RouteTableSet"] = RenderedJson.Array(paging.Apply(tables), (w, t) => Views.RouteTable(w, t,
+                needRoutes ? t.Routes.Where(r => filters.MatchesExact("next-hop-type", r.GatewayType)) : [])),
         };
     }
 }

@@ -72,7 +72,7 @@ internal sealed class DescribeSubnets : ActionHandler
         var response = new JsonObject
         {
             ["TotalCount"] = subnets.Count,
-            ["SubnetSet"] = new JsonArray([.. paging.Apply(subnets).Select(s => (JsonNode)Views.Subnet(s))]),
+            ["SubnetSet"] = RenderedJson.Array(paging.Apply(subnets), Views.Subnet),
         };
         if (tokenPaging && paging.Offset + paging.Limit < subnets.Count)
         {

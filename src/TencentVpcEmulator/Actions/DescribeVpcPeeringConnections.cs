@@ -64,7 +64,7 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = all.Count,
-            ["PeerConnectionSet"] = new JsonArray([.. paging.Apply(all).Select(x => (JsonNode)Views.Peering(x, c.Options))]),
+            ["PeerConnectionSet"] = RenderedJson.Array(paging.Apply(all), (w, x) => Views.Peering(w, x, c.Options)),
         };
     }
 }

@@ -52,7 +52,7 @@ internal sealed class DescribeVpcs : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = vpcs.Count,
-            ["VpcSet"] = new JsonArray([.. paging.Apply(vpcs).Select(v => (JsonNode)Views.Vpc(v, c.Store))]),
+            ["VpcSet"] = RenderedJson.Array(paging.Apply(vpcs), Views.Vpc),
         };
     }
 }
