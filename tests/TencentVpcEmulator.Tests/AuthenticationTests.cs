@@ -121,6 +121,16 @@ public class AuthenticationTests
     }
 
     [Fact]
+    public async Task A_wrong_secret_key_is_refused_even_after_the_right_one_was_accepted_the_same_day()
+    {
+        await using var emu = await Emulator.StartAsync();
+        Api.Ok(await emu.SendAsync(DescribeVpcs()));
+        Api.Error(await emu.SendAsync(DescribeVpcs(Demo.Alpha with { SecretKey = "wrong" })), "AuthFailure.SignatureFailure");
+        Api.Error(await emu.SendAsync(DescribeVpcs() with { Service = "cvm" }), "AuthFailure.SignatureFailure");
+        Api.Ok(await emu.SendAsync(DescribeVpcs()));
+    }
+
+    [Fact]
     public async Task A_body_changed_after_signing_is_signature_failure()
     {
         await using var emu = await Emulator.StartAsync();

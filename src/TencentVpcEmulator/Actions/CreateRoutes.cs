@@ -68,7 +68,7 @@ internal sealed class CreateRoutes : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = created.Count,
-            ["RouteTableSet"] = new JsonArray(Views.RouteTable(table, c.Store, created)),
+            ["RouteTableSet"] = RenderedJson.Array([table], (w, t) => Views.RouteTable(w, t, created)),
         };
     }
 }

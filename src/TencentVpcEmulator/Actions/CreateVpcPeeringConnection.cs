@@ -77,8 +77,10 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
             throw new ApiException(ErrorCodes.InvalidParameterValue, "A VPC cannot be peered with itself: `SourceVpcId` equals `DestinationVpcId`.");
         }
 
-        var live = c.Store.Peerings.Where(x => PeeringStates.IsLive(x.State)).ToList();
-        if (live.Any(x => x.Involves(source) && x.Involves(destination)))
+        // Every check below is about peerings with the source or the destination at one end: their own lists suffice.
+        var liveOfSource = LiveOf(c.Store, source);
+        var liveOfDestination = LiveOf(c.Store, destination);
+        if (liveOfSource.Any(x => x.Involves(destination)))
         {
             throw new ApiException(ErrorCodes.UnsupportedOperationVpcPeerAlreadyExist,
                 $"A peering connection between `{source.VpcId}` and `{destination.VpcId}` already exists.");
@@ -90,14 +92,14 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
                 $"The CIDR {clash.Mine} of `{source.VpcId}` overlaps the CIDR {clash.Theirs} of `{destination.VpcId}`.");
         }
 
-        CheckExistingPeers(source, destination, live);
-        CheckExistingPeers(destination, source, live);
+        CheckExistingPeers(source, destination, liveOfSource);
+        CheckExistingPeers(destination, source, liveOfDestination);
 
         // "有效的对等个数超过配额上限": the live (valid) peerings of a VPC, at either end, over its quota.
         var quota = c.Options.MaxLivePeeringsPerVpc;
-        foreach (var vpc in new[] { source, destination })
+        foreach (var (vpc, live) in new[] { (source, liveOfSource), (destination, liveOfDestination) })
         {
-            if (live.Count(x => x.Involves(vpc)) >= quota)
+            if (live.Count >= quota)
             {
                 throw new ApiException(ErrorCodes.LimitExceededVpcPeerAvaLimitExceeded,
                     $"`{vpc.VpcId}` already has {quota} live peering connections, its quota.");
@@ -153,10 +155,14 @@ internal sealed class CreateVpcPeeringConnection : ActionHandler
         return value;
     }
 
+    /// <summary>The live (PENDING or ACTIVE) peerings with <paramref name="vpc"/> at either end, in creation order.</summary>
+    private static List<PeeringRecord> LiveOf(VpcStore store, VpcRecord vpc) =>
+        [.. store.PeeringsOf(vpc).Where(x => PeeringStates.IsLive(x.State))];
+
     /// <summary>The new peer must not overlap the far end of any live peering of this VPC (UnauthorizedOperation).</summary>
-    private static void CheckExistingPeers(VpcRecord vpc, VpcRecord newPeer, List<PeeringRecord> live)
+    private static void CheckExistingPeers(VpcRecord vpc, VpcRecord newPeer, List<PeeringRecord> liveOfVpc)
     {
-        foreach (var existing in live.Where(x => x.Involves(vpc)))
+        foreach (var existing in liveOfVpc)
         {
             var otherEnd = existing.OtherEnd(vpc);
             if (FirstOverlap(newPeer, otherEnd) is { } clash)

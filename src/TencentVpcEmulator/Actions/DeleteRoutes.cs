@@ -62,6 +62,6 @@ internal sealed class DeleteRoutes : ActionHandler
         }
 
         table.Routes.RemoveAll(doomed.Contains);
-        return new JsonObject { ["RouteSet"] = new JsonArray([.. doomed.Select(r => (JsonNode)Views.Route(r))]) };
+        return new JsonObject { ["RouteSet"] = RenderedJson.Array(doomed, Views.Route) };
     }
 }

@@ -48,10 +48,10 @@ internal sealed class DescribeRouteTables : ActionHandler
         }
         else
         {
-            // A vpc-id filter (what callers send) narrows the scan to that VPC's tables.
+            // A vpc-id filter (what callers send) narrows the scan to that VPC's tables, and else to the caller's VPCs'.
             IEnumerable<RouteTableRecord> candidates = filters.SingleValue("vpc-id") is { } vpcId
                 ? c.Store.Vpcs.TryGetValue(vpcId, out var vpc) ? vpc.RouteTables : []
-                : c.Store.RouteTables.Values;
+                : c.Store.VpcsOwnedBy(c.Caller.Uin, c.Region).SelectMany(v => v.RouteTables);
             tables = [.. candidates
                 .Where(t => Lookup.Owns(c, t.Vpc)
                     && filters.MatchesExact("route-table-id", t.RouteTableId)
@@ -67,8 +67,8 @@ internal sealed class DescribeRouteTables : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = tables.Count,
-            ["RouteTableSet"] = new JsonArray([.. paging.Apply(tables).Select(t => (JsonNode)Views.RouteTable(t, c.Store,
-                needRoutes ? t.Routes.Where(r => filters.MatchesExact("next-hop-type", r.GatewayType)) : []))]),
+            ["RouteTableSet"] = RenderedJson.Array(paging.Apply(tables), (w, t) => Views.RouteTable(w, t,
+                needRoutes ? t.Routes.Where(r => filters.MatchesExact("next-hop-type", r.GatewayType)) : [])),
         };
     }
 }

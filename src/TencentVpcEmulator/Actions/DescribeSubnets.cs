@@ -49,7 +49,11 @@ internal sealed class DescribeSubnets : ActionHandler
         }
         else
         {
-            subnets = [.. c.Store.Subnets.Values
+            // Only the caller's VPCs' subnets can match (Owns below): a vpc-id filter, what callers send, narrows it to one.
+            IEnumerable<SubnetRecord> candidates = filters.SingleValue("vpc-id") is { } vpcId
+                ? c.Store.Vpcs.TryGetValue(vpcId, out var vpc) ? vpc.Subnets : []
+                : c.Store.VpcsOwnedBy(c.Caller.Uin, c.Region).SelectMany(v => v.Subnets);
+            subnets = [.. candidates
                 .Where(s => Lookup.Owns(c, s.Vpc)
                     && filters.MatchesExact("subnet-id", s.SubnetId)
                     && filters.MatchesExact("vpc-id", s.Vpc.VpcId)
@@ -68,7 +72,7 @@ internal sealed class DescribeSubnets : ActionHandler
         var response = new JsonObject
         {
             ["TotalCount"] = subnets.Count,
-            ["SubnetSet"] = new JsonArray([.. paging.Apply(subnets).Select(s => (JsonNode)Views.Subnet(s))]),
+            ["SubnetSet"] = RenderedJson.Array(paging.Apply(subnets), Views.Subnet),
         };
         if (tokenPaging && paging.Offset + paging.Limit < subnets.Count)
         {

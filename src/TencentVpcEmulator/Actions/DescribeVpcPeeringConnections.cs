@@ -45,8 +45,8 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         }
         else
         {
-            matches = c.Store.Peerings.Where(x => x.IsVisibleTo(c.Caller, c.Region)
-                && filters.Matches("vpc-id", v => v == x.Source.VpcId || v == x.Destination.VpcId)
+            // The caller's own list (in creation order) instead of every peering ever made.
+            matches = c.Store.PeeringsVisibleTo(c.Caller, c.Region).Where(x => filters.Matches("vpc-id", v => v == x.Source.VpcId || v == x.Destination.VpcId)
                 && filters.MatchesExact("state", x.State)
                 && filters.MatchesExact("peering-connection-name", x.Name));
         }
@@ -64,7 +64,7 @@ internal sealed class DescribeVpcPeeringConnections : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = all.Count,
-            ["PeerConnectionSet"] = new JsonArray([.. paging.Apply(all).Select(x => (JsonNode)Views.Peering(x, c.Options))]),
+            ["PeerConnectionSet"] = RenderedJson.Array(paging.Apply(all), (w, x) => Views.Peering(w, x, c.Options)),
         };
     }
 }

@@ -37,7 +37,8 @@ internal sealed class DescribeVpcs : ActionHandler
         }
         else
         {
-            vpcs = [.. c.Store.Vpcs.Values
+            // Only the caller's VPCs in this region can match (Owns below), so the scan starts from them.
+            vpcs = [.. c.Store.VpcsOwnedBy(c.Caller.Uin, c.Region)
                 .Where(v => Lookup.Owns(c, v)
                     && filters.MatchesExact("vpc-id", v.VpcId)
                     && filters.Matches("vpc-name", name => v.VpcName.Contains(name, StringComparison.Ordinal))
@@ -51,7 +52,7 @@ internal sealed class DescribeVpcs : ActionHandler
         return new JsonObject
         {
             ["TotalCount"] = vpcs.Count,
-            ["VpcSet"] = new JsonArray([.. paging.Apply(vpcs).Select(v => (JsonNode)Views.Vpc(v, c.Store))]),
+            ["VpcSet"] = RenderedJson.Array(paging.Apply(vpcs), Views.Vpc),
         };
     }
 }

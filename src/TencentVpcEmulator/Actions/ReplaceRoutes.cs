@@ -68,8 +68,8 @@ internal sealed class ReplaceRoutes : ActionHandler
 
         return new JsonObject
         {
-            ["OldRouteSet"] = new JsonArray([.. replacements.Select(r => (JsonNode)Views.Route(r.Old))]),
-            ["NewRouteSet"] = new JsonArray([.. replacements.Select(r => (JsonNode)Views.Route(r.New))]),
+            ["OldRouteSet"] = RenderedJson.Array(replacements.Select(r => r.Old), Views.Route),
+            ["NewRouteSet"] = RenderedJson.Array(replacements.Select(r => r.New), Views.Route),
         };
     }
 

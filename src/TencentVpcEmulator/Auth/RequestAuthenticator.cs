@@ -17,6 +17,8 @@ internal sealed class RequestAuthenticator(VpcStore store, EmulatorClock clock)
     public const string Service = "vpc";
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(300);
 
+    private readonly SigningKeyCache _signingKeys = new();
+
     public AccountRecord Authenticate(ApiRequest request)
     {
         var auth = AuthorizationHeader.Parse(request.Header("Authorization"));
@@ -77,11 +79,11 @@ internal sealed class RequestAuthenticator(VpcStore store, EmulatorClock clock)
         return account;
     }
 
-    private static bool SignatureMatches(ApiRequest request, AuthorizationHeader auth, AccountRecord account, long timestamp)
+    private bool SignatureMatches(ApiRequest request, AuthorizationHeader auth, AccountRecord account, long timestamp)
     {
         var payloadHash = Tc3Signer.Sha256Hex(request.Body);
         var scope = Tc3Signer.CredentialScope(auth.Date, auth.Service);
-        var key = Tc3Signer.SigningKey(account.SecretKey, auth.Date, auth.Service);
+        var key = _signingKeys.Get(account.SecretKey, auth.Date, auth.Service);
         var expected = Encoding.ASCII.GetBytes(auth.Signature);
 
         // The official Node SDK signs the hostname without the port but sends Host with it, so try both forms.

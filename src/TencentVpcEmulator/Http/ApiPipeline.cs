@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -71,7 +72,22 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
             http.Response.Headers["X-TC-TraceId"] = traceId;
         }
 
-        await http.Response.WriteAsync(new JsonObject { ["Response"] = response }.ToJsonString(JsonOutput.Api), http.RequestAborted);
+        await WriteReplyAsync(http.Response, new JsonObject { ["Response"] = response }, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// The same bytes ToJsonString(JsonOutput.Api) would give, written as UTF-8 straight from the node tree: no string
+    /// in between to build and then encode again.
+    /// </summary>
+    private static async Task WriteReplyAsync(HttpResponse response, JsonObject reply, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.ApiWriter))
+        {
+            reply.WriteTo(writer, JsonOutput.Api);
+        }
+
+        await response.Body.WriteAsync(buffer.WrittenMemory, ct);
     }
 
     private async Task<JsonObject> ProcessAsync(ApiRequest request, CallOutcome outcome, CancellationToken ct)
@@ -183,20 +199,32 @@ internal sealed class ApiPipeline(EmulatorRuntime runtime, ILogger<ApiPipeline> 
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        // Bodies are small JSON documents: a buffer of the announced length (when sane) avoids growing and copying.
+        var expected = request.ContentLength is { } length and > 0 and <= MaxBodyBytes ? (int)length : 0;
+        using var buffer = new MemoryStream(expected);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, 16 * 1024), ct)) > 0)
             {
-                throw new ApiException(ErrorCodes.RequestSizeLimitExceeded, "The request body exceeds the size limit.");
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw new ApiException(ErrorCodes.RequestSizeLimitExceeded, "The request body exceeds the size limit.");
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        // The exact length announced and read: the buffer itself, not a copy.
+        return buffer.Length == buffer.Capacity && buffer.TryGetBuffer(out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : buffer.ToArray();
     }
 
     private static JsonObject ErrorBody(string code, string message) => new()

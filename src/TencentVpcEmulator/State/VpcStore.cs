@@ -12,8 +12,19 @@ internal sealed class VpcStore
     private DateTimeOffset? _oldestPendingCreatedAt;
     private IdGenerator _ids = new(null);
 
-    // How many peerings are being activated: most requests find none and skip the walk.
-    private int _activating;
+    // The peerings being activated, in the order accepted: most requests find none, and no request walks every peering.
+    private readonly List<PeeringRecord> _activating = [];
+
+    // Every route item id ever seeded or issued: an id outside it cannot be a live route's, so a new one needs no walk.
+    private readonly HashSet<string> _routeItemIdsSeen = new(StringComparer.Ordinal);
+
+    // The peerings each (account, region) sees, and those each VPC is an end of, both in creation order; records are
+    // never removed (DELETED ones stay listed), and a peering's ends never change, so the lists never need fixing up.
+    private readonly Dictionary<(long Uin, string Region), List<PeeringRecord>> _peeringsVisibleTo = [];
+    private readonly Dictionary<VpcRecord, List<PeeringRecord>> _peeringsOfVpc = new(ReferenceEqualityComparer.Instance);
+
+    // VPCs are only made by Load, so this index of the VPCs each (account, region) owns never goes stale.
+    private readonly Dictionary<(long Uin, string Region), List<VpcRecord>> _vpcsOwnedBy = [];
 
     public Lock Gate { get; } = new();
 
@@ -47,7 +58,11 @@ internal sealed class VpcStore
         PeeringsById.Clear();
         _peeringSequence = 0;
         _oldestPendingCreatedAt = null;
-        _activating = 0;
+        _activating.Clear();
+        _routeItemIdsSeen.Clear();
+        _peeringsVisibleTo.Clear();
+        _peeringsOfVpc.Clear();
+        _vpcsOwnedBy.Clear();
         _ids = new IdGenerator(randomSeed);
 
         var byName = new Dictionary<string, AccountRecord>(StringComparer.Ordinal);
@@ -74,6 +89,7 @@ internal sealed class VpcStore
                 CreatedAt = now,
             };
             Vpcs[vpc.VpcId] = vpc;
+            ListFor(_vpcsOwnedBy, (vpc.Owner.Uin, vpc.Region)).Add(vpc);
 
             foreach (var t in v.RouteTables ?? [])
             {
@@ -89,6 +105,11 @@ internal sealed class VpcStore
                 vpc.RouteTables.Add(table);
                 foreach (var r in t.Routes ?? [])
                 {
+                    if (r.RouteItemId is { } seededItemId)
+                    {
+                        _routeItemIdsSeen.Add(seededItemId);
+                    }
+
                     table.Routes.Add(new RouteRecord
                     {
                         RouteId = table.NextRouteId++,
@@ -121,7 +142,16 @@ internal sealed class VpcStore
         }
     }
 
-    public string NewId(string prefix) => _ids.Next(prefix, IsIdTaken);
+    public string NewId(string prefix)
+    {
+        var id = _ids.Next(prefix, IsIdTaken);
+        if (IsRouteItemId(id))
+        {
+            _routeItemIdsSeen.Add(id);
+        }
+
+        return id;
+    }
 
     public long NextPeeringSequence() => ++_peeringSequence;
 
@@ -130,11 +160,39 @@ internal sealed class VpcStore
     {
         Peerings.Add(peering);
         PeeringsById.Add(peering.PeeringConnectionId, peering);
+
+        // Listed once per key, even when both ends are one account in one region (or one VPC, which Create refuses).
+        var sourceKey = (peering.Source.Owner.Uin, peering.Source.Region);
+        var destinationKey = (peering.Destination.Owner.Uin, peering.Destination.Region);
+        ListFor(_peeringsVisibleTo, sourceKey).Add(peering);
+        if (destinationKey != sourceKey)
+        {
+            ListFor(_peeringsVisibleTo, destinationKey).Add(peering);
+        }
+
+        ListFor(_peeringsOfVpc, peering.Source).Add(peering);
+        if (!ReferenceEquals(peering.Destination, peering.Source))
+        {
+            ListFor(_peeringsOfVpc, peering.Destination).Add(peering);
+        }
+
         if (peering.State == PeeringStates.Pending && (_oldestPendingCreatedAt is null || peering.CreatedAt < _oldestPendingCreatedAt))
         {
             _oldestPendingCreatedAt = peering.CreatedAt;
         }
     }
+
+    /// <summary>The peerings <paramref name="caller"/> sees in <paramref name="region"/> (<see cref="PeeringRecord.IsVisibleTo"/>), in creation order.</summary>
+    public IReadOnlyList<PeeringRecord> PeeringsVisibleTo(AccountRecord caller, string region) =>
+        _peeringsVisibleTo.TryGetValue((caller.Uin, region), out var list) ? list : [];
+
+    /// <summary>The peerings with <paramref name="vpc"/> at either end (<see cref="PeeringRecord.Involves"/>), any state, in creation order.</summary>
+    public IReadOnlyList<PeeringRecord> PeeringsOf(VpcRecord vpc) =>
+        _peeringsOfVpc.TryGetValue(vpc, out var list) ? list : [];
+
+    /// <summary>The VPCs <paramref name="uin"/> owns in <paramref name="region"/>, in seed order.</summary>
+    public IReadOnlyList<VpcRecord> VpcsOwnedBy(long uin, string region) =>
+        _vpcsOwnedBy.TryGetValue((uin, region), out var list) ? list : [];
 
     /// <summary>Applies what time does on its own: activations finish, unanswered requests expire. Caller holds <see cref="Gate"/>.</summary>
     public void CatchUp(DateTimeOffset now, TimeSpan pendingExpiry)
@@ -146,21 +204,28 @@ internal sealed class VpcStore
     /// <summary>Accepted peerings whose activation time has come turn ACTIVE (or FAILED, when injected).</summary>
     private void FinishActivations(DateTimeOffset now)
     {
-        if (_activating == 0)
+        if (_activating.Count == 0)
         {
             return;
         }
 
-        foreach (var p in Peerings)
+        _activating.RemoveAll(p =>
         {
-            if (p.IsActivating && p.ActivationDueAt <= now)
+            if (!p.IsActivating)
             {
-                p.State = p.ActivationFails ? PeeringStates.Failed : PeeringStates.Active;
-                p.StateChangedAt = p.ActivationDueAt.Value;
-                p.ActivationDueAt = null;
-                _activating--;
+                return true;
             }
-        }
+
+            if (p.ActivationDueAt > now)
+            {
+                return false;
+            }
+
+            p.State = p.ActivationFails ? PeeringStates.Failed : PeeringStates.Active;
+            p.StateChangedAt = p.ActivationDueAt!.Value;
+            p.ActivationDueAt = null;
+            return true;
+        });
     }
 
     /// <summary>Starts an accepted peering's activation; it stays PENDING until <paramref name="dueAt"/>.</summary>
@@ -168,7 +233,7 @@ internal sealed class VpcStore
     {
         peering.ActivationDueAt = dueAt;
         peering.ActivationFails = fails;
-        _activating++;
+        _activating.Add(peering);
     }
 
     /// <summary>Lazily applies the 7-day (configurable) expiry of unanswered requests. Caller holds <see cref="Gate"/>.</summary>
@@ -204,7 +269,25 @@ internal sealed class VpcStore
 
     public IEnumerable<RouteRecord> AllRoutes => RouteTables.Values.SelectMany(t => t.Routes);
 
-    private bool IsIdTaken(string id) =>
+    /// <summary>
+    /// Taken: a VPC, subnet, route table or peering (ever made) has it, or a live route has it as its item id. A
+    /// deleted route's item id is free again, as it always was; only an id seen before needs the walk to tell.
+    /// </summary>
+    internal bool IsIdTaken(string id) =>
         Vpcs.ContainsKey(id) || Subnets.ContainsKey(id) || RouteTables.ContainsKey(id) || PeeringsById.ContainsKey(id)
-        || (id.StartsWith("rti-", StringComparison.Ordinal) && AllRoutes.Any(r => r.RouteItemId == id));
+        || (IsRouteItemId(id) && _routeItemIdsSeen.Contains(id) && AllRoutes.Any(r => r.RouteItemId == id));
+
+    private static bool IsRouteItemId(string id) => id.StartsWith("rti-", StringComparison.Ordinal);
+
+    private static List<TValue> ListFor<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            list = [];
+            index[key] = list;
+        }
+
+        return list;
+    }
 }
