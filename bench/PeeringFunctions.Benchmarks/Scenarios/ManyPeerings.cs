@@ -60,7 +60,7 @@ public static class ManyPeerings
             measured.Elapsed.TotalSeconds, target * 1.25, Units.S, why,
             goalText: $"≤ {target * 1.25:N1} s (1.25 × max(bound, bare engine))"));
         report(Row.Info("3", $"Same {count:N0} peerings, no latency, no rate limits (the floor of this machine and host)", Units.S(floor.Elapsed.TotalSeconds),
-            $"{PerPeering(floor.CpuTime, count):N1} ms CPU per peering; {floor.Calls.Totals.Total / floor.Elapsed.TotalSeconds:N0} Tencent calls/s; the process used {floor.CpuShare:P0} of {Environment.ProcessorCount} cores"));
+            $"{PerPeering(floor.CpuTime, count):N1} ms CPU per peering; {Per(floor.Dispatched.OrchestrationEpisodes, count):N1} episodes + {Per(floor.Dispatched.Activities, count):N0} activities each; {floor.Calls.Totals.Total / floor.Elapsed.TotalSeconds:N0} Tencent calls/s; the process used {floor.CpuShare:P0} of {Environment.ProcessorCount} cores"));
         report(Row.Info("3", $"Bare engine: {count:N0} orchestrations with a real peering's shape ({floor.Shape!.Describe()}), activities doing nothing, same host and engine settings ({bare.Completed:N0} completed)",
             Units.S(bare.Elapsed.TotalSeconds),
             $"{PerPeering(bare.CpuTime, count):N1} ms CPU per orchestration; {Per(bare.Dispatched.OrchestrationEpisodes, count):N1} episodes + {Per(bare.Dispatched.Activities, count):N0} activities each; the process used {bare.CpuShare:P0} of {Environment.ProcessorCount} cores"));

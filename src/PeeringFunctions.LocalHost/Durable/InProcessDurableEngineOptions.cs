@@ -34,7 +34,7 @@ public sealed class InProcessDurableEngineOptions
     /// In-memory backend: how long an activity's result may wait for its siblings still running, so the orchestration
     /// wakes once for a fan-out's results (<see cref="SiblingCompletionBatcher"/>). Zero hands each result over at once.
     /// </summary>
-    public TimeSpan SiblingCompletionWindow { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan SiblingCompletionWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Console log level of the sidecar and the worker; Warning by default (the sidecar logs every call at Information).</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
