@@ -208,8 +208,10 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
                 return new TeardownResult(null, RegistryStates.Repairing);
             }
 
-            // Drifted is still in place: tearing it down is one way to end the drift.
-            if (record.State is not (RegistryStates.Active or RegistryStates.Drifted or RegistryStates.TeardownFailed) || record.PeeringConnectionId is not { } pcx)
+            // Drifted is still in place: tearing it down is one way to end the drift. Repairing with no repair running
+            // (checked above) is what a repair that stopped without recording left: in place as well.
+            if (record.State is not (RegistryStates.Active or RegistryStates.Drifted or RegistryStates.Repairing or RegistryStates.TeardownFailed)
+                || record.PeeringConnectionId is not { } pcx)
             {
                 return new TeardownResult(null, record.State);
             }

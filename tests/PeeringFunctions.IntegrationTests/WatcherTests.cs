@@ -111,6 +111,37 @@ public sealed class WatcherTests(WatcherHostFixture fixture) : IntegrationTest(f
         Assert.Empty(host.Notices);
     }
 
+    [Fact]
+    public async Task A_peering_left_repairing_by_a_repair_that_stopped_is_active_again_after_a_tick()
+    {
+        var (id, _) = await ActivePeeringAsync();
+        await Registry.UpdateAsync(id, r => r with { State = RegistryStates.Repairing }); // and no repair instance runs
+
+        await host.TickAsync();
+
+        var record = await Registry.GetAsync(id);
+        Assert.Equal((RegistryStates.Active, HealthStatuses.Healthy), (record!.State, record.Health!.Status));
+    }
+
+    [Fact]
+    public async Task A_drifted_peering_left_repairing_by_a_repair_that_stopped_gets_a_new_repair_under_policy_repair()
+    {
+        var (id, pcx) = await ActivePeeringAsync(RepairPolicies.Repair);
+        var route = Assert.Single(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
+        await Fixture.ConsoleOf(Beta, Shanghai).DeleteRoutes(new DeleteRoutesRequest
+        {
+            RouteTableId = BetaPeeringTable, Routes = [new Route { RouteItemId = route.RouteItemId }],
+        });
+        await Registry.UpdateAsync(id, r => r with { State = RegistryStates.Repairing });
+
+        var report = await host.TickAsync();
+
+        Assert.Equal([$"{id}: {PeeringInstanceIds.RepairOf(id)}"], report.RepairsStarted);
+        await Client.WaitForInstanceCompletionAsync(PeeringInstanceIds.RepairOf(id));
+        Assert.Single(Emulator.Snapshot().RoutesVia(BetaPeeringTable, pcx));
+        Assert.Equal(RegistryStates.Active, (await Registry.GetAsync(id))!.State);
+    }
+
     /// <summary>
     /// A cross-region peering made through the API and accepted, recorded Active with the policy given, and checked
     /// once: healthy, no notice (alpha's assistant CIDR, which beta's routes leave out, is accepted as it was).

@@ -142,6 +142,10 @@ public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time,
 
     private static bool HasFinding(RegisteredPeering record, string kind) => record.Health?.Findings.Any(f => f.Kind == kind) == true;
 
+    /// <summary>Whether a repair of <paramref name="id"/> is running (or queued to run).</summary>
+    public static async Task<bool> IsRunningAsync(DurableTaskClient client, string id, CancellationToken ct) =>
+        await client.GetInstanceAsync(PeeringInstanceIds.RepairOf(id), getInputsAndOutputs: false, ct) is { } repair && IsLive(repair);
+
     private static bool IsLive(OrchestrationMetadata instance) => LiveStatuses.Contains(instance.RuntimeStatus);
 
     private static bool IsAlreadyExists(Exception error) =>

@@ -42,6 +42,7 @@ public sealed class DriftWatcher(
             }
         }
 
+        var stranded = await StrandedAsync(client, watched, cancellationToken);
         var plan = ReadPlan.For(watched);
         var results = await Task.WhenAll(plan.Groups.Select(group => ReadGroupAsync(group, cancellationToken)));
         var failed = results.Where(r => r.Error is not null).Select(r => r.Key).ToHashSet();
@@ -65,7 +66,7 @@ public sealed class DriftWatcher(
             (RegisteredPeering Record, HealthUpdate Update)? outcome;
             try
             {
-                outcome = await RecordAsync(record.Id, facts, now, cancellationToken);
+                outcome = await RecordAsync(record.Id, facts, now, stranded, cancellationToken);
             }
             catch (PeeringRegistryException error)
             {
@@ -77,6 +78,11 @@ public sealed class DriftWatcher(
             if (outcome is not { } written)
             {
                 continue;
+            }
+
+            if (stranded.ContainsKey(record.Id) && written.Record.State != RegistryStates.Repairing)
+            {
+                logger.LogWarning("The repair of {Id} stopped without recording its result; the record was Repairing and is {State} again", record.Id, written.Record.State);
             }
 
             if (written.Update.New.Count > 0)
@@ -147,9 +153,29 @@ public sealed class DriftWatcher(
         }
     }
 
+    /// <summary>
+    /// The records left Repairing by a repair that is no longer running (it failed or was stopped before it could
+    /// record its result), with the time they were marked: their state follows the findings again, so the watcher
+    /// repairs them and the registry's teardown takes them. A record marked again since (a new repair) keeps its mark.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, DateTimeOffset>> StrandedAsync(
+        DurableTaskClient client, IEnumerable<RegisteredPeering> watched, CancellationToken cancellationToken)
+    {
+        var stranded = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var record in watched.Where(r => r.State == RegistryStates.Repairing))
+        {
+            if (!await PeeringRepairs.IsRunningAsync(client, record.Id, cancellationToken))
+            {
+                stranded[record.Id] = record.UpdatedAt;
+            }
+        }
+
+        return stranded;
+    }
+
     /// <summary>Writes the check into the record as one optimistic step (a workflow may write the same record meanwhile).</summary>
     private async Task<(RegisteredPeering Record, HealthUpdate Update)?> RecordAsync(
-        string id, WatchedFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
+        string id, WatchedFacts facts, DateTimeOffset now, IReadOnlyDictionary<string, DateTimeOffset> stranded, CancellationToken cancellationToken)
     {
         HealthUpdate? update = null;
         var stored = await registry.UpdateAsync(id, current =>
@@ -164,7 +190,8 @@ public sealed class DriftWatcher(
             update = HealthUpdate.From(current.Health, check, now);
             // A change of state is a change of the record: the status document shows the record's state only when it is
             // newer than the workflow's last update, so an Active → Drifted (or back) must move UpdatedAt.
-            var state = HealthUpdate.StateAfter(current.State, update.Health);
+            var strandedRepair = current.State == RegistryStates.Repairing && stranded.TryGetValue(id, out var marked) && marked == current.UpdatedAt;
+            var state = HealthUpdate.StateAfter(strandedRepair ? RegistryStates.Drifted : current.State, update.Health);
             return current with { Health = update.Health, State = state, UpdatedAt = state == current.State ? current.UpdatedAt : now };
         }, cancellationToken);
         return stored is not null && update is not null ? (stored, update) : null;

@@ -25,8 +25,20 @@ public sealed class RepairOrchestrator : TaskOrchestrator<RepairRequest, RepairO
         // 1. Read again, both sides at once: the tables (and for new routes the VPC and the quotas, for pre-flight).
         Report(RepairSteps.Checking, $"Reading the route tables of {pcx}'s managed sides.");
         var mayCreate = request.Sides.Any(s => s.RoutesToCreate.Count + s.RoutesToEnable.Count > 0);
-        var limits = mayCreate ? await activities.ResolveLimitsAsync() : null;
-        var plans = await Task.WhenAll(request.Sides.Select(side => PlanAsync(activities, side, pcx, limits)));
+        SideRepairPlan[] plans;
+        try
+        {
+            var limits = mayCreate ? await activities.ResolveLimitsAsync() : null;
+            plans = await Task.WhenAll(request.Sides.Select(side => PlanAsync(activities, side, pcx, limits)));
+        }
+        catch (TaskFailedException error)
+        {
+            // Nothing was changed yet. Still recorded and told, or the record would stay Repairing: no repair would
+            // start on its own again and no teardown would be allowed.
+            var problem = $"could not read the sides before repairing: {error.FailureDetails.ErrorMessage}";
+            return await EndAsync(context, activities, request, new RepairOutcome(
+                RepairStatus.Failed, request.Kind, pcx, $"{FailedWhat(request)} failed: {problem} Nothing was changed.", [], [], [problem], []));
+        }
 
         RepairOutcome outcome;
         if (request.Kind == RepairKinds.ExtendRoutes && plans.Any(p => p.Problems.Count > 0))
@@ -44,18 +56,26 @@ public sealed class RepairOrchestrator : TaskOrchestrator<RepairRequest, RepairO
             outcome = OutcomeOf(request, plans, results);
         }
 
-        // 3. The registry keeps what was done (and what still is wrong); both sides hear of it.
-        Report(RepairSteps.Recording, outcome.Message);
+        return await EndAsync(context, activities, request, outcome);
+    }
+
+    /// <summary>3. The registry keeps what was done (and what still is wrong); both sides hear of it.</summary>
+    private static async Task<RepairOutcome> EndAsync(
+        TaskOrchestrationContext context, WorkflowActivities activities, RepairRequest request, RepairOutcome outcome)
+    {
+        context.SetCustomStatus(new RepairProgress(RepairSteps.Recording, outcome.Message));
         var at = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
         await activities.RecordRepairAsync(new RepairRecord(
             request.PeeringId, request.Kind, outcome.Message, at, FixedBy(request, outcome), EventsOf(request, outcome, at), outcome.Sides));
         await activities.NotifyRepairAsync(new RepairNotice(
-            request.PeeringId, request.Name, request.Kind, outcome.Status, pcx, request.InitiatorAccount, request.ReceiverAccount,
+            request.PeeringId, request.Name, request.Kind, outcome.Status, request.PeeringConnectionId, request.InitiatorAccount, request.ReceiverAccount,
             outcome.Message, outcome.Done, outcome.Reported, outcome.Problems));
 
-        Report(RepairSteps.Completed, outcome.Message);
+        context.SetCustomStatus(new RepairProgress(RepairSteps.Completed, outcome.Message));
         return outcome;
     }
+
+    private static string FailedWhat(RepairRequest request) => request.Kind == RepairKinds.ExtendRoutes ? "Extending routes" : "Repair";
 
     private static async Task<SideRepairPlan> PlanAsync(WorkflowActivities activities, SideRepair side, string pcx, TencentLimits? limits)
     {
@@ -144,7 +164,7 @@ public sealed class RepairOrchestrator : TaskOrchestrator<RepairRequest, RepairO
         };
         var message = status == RepairStatus.Repaired
             ? $"{what}: {(done.Count > 0 ? string.Join("; ", done) : reported.Count > 0 ? "nothing was put back" : "everything was already in place")}."
-            : $"{(request.Kind == RepairKinds.ExtendRoutes ? "Extending routes" : "Repair")} failed: {string.Join(" ", problems)}" +
+            : $"{FailedWhat(request)} failed: {string.Join(" ", problems)}" +
               (done.Count == 0 ? "" : $" Done: {string.Join("; ", done)}.");
         if (reported.Count > 0)
         {
@@ -157,7 +177,7 @@ public sealed class RepairOrchestrator : TaskOrchestrator<RepairRequest, RepairO
 
     /// <summary>The findings this repair settled: PeeringGone by the cleanup itself, others by their subject settled on the side it is repaired on.</summary>
     private static IReadOnlyList<string> FixedBy(RepairRequest request, RepairOutcome outcome) =>
-        outcome.Status == RepairStatus.Refused
+        outcome.Status == RepairStatus.Refused || outcome.Sides.Count == 0 // refused, or it could not even read
             ? []
             :
             [

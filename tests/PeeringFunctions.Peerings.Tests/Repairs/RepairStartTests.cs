@@ -160,6 +160,19 @@ public sealed class RepairStartTests
     }
 
     [Fact]
+    public async Task A_peering_left_repairing_by_a_repair_that_stopped_can_still_be_torn_down()
+    {
+        var record = await RegisterAsync(RegistryStates.Repairing, Finding(DriftKinds.RouteMissing, FindingSides.Receiver, "10.10.0.0/16"));
+        durable.Add(new OrchestrationMetadata(nameof(RepairOrchestrator), $"repair-{Id}") { RuntimeStatus = OrchestrationRuntimeStatus.Failed });
+
+        var teardown = await new PeeringOperations(registry, NullLogger<PeeringOperations>.Instance)
+            .TeardownRegisteredAsync(durable.Client, record, CancellationToken.None);
+
+        Assert.Equal(PeeringInstanceIds.TeardownOf(Id), teardown.TeardownId);
+        Assert.Equal(nameof(TeardownOrchestrator), Assert.Single(durable.Started).Orchestrator);
+    }
+
+    [Fact]
     public async Task An_unknown_peering_has_no_repair_to_start()
     {
         Assert.Null(await Repairs.RepairNowAsync(durable.Client, Id, CancellationToken.None));

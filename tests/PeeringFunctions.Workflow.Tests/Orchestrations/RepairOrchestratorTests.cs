@@ -234,6 +234,43 @@ public sealed class RepairOrchestratorTests
     }
 
     [Fact]
+    public async Task A_repair_that_cannot_read_a_side_changes_nothing_and_still_takes_the_record_out_of_repairing_and_says_why()
+    {
+        await PeerAlphaAndBetaAsync();
+        cloud.DeleteRoute(BetaPcxTable, AlphaCidr);
+        var missing = Finding(DriftKinds.RouteMissing, FindingSides.Receiver, AlphaCidr);
+        var context = Demo.ContextFor(cloud).Fails<VpcTarget>(
+            nameof(DescribeRouteTablesActivity), "DescribeRouteTables: [InternalError] Something went wrong.", when: t => t.Account == Beta);
+
+        var outcome = await context.RunRepairAsync(Drifted(RepairKinds.Repair, [BetaRepair(create: [AlphaCidr])], missing));
+
+        Assert.Equal(RepairStatus.Failed, outcome.Status);
+        Assert.Equal("Repair failed: could not read the sides before repairing: DescribeRouteTables: [InternalError] Something went wrong. Nothing was changed.", outcome.Message);
+        Assert.DoesNotContain(context.Names, Demo.Writes.Contains);
+        Assert.DoesNotContain(cloud.RoutesIn(BetaPcxTable), r => r.IsVia(NewPeeringId));
+        var record = cloud.Registry[PeeringId];
+        Assert.Equal((RegistryStates.Drifted, HealthEventKinds.RepairFailed), (record.State, record.Health!.History.Single().Kind));
+        Assert.Equal([missing], record.Health.Findings);
+        Assert.Equal([nameof(RecordRepairActivity), nameof(NotifyRepairActivity)], context.Names.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task A_cleanup_that_cannot_read_a_side_does_not_count_the_deleted_peering_as_cleaned_up()
+    {
+        await PeerAlphaAndBetaAsync();
+        cloud.SetPeeringState(NewPeeringId, "DELETED");
+        var gone = Finding(DriftKinds.PeeringGone, FindingSides.Peering, NewPeeringId);
+        var context = Demo.ContextFor(cloud).Fails<VpcTarget>(nameof(DescribeRouteTablesActivity), "DescribeRouteTables: [InternalError] Something went wrong.");
+
+        var outcome = await context.RunRepairAsync(Drifted(RepairKinds.PeerDeletedCleanup,
+            [AlphaRepair(removeAll: true), BetaRepair(removeAll: true)], gone));
+
+        Assert.Equal(RepairStatus.Failed, outcome.Status);
+        Assert.Equal([gone], cloud.Registry[PeeringId].Health!.Findings);
+        Assert.NotEqual(RegistryStates.Repairing, cloud.Registry[PeeringId].State);
+    }
+
+    [Fact]
     public async Task A_repair_recorded_twice_is_written_once()
     {
         await PeerAlphaAndBetaAsync();
