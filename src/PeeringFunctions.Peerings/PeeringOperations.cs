@@ -336,6 +336,10 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         return records;
     }
 
+    /// <summary>The stuck check's report on this peering (or its teardown or repair), or null.</summary>
+    public async Task<StuckView?> StuckOfAsync(string id, CancellationToken cancellationToken) =>
+        (await ListStuckAsync(cancellationToken)).GetValueOrDefault(id);
+
     /// <summary>The stuck check's reports by peering; an unreachable store (or none) shows nothing stuck (logged).</summary>
     private async Task<Dictionary<string, StuckView>> ListStuckAsync(CancellationToken cancellationToken)
     {

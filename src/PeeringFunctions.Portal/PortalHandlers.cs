@@ -134,6 +134,7 @@ public sealed class PortalHandlers(
         {
             Bandwidth = await operations.BandwidthOfAsync(client, instance, http.HttpContext.RequestAborted),
             Health = await HealthOfAsync(id, http.HttpContext.RequestAborted),
+            Stuck = await operations.StuckOfAsync(id, http.HttpContext.RequestAborted),
         };
         var (steps, picture) = await LiveAsync(client, peering, http.HttpContext.RequestAborted);
         var actions = StatusView.RepairActions(peering.Health);

@@ -25,7 +25,7 @@ namespace PeeringFunctions.IntegrationTests;
 public sealed class StuckInstanceTests
 {
     [Fact]
-    public async Task A_run_held_by_a_hanging_tencent_call_is_reported_once_across_ticks_and_shown_as_stuck_in_the_portal_list()
+    public async Task A_run_held_by_a_hanging_tencent_call_is_reported_once_across_ticks_and_shown_as_stuck_in_the_portal_list_and_on_its_status_page()
     {
         var metrics = new List<MetricSnapshot>();
         await using var host = await LocalPeeringHost.StartAsync(new LocalHostOptions
@@ -56,6 +56,7 @@ public sealed class StuckInstanceTests
 
         var shown = await api.GetAsync(started.Id);
         var list = await http.GetStringAsync("api/portal");
+        var page = await http.GetStringAsync($"api/portal/peerings/{started.Id}");
         host.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
         Assert.Equal(PeeringSteps.Requesting, shown.Step); // still held by the call
@@ -68,6 +69,8 @@ public sealed class StuckInstanceTests
         Assert.Equal(PeeringSteps.Requesting, shown.Stuck?.Step);
         Assert.Contains($"at {PeeringSteps.Requesting} since", list, StringComparison.Ordinal);
         Assert.Contains(">Stuck</span>", list, StringComparison.Ordinal);
+        Assert.Contains("<dt>Stuck</dt>", page, StringComparison.Ordinal);
+        Assert.Contains($"at {PeeringSteps.Requesting} since", page, StringComparison.Ordinal);
         host.Emulator.ClearLatency();
     }
 

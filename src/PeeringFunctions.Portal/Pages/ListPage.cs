@@ -77,9 +77,7 @@ internal static class ListPage
     };
 
     /// <summary>The stuck check's report, beside the health: which step, since when (the instance may be a teardown or repair).</summary>
-    private static string StuckCell(StuckView? stuck) => stuck is null
-        ? ""
-        : $" <span class=\"badge bad stuck\" title=\"{E(stuck.InstanceId)}\">Stuck</span> {E($"at {stuck.Step} since {stuck.Since.UtcDateTime:yyyy-MM-dd HH:mm} UTC")}";
+    private static string StuckCell(StuckView? stuck) => stuck is null ? "" : " " + StatusView.Stuck(stuck);
 
     private static int Order(string state) => PeeringVocabulary.OrderOf(state);
 

@@ -121,6 +121,11 @@ internal static class StatusView
         }
 
         Fact(html, "Last change", Time(peering.LastUpdatedAt));
+        if (peering.Stuck is { } stuck)
+        {
+            Fact(html, "Stuck", Stuck(stuck));
+        }
+
         Fact(html, "Id", $"<code>{E(peering.InstanceId)}</code>");
         html.Append("</dl>\n");
         return html.ToString();
@@ -221,6 +226,11 @@ internal static class StatusView
         }
 
         Fact(html, "Last change", Time(peering.LastUpdatedAt));
+        if (peering.Stuck is { } stuck)
+        {
+            Fact(html, "Stuck", Stuck(stuck));
+        }
+
         Fact(html, "Id", $"<code>{E(peering.Id)}</code>");
         html.Append("</dl>\n");
         if (!string.IsNullOrEmpty(peering.Message))
@@ -235,6 +245,10 @@ internal static class StatusView
     private static string SideOf(PeeringSideView side) => $"{side.Account ?? "UIN " + side.Uin} · {side.Region} · {side.VpcId}";
 
     /// <summary>The watcher's findings now, and its history: what was wrong and what was done, when.</summary>
+    /// <summary>The stuck check's report: a badge naming the instance, the step and since when.</summary>
+    public static string Stuck(StuckView stuck) =>
+        $"<span class=\"badge bad stuck\" title=\"{E(stuck.InstanceId)}\">Stuck</span> {E($"at {stuck.Step} since {stuck.Since.UtcDateTime:yyyy-MM-dd HH:mm} UTC")}";
+
     public static string Health(PeeringHealth? health)
     {
         if (health is null)

@@ -25,6 +25,9 @@ public sealed record PeeringSnapshot(
     /// <summary>What the watcher last found and what was done about it, from the registry; null when it holds no record.</summary>
     public PeeringHealth? Health { get; init; }
 
+    /// <summary>The stuck check's report on this peering, when it reported one; null otherwise.</summary>
+    public StuckView? Stuck { get; init; }
+
     public bool IsRunning => RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
 
     /// <summary>Nothing more will happen: the page stops refreshing.</summary>
