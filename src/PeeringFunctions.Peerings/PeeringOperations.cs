@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Peerings.Auditing;
+using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.Registry;
 using PeeringFunctions.Registry.Audit;
 using PeeringFunctions.Workflow.Contracts;
@@ -203,7 +204,7 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
                 return new TeardownResult(null, LifecycleStates.TearingDown);
             }
 
-            if (await IsRepairRunningAsync(client, record.Id, cancellationToken))
+            if (await PeeringRepairs.IsRunningAsync(client, record.Id, cancellationToken))
             {
                 return new TeardownResult(null, RegistryStates.Repairing);
             }
@@ -448,7 +449,7 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         }
 
         // A teardown racing a repair would undo what the repair puts back, or the repair recreate what it removed.
-        if (await IsRepairRunningAsync(client, instance.InstanceId, cancellationToken))
+        if (await PeeringRepairs.IsRunningAsync(client, instance.InstanceId, cancellationToken))
         {
             return new TeardownResult(null, RegistryStates.Repairing);
         }
@@ -612,9 +613,6 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
         var pcx = peering.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? peering.ReadOutputAs<PeeringOutcome>()?.PeeringConnectionId : null;
         return change is not null && pcx is not null && change.ReadInputAs<BandwidthChangeRequest>()?.PeeringConnectionId == pcx ? change : null;
     }
-
-    private static async Task<bool> IsRepairRunningAsync(DurableTaskClient client, string peeringId, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(PeeringInstanceIds.RepairOf(peeringId), getInputsAndOutputs: false, cancellationToken) is { } repair && IsLive(repair);
 
     private static bool IsLive(OrchestrationMetadata instance) =>
         instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;

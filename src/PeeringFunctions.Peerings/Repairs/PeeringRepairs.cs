@@ -78,7 +78,7 @@ public sealed class PeeringRepairs(IPeeringRegistry registry, TimeProvider time,
             }
 
             var repairId = PeeringInstanceIds.RepairOf(id);
-            if (await client.GetInstanceAsync(repairId, getInputsAndOutputs: false, ct) is { } running && IsLive(running))
+            if (await IsRunningAsync(client, id, ct))
             {
                 return RepairStartResult.Refused($"A repair of {id} is already running ({repairId}); wait until it ends.");
             }
