@@ -219,7 +219,10 @@ public sealed class PeeringOperations(IPeeringRegistry registry, ILogger<Peering
 
             var (initiator, receiver) = SidesOf(record);
             var external = record.Receiver is { IsManaged: false, Uin: { } uin } side ? new ExternalReceiver(uin, side.Region, side.VpcId) : null;
-            var request = new TeardownRequest(pcx, initiator, receiver, record.Id, requestedBy, record.Name, external);
+            var externalInitiator = record.Initiator is { IsManaged: false, Uin: { } initiatorUin } initiatorSide
+                ? new ExternalInitiator(initiatorUin, initiatorSide.Region, initiatorSide.VpcId)
+                : null;
+            var request = new TeardownRequest(pcx, initiator, receiver, record.Id, requestedBy, record.Name, external, externalInitiator);
             if (!await ScheduleTeardownAsync(client, teardownId, request, cancellationToken))
             {
                 return new TeardownResult(null, LifecycleStates.TearingDown);

@@ -120,7 +120,12 @@ public sealed class ChatPeeringNotifier(
         }
 
         var message = new ChatNotice($"{OutcomeTitle(notice.Status)}: {notice.Name}", lines, links.Status(notice.InstanceId), notice.InstanceId);
-        var sends = new List<(string, ChatNotice)> { (notice.InitiatorAccount, message) };
+        var sends = new List<(string, ChatNotice)>();
+        if (notice.InitiatorAccount is { } initiator)
+        {
+            sends.Add((initiator, message));
+        }
+
         if (notice.ReceiverAccount is { } receiver)
         {
             sends.Add((receiver, message));
@@ -196,7 +201,7 @@ public sealed class ChatPeeringNotifier(
         _ => "Peering repair failed",
     };
 
-    /// <summary>Both sides hear that the peering is gone (or that its teardown failed), who asked, and for an external receiver what it must remove.</summary>
+    /// <summary>Both sides we manage hear that the peering is gone (or that its teardown failed), who asked, and what an external side must remove.</summary>
     public Task NotifyTeardownAsync(TeardownNotice notice, CancellationToken cancellationToken)
     {
         var lines = new List<string>
@@ -213,7 +218,12 @@ public sealed class ChatPeeringNotifier(
 
         var title = notice.Status == TeardownStatus.Removed ? $"Peering torn down: {notice.Name}" : $"Peering teardown failed: {notice.Name}";
         var message = new ChatNotice(title, lines, links.Status(notice.PeeringId), notice.PeeringId);
-        var sends = new List<(string, ChatNotice)> { (notice.InitiatorAccount, message) };
+        var sends = new List<(string, ChatNotice)>();
+        if (notice.InitiatorAccount is { } initiator)
+        {
+            sends.Add((initiator, message));
+        }
+
         if (notice.ReceiverAccount is { } receiver)
         {
             sends.Add((receiver, message));

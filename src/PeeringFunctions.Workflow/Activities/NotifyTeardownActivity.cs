@@ -5,12 +5,13 @@ namespace PeeringFunctions.Workflow.Activities;
 
 /// <summary>How a teardown ended, for both sides' channels. Identifiers and texts only.</summary>
 /// <param name="RequestedBy">Who asked for the teardown.</param>
-/// <param name="ExternalReceiverAction">What an external receiver must remove on its own side, when the receiver is external.</param>
+/// <param name="InitiatorAccount">Null when the initiator is an external account (an adopted peering).</param>
+/// <param name="ExternalReceiverAction">What the external side must remove on its own side, when one side is external.</param>
 public sealed record TeardownNotice(
     string PeeringId,
     string Name,
     string PeeringConnectionId,
-    string InitiatorAccount,
+    string? InitiatorAccount,
     string? ReceiverAccount,
     string? ReceiverUin,
     string Status,

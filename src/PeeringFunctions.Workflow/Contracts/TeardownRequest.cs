@@ -8,6 +8,10 @@ namespace PeeringFunctions.Workflow.Contracts;
 /// <param name="RequestedBy">Who asked for the teardown and through which door ("portal", "approver of beta (http)", "slack:U123").</param>
 /// <param name="Name">The peering's name, for the notices.</param>
 /// <param name="ExternalReceiver">A receiver outside our accounts: nothing of ours to remove there, but it is told what to remove itself.</param>
+/// <param name="ExternalInitiator">
+/// An initiator outside our accounts (a peering made elsewhere and adopted): the same, and the peering is deleted with
+/// the receiver's credentials (either end may delete a peering).
+/// </param>
 public sealed record TeardownRequest(
     string PeeringConnectionId,
     SideOutcome Initiator,
@@ -15,12 +19,19 @@ public sealed record TeardownRequest(
     string? PeeringId = null,
     string? RequestedBy = null,
     string? Name = null,
-    ExternalReceiver? ExternalReceiver = null);
+    ExternalReceiver? ExternalReceiver = null,
+    ExternalInitiator? ExternalInitiator = null);
 
 /// <summary>An external receiver's side, as far as we know it.</summary>
 public sealed record ExternalReceiver(string Uin, string Region, string VpcId);
 
-/// <param name="ExternalReceiverAction">What an external receiver must remove on its own side (null when the receiver is ours).</param>
+/// <summary>An external initiator's side, as far as we know it.</summary>
+public sealed record ExternalInitiator(string Uin, string Region, string VpcId);
+
+/// <param name="ExternalReceiverAction">
+/// What the external side must remove on its own: the receiver's, or an adopted peering's initiator's (null when both
+/// sides are ours). The name stays as first stored.
+/// </param>
 public sealed record TeardownOutcome(
     string Status,
     string PeeringConnectionId,

@@ -30,12 +30,14 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
         var sides = new[] { request.Initiator, request.Receiver }.OfType<SideOutcome>().Where(s => s.Account is not null);
         await Task.WhenAll(sides.Select(side => UndoSideAsync(teardown, side, pcx)));
 
-        // With the initiator's credentials only: the fallback to the receiver's is compensation's alone.
+        // With the initiator's credentials only: the fallback to the receiver's is compensation's alone. An adopted
+        // peering whose initiator is not ours is deleted by the receiver (either end may delete a peering).
         context.SetCustomStatus(new TeardownProgress(TeardownSteps.DeletingPeering, pcx));
-        await teardown.UndoAsync(UndoEntry.DeletePeering.ById(request.Initiator.Account!, request.Initiator.Region, pcx));
+        var deleter = request.Initiator.Account is null && request.Receiver is { Account: not null } receiver ? receiver : request.Initiator;
+        await teardown.UndoAsync(UndoEntry.DeletePeering.ById(deleter.Account!, deleter.Region, pcx));
 
         var removed = teardown.Problems.Count == 0;
-        var externalAction = recordsEachStep ? ExternalReceiverAction(request) : null;
+        var externalAction = recordsEachStep ? ExternalReceiverAction(request) ?? ExternalInitiatorAction(request) : null;
         var outcome = new TeardownOutcome(removed ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, teardown.Done, teardown.Problems, externalAction);
         if (request.PeeringId is { } peeringId && context.CompareVersionTo(PeeringOrchestrator.RegistryVersion) >= 0)
         {
@@ -54,7 +56,7 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
                     peeringId,
                     request.Name ?? peeringId,
                     pcx,
-                    request.Initiator.Account!,
+                    request.Initiator.Account,
                     request.Receiver?.Account,
                     request.ExternalReceiver?.Uin,
                     outcome.Status,
@@ -72,6 +74,12 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
     private static string? ExternalReceiverAction(TeardownRequest request) => request.ExternalReceiver is { } external
         ? $"The receiver's side is an external account (uin {external.Uin}): in VPC {external.VpcId} ({external.Region}) it should delete its routes " +
           $"whose next hop is {request.PeeringConnectionId}, the routes to the initiator's VPC {request.Initiator.VpcId}; we cannot remove them."
+        : null;
+
+    /// <summary>An adopted peering's external initiator routes to the receiver through it: the same, the other way round.</summary>
+    private static string? ExternalInitiatorAction(TeardownRequest request) => request.ExternalInitiator is { } external
+        ? $"The initiator's side is an external account (uin {external.Uin}): in VPC {external.VpcId} ({external.Region}) it should delete its routes " +
+          $"whose next hop is {request.PeeringConnectionId}, the routes to the receiver's VPC {request.Receiver?.VpcId}; we cannot remove them."
         : null;
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);

@@ -47,6 +47,26 @@ public sealed class TeardownFromTheRegistryTests
     }
 
     [Fact]
+    public async Task An_adopted_peering_whose_initiator_is_not_ours_is_torn_down_from_the_receivers_side_naming_the_initiators_uin()
+    {
+        var id = PeeringInstances.IdOf(Request);
+        var record = new RegisteredPeering(
+            id, Request.Name, RegistryStates.Active, PeeringInstances.Pcx,
+            new RegisteredSide(null, "200000000009", "ap-guangzhou", "vpc-extern01", null, [], [], []),
+            Side("beta", "ap-shanghai", "vpc-beta0001", "rtb-betarec1", "subnet-betarec1", "rti-betarec1"),
+            PeeringInstances.Created) { Origin = PeeringOrigins.Adopted };
+        await registry.UpsertAsync(record);
+
+        var result = await new PeeringOperations(registry, NullLogger<PeeringOperations>.Instance).TeardownRegisteredAsync(durable.Client, record, CancellationToken.None);
+
+        Assert.NotNull(result.TeardownId);
+        var teardown = Assert.IsType<TeardownRequest>(Assert.Single(durable.Started).Input);
+        Assert.Equal(new ExternalInitiator("200000000009", "ap-guangzhou", "vpc-extern01"), teardown.ExternalInitiator);
+        Assert.Null(teardown.Initiator.Account);
+        Assert.Equal("beta", teardown.Receiver!.Account);
+    }
+
+    [Fact]
     public async Task Without_a_record_of_this_peering_connection_the_outcome_says_what_to_remove()
     {
         var outcome = PeeringInstances.Active(Request).ReadOutputAs<PeeringOutcome>()!;

@@ -149,6 +149,38 @@ public sealed class TeardownOrchestratorTests
     }
 
     [Fact]
+    public async Task An_adopted_peering_whose_initiator_is_not_ours_is_undone_on_the_receivers_side_and_deleted_with_the_receivers_credentials()
+    {
+        var peered = await PeerAlphaAndBetaAsync();
+        var request = new TeardownRequest(
+            NewPeeringId,
+            new SideOutcome(null, Guangzhou, AlphaVpc, null, [], [], []),
+            peered.Receiver,
+            "peering-alpha-beta-0001",
+            "portal",
+            "alpha-beta",
+            ExternalInitiator: new ExternalInitiator(ExternalUin, Guangzhou, AlphaVpc));
+        var context = Demo.ContextFor(cloud);
+
+        var outcome = await context.RunTeardownAsync(request);
+
+        Assert.Equal(TeardownStatus.Removed, outcome.Status);
+        Assert.Equal(
+        [
+            "DeleteRoutesActivity(beta, ap-shanghai, rtb-betapcx1, pcx-ab12cd34, keep [])",
+            "AssociateSubnetActivity(beta, ap-shanghai, subnet-betaapp1 -> rtb-betamain)",
+            "DeletePeeringActivity(beta, ap-shanghai, pcx-ab12cd34)",
+        ], context.Calls.Where(c => c.Name != nameof(RecordTeardownActivity) && c.Name != nameof(NotifyTeardownActivity)).Select(CallText.Of));
+        Assert.Equal("DELETED", cloud.PeeringState(NewPeeringId));
+        Assert.Equal(
+            $"The initiator's side is an external account (uin {ExternalUin}): in VPC {AlphaVpc} ({Guangzhou}) it should delete its routes " +
+            $"whose next hop is {NewPeeringId}, the routes to the receiver's VPC {BetaVpc}; we cannot remove them.",
+            outcome.ExternalReceiverAction);
+        var notice = Assert.Single(context.InputsOf<TeardownNotice>(nameof(NotifyTeardownActivity)));
+        Assert.Equal(((string?)null, "beta"), (notice.InitiatorAccount, notice.ReceiverAccount));
+    }
+
+    [Fact]
     public async Task Teardown_can_run_again_after_everything_is_gone()
     {
         var request = await PeerAlphaAndBetaAsync();
