@@ -15,6 +15,12 @@ public enum ChatVerb
     Bandwidth,
     Audit,
 
+    /// <summary>repair &lt;id&gt;: put back what the watcher found (routes, subnets), whatever the peering's policy.</summary>
+    Repair,
+
+    /// <summary>extend-routes &lt;id&gt;: route the peer VPC's new CIDRs through the peering, after pre-flight.</summary>
+    ExtendRoutes,
+
     /// <summary>topology status &lt;id&gt;: where a topology stands.</summary>
     TopologyStatus,
 
@@ -24,7 +30,7 @@ public enum ChatVerb
 }
 
 /// <summary>One parsed chat command.</summary>
-/// <param name="Target">status/audit/accept/reject/teardown/bandwidth: a peering instance id (peering-vpc-…) or a pcx-… id, lower-case.</param>
+/// <param name="Target">status/audit/accept/reject/teardown/bandwidth/repair/extend-routes: a peering instance id (peering-vpc-…) or a pcx-… id, lower-case.</param>
 /// <param name="State">list: the state filter, as the API spells it (e.g. WaitingForAcceptance).</param>
 /// <param name="Request">request: the portal's fields, not yet validated.</param>
 /// <param name="Problems">request: fields that could not even be read (unknown name, not a number…).</param>

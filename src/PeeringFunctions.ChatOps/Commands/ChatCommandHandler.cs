@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.ChatOps.Approvers;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Peerings.Topologies;
 using PeeringFunctions.TencentAccess.Accounts;
@@ -20,6 +21,7 @@ namespace PeeringFunctions.ChatOps.Commands;
 /// </summary>
 public sealed class ChatCommandHandler(
     PeeringOperations operations,
+    PeeringRepairs repairs,
     TopologyOperations topologies,
     ChatApprovers approvers,
     ITencentClientFactory accounts,
@@ -55,6 +57,7 @@ public sealed class ChatCommandHandler(
             ChatVerb.Teardown => await TeardownAsync(client, command.Target!, user, cancellationToken),
             ChatVerb.Request => await RequestAsync(client, command, user, cancellationToken),
             ChatVerb.Bandwidth => await BandwidthAsync(client, command.Target!, command.BandwidthMbps, user, cancellationToken),
+            ChatVerb.Repair or ChatVerb.ExtendRoutes => await RepairAsync(client, command.Target!, command.Verb == ChatVerb.ExtendRoutes, user, cancellationToken),
             ChatVerb.TopologyStatus => await TopologyStatusAsync(client, command.Target!, cancellationToken),
             ChatVerb.TopologyAccept or ChatVerb.TopologyReject =>
                 await TopologyDecideAsync(client, command.Target!, command.Verb == ChatVerb.TopologyAccept, command.Account, user, deliveryId, cancellationToken),
@@ -315,6 +318,38 @@ public sealed class ChatCommandHandler(
 
         return new ChatReply(
             $"Tearing down “{parties.Name}” for {account}: removing the peering and its routes on both sides; both sides will hear when it is done.\nStatus: {links.Status(parties.Id)}",
+            ChatReplyKind.Done, parties.Id);
+    }
+
+    /// <summary>repair / extend-routes: the same use case as POST /api/peerings/{id}/repair and /extend-routes, for either side's approvers.</summary>
+    private async Task<ChatReply> RepairAsync(DurableTaskClient client, string target, bool extendRoutes, ChatUser user, CancellationToken cancellationToken)
+    {
+        var id = await ResolveIdAsync(client, target, cancellationToken);
+        var parties = id is null ? null : await operations.FindPartiesAsync(client, id, cancellationToken);
+        if (parties is null)
+        {
+            return NotFound(target);
+        }
+
+        var what = extendRoutes ? "extend the routes of" : "repair";
+        var account = new[] { parties.InitiatorAccount, parties.ReceiverAccount }.FirstOrDefault(a => a is not null && approvers.IsApprover(a, user));
+        if (account is null)
+        {
+            return Refused(user, $"{what} “{parties.Name}”", parties.ReceiverAccount ?? parties.InitiatorAccount, parties.Id);
+        }
+
+        var result = extendRoutes
+            ? await repairs.ExtendRoutesAsync(client, parties.Id, cancellationToken, user.Key, user.Platform)
+            : await repairs.RepairNowAsync(client, parties.Id, cancellationToken, user.Key, user.Platform);
+        if (result?.RepairId is not { } repairId)
+        {
+            var why = result?.Refusal ?? $"“{parties.Name}” is not in the peering registry yet, so the watcher has found nothing to {(extendRoutes ? "extend" : "repair")}.";
+            return new ChatReply($"{why}\nStatus: {links.Status(parties.Id)}", ChatReplyKind.Conflict, parties.Id);
+        }
+
+        var doing = extendRoutes ? "adding routes through the peering for the peer VPC's new CIDRs" : "putting back what the watcher found changed";
+        return new ChatReply(
+            $"{(extendRoutes ? "Extending the routes of" : "Repairing")} “{parties.Name}” for {account} ({repairId}): {doing}; both sides will hear how it ends.\nStatus: {links.Status(parties.Id)}",
             ChatReplyKind.Done, parties.Id);
     }
 

@@ -11,7 +11,7 @@ namespace PeeringFunctions.ChatOps.Commands;
 
 /// <summary>
 /// Reads what a person typed: help, status &lt;id&gt;, audit &lt;id&gt;, list [state], accept &lt;id&gt;, reject &lt;id&gt;,
-/// teardown &lt;id&gt;, bandwidth &lt;id&gt; &lt;Mbps&gt;, request field=value… (the portal's field names) or request {portal JSON}. Case and extra
+/// teardown &lt;id&gt;, bandwidth &lt;id&gt; &lt;Mbps&gt;, repair &lt;id&gt;, extend-routes &lt;id&gt;, request field=value… (the portal's field names) or request {portal JSON}. Case and extra
 /// whitespace don't matter; Teams mentions and markup are dropped; a few aliases (approve, decline, 同意, 拒绝…) work.
 /// </summary>
 public static partial class ChatCommandParser
@@ -26,6 +26,8 @@ public static partial class ChatCommandParser
         "• accept <id> / reject <id> — decide as the receiver (its approvers only)\n" +
         "• teardown <id> — remove an active peering on both sides (approvers of either account; both sides are told)\n" +
         "• bandwidth <id> <Mbps> — change an active cross-region peering's bandwidth cap, 1 to 5000 (the initiator's approvers)\n" +
+        "• repair <id> — put back the routes and subnets the watcher found changed, whatever the peering's policy (approvers of either account)\n" +
+        "• extend-routes <id> — route the peer VPC's new CIDRs through the peering, after the same checks as a request (approvers of either account)\n" +
         "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=… (required across regions)] — or the portal's JSON after 'request'\n" +
         "• topology status <id> — where a topology stands, account by account and pair by pair\n" +
         "• topology accept <id> [account] / topology reject <id> [account] — one decision for all the pairs your account receives\n" +
@@ -53,6 +55,8 @@ public static partial class ChatCommandParser
         ["request"] = ChatVerb.Request, ["申请"] = ChatVerb.Request,
         ["audit"] = ChatVerb.Audit, ["history"] = ChatVerb.Audit, ["审计"] = ChatVerb.Audit,
         ["bandwidth"] = ChatVerb.Bandwidth, ["bw"] = ChatVerb.Bandwidth, ["带宽"] = ChatVerb.Bandwidth,
+        ["repair"] = ChatVerb.Repair, ["fix"] = ChatVerb.Repair, ["修复"] = ChatVerb.Repair,
+        ["extend-routes"] = ChatVerb.ExtendRoutes, ["extend"] = ChatVerb.ExtendRoutes, ["扩展路由"] = ChatVerb.ExtendRoutes,
         ["topology"] = ChatVerb.TopologyStatus, ["拓扑"] = ChatVerb.TopologyStatus,
     };
 
@@ -121,7 +125,7 @@ public static partial class ChatCommandParser
     private static ChatParseResult ParseTarget(ChatVerb verb, string rest)
     {
         var args = Tokenize(rest);
-        var name = verb.ToString().ToLowerInvariant();
+        var name = verb == ChatVerb.ExtendRoutes ? "extend-routes" : verb.ToString().ToLowerInvariant();
         if (args.Count == 0)
         {
             return ChatParseResult.Fail($"Which peering? Write: {name} <id> — the id from list (peering-vpc-…-vpc-…) or its pcx-… id.");
