@@ -88,6 +88,36 @@ public sealed class ChatAcceptanceTests(ChatOpsHostFixture fixture) : Integratio
         Assert.Contains($"asked by slack:{ChatOpsHostFixture.BetaApprover}", record!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_approver_finds_a_console_made_peering_with_discovered_and_adopts_it_in_slack_while_a_bystander_can_do_neither()
+    {
+        var pcx = await ConsolePeering.PeerAsync(Fixture);
+        Emulator.ResetCalls();
+
+        var listing = TextOf(await SlackCommandAsync(ChatOpsHostFixture.BetaApprover, "discovered"));
+        var notListed = TextOf(await SlackCommandAsync(ChatOpsHostFixture.Bystander, "discovered"));
+        var notAdopted = TextOf(await SlackCommandAsync(ChatOpsHostFixture.Bystander, $"adopt {pcx} beta/{DemoIds.Guangzhou}"));
+        Assert.Null(await Fixture.Host.Services.GetRequiredService<IPeeringRegistry>().GetAsync(ConsolePeering.PairId));
+        var adopted = TextOf(await SlackCommandAsync(ChatOpsHostFixture.BetaApprover, $"adopt {pcx} beta/{DemoIds.Guangzhou} notify"));
+
+        Assert.Contains($"• {pcx} ", listing, StringComparison.Ordinal);
+        Assert.Contains($"adopt {pcx} {DemoIds.Alpha}/{DemoIds.Guangzhou}", listing, StringComparison.Ordinal);
+        Assert.Contains("for approvers of one of our accounts", notListed, StringComparison.Ordinal);
+        Assert.Contains("only approvers of account beta", notAdopted, StringComparison.Ordinal);
+        Assert.StartsWith($"Adopted {pcx} as", adopted, StringComparison.Ordinal);
+        var record = await Fixture.Host.Services.GetRequiredService<IPeeringRegistry>().GetAsync(ConsolePeering.PairId);
+        Assert.Equal((RegistryStates.Active, PeeringOrigins.Adopted, RepairPolicies.Notify, $"slack:{ChatOpsHostFixture.BetaApprover}"),
+            (record!.State, record.Origin, record.RepairPolicy, record.RequestedBy));
+        Assert.Equal(0, Emulator.Calls().Totals.Writes);
+    }
+
+    /// <summary>The text of Slack's answer (its JSON escapes characters such as •).</summary>
+    private static string TextOf((HttpStatusCode Status, string Reply) answer)
+    {
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        return System.Text.Json.Nodes.JsonNode.Parse(answer.Reply)!["text"]!.GetValue<string>();
+    }
+
     private async Task<(HttpStatusCode Status, string Reply)> SlackCommandAsync(string userId, string text, string secret = ChatOpsHostFixture.SlackSigningSecret)
     {
         var body = $"team_id=T0INTEGRATION&user_id={userId}&user_name=tester&command=%2Fpeering&text={Uri.EscapeDataString(text)}&trigger_id={Guid.NewGuid():N}";

@@ -35,4 +35,7 @@ public sealed class ChatApprovers(IOptionsMonitor<ChatOpsOptions> options)
 
         return false;
     }
+
+    /// <summary>Whether the user approves for at least one account.</summary>
+    public bool IsApproverOfAny(ChatUser user) => options.CurrentValue.Approvers.Keys.Any(account => IsApprover(account, user));
 }

@@ -21,6 +21,12 @@ public enum ChatVerb
     /// <summary>extend-routes &lt;id&gt;: route the peer VPC's new CIDRs through the peering, after pre-flight.</summary>
     ExtendRoutes,
 
+    /// <summary>discovered: the ACTIVE peerings our accounts see that nothing here manages yet.</summary>
+    Discovered,
+
+    /// <summary>adopt &lt;pcx&gt; &lt;account&gt;/&lt;region&gt; [repair|notify]: manage one of them as it is.</summary>
+    Adopt,
+
     /// <summary>topology status &lt;id&gt;: where a topology stands.</summary>
     TopologyStatus,
 
@@ -35,7 +41,9 @@ public enum ChatVerb
 /// <param name="Request">request: the portal's fields, not yet validated.</param>
 /// <param name="Problems">request: fields that could not even be read (unknown name, not a number…).</param>
 /// <param name="BandwidthMbps">bandwidth: the new cap as typed (a whole number; its range is checked when it runs).</param>
-/// <param name="Account">topology accept/reject: the receiving account decided for, when the user approves several.</param>
+/// <param name="Account">topology accept/reject: the receiving account decided for, when the user approves several; adopt: the account that sees the peering.</param>
+/// <param name="Region">adopt: the region where that account sees it.</param>
+/// <param name="RepairPolicy">adopt: repair or notify, as typed (checked by the adoption's validator); null for the default.</param>
 public sealed record ChatCommand(
     ChatVerb Verb,
     string? Target = null,
@@ -43,7 +51,9 @@ public sealed record ChatCommand(
     PeeringRequestBody? Request = null,
     IReadOnlyList<FieldProblem>? Problems = null,
     long? BandwidthMbps = null,
-    string? Account = null)
+    string? Account = null,
+    string? Region = null,
+    string? RepairPolicy = null)
 {
     public static readonly ChatCommand Help = new(ChatVerb.Help);
 }

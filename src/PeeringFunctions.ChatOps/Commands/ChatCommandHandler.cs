@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PeeringFunctions.ChatOps.Approvers;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.Peerings.Requests;
 using PeeringFunctions.Peerings.Topologies;
@@ -22,6 +23,7 @@ namespace PeeringFunctions.ChatOps.Commands;
 public sealed class ChatCommandHandler(
     PeeringOperations operations,
     PeeringRepairs repairs,
+    PeeringAdoption adoption,
     TopologyOperations topologies,
     ChatApprovers approvers,
     ITencentClientFactory accounts,
@@ -57,6 +59,8 @@ public sealed class ChatCommandHandler(
             ChatVerb.Teardown => await TeardownAsync(client, command.Target!, user, cancellationToken),
             ChatVerb.Request => await RequestAsync(client, command, user, cancellationToken),
             ChatVerb.Bandwidth => await BandwidthAsync(client, command.Target!, command.BandwidthMbps, user, cancellationToken),
+            ChatVerb.Discovered => await DiscoveredAsync(client, user, cancellationToken),
+            ChatVerb.Adopt => await AdoptAsync(client, command, user, cancellationToken),
             ChatVerb.Repair or ChatVerb.ExtendRoutes => await RepairAsync(client, command.Target!, command.Verb == ChatVerb.ExtendRoutes, user, cancellationToken),
             ChatVerb.TopologyStatus => await TopologyStatusAsync(client, command.Target!, cancellationToken),
             ChatVerb.TopologyAccept or ChatVerb.TopologyReject =>
@@ -319,6 +323,72 @@ public sealed class ChatCommandHandler(
         return new ChatReply(
             $"Tearing down “{parties.Name}” for {account}: removing the peering and its routes on both sides; both sides will hear when it is done.\nStatus: {links.Status(parties.Id)}",
             ChatReplyKind.Done, parties.Id);
+    }
+
+    /// <summary>discovered: what GET /api/peerings/discovered lists (it reads Tencent, so for approvers only), each with the adopt line to send.</summary>
+    private async Task<ChatReply> DiscoveredAsync(DurableTaskClient client, ChatUser user, CancellationToken cancellationToken)
+    {
+        if (!approvers.IsApproverOfAny(user))
+        {
+            return new ChatReply(
+                $"Sorry — listing discovered peerings reads every account's peerings on Tencent, so it is for approvers of one of our accounts, and you are not on a list ({user.Key}).",
+                ChatReplyKind.Refused);
+        }
+
+        var report = await adoption.DiscoverAsync(client, cancellationToken);
+        var text = new StringBuilder();
+        text.Append(report.Peerings.Count == 0
+            ? "No active peering our accounts can see is left unmanaged.\n"
+            : $"{report.Peerings.Count} active peering{(report.Peerings.Count == 1 ? "" : "s")} not managed here yet:\n");
+        foreach (var found in report.Peerings.Take(MaxListed))
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"• {found.PeeringConnectionId} “{found.Name}”: {Seen(found.Initiator)} → {Seen(found.Receiver)} — adopt {found.PeeringConnectionId} {found.Adopt.Account}/{found.Adopt.Region}\n");
+        }
+
+        if (report.Peerings.Count > MaxListed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"…and {report.Peerings.Count - MaxListed} more (GET /api/peerings/discovered lists them all).\n");
+        }
+
+        foreach (var problem in report.Problems.Take(MaxProblemsShown))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Not read: {problem}\n");
+        }
+
+        return new ChatReply(text.ToString().TrimEnd());
+
+        static string Seen(DiscoveredSide side) => $"{side.Account ?? "uin " + side.Uin} · {side.Region} · {side.VpcId}";
+    }
+
+    /// <summary>adopt: the same use case as POST /api/peerings/adopt, for the approvers of the account named.</summary>
+    private async Task<ChatReply> AdoptAsync(DurableTaskClient client, ChatCommand command, ChatUser user, CancellationToken cancellationToken)
+    {
+        var (request, problems) = AdoptionValidator.Validate(new AdoptionBody
+        {
+            Account = command.Account, Region = command.Region, PeeringConnectionId = command.Target, RepairPolicy = command.RepairPolicy,
+        });
+        if (request is null)
+        {
+            return new ChatReply(
+                $"That adoption can't be done; nothing was recorded: {string.Join("; ", problems.Select(p => $"{p.Field} {p.Rule}"))}.", ChatReplyKind.Invalid);
+        }
+
+        if (!approvers.IsApprover(request.Account, user))
+        {
+            return Refused(user, $"adopt a peering as {request.Account}", request.Account, null, "nothing was recorded");
+        }
+
+        var result = await adoption.AdoptAsync(client, request, user.Key, cancellationToken, user.Platform);
+        if (result.Record is not { } record)
+        {
+            var kind = result.Refusal == AdoptionRefusal.NotFound ? ChatReplyKind.NotFound : ChatReplyKind.Conflict;
+            return new ChatReply(result.Message + (result.Id is { } held ? $"\nStatus: {links.Status(held)}" : ""), kind, result.Id);
+        }
+
+        return new ChatReply(
+            $"Adopted {record.PeeringConnectionId} as “{record.Name}” ({record.Id}), policy {record.RepairPolicy}: recorded as it is, nothing changed on Tencent; the watcher checks it from its next tick.\nStatus: {links.Status(record.Id)}",
+            ChatReplyKind.Done, record.Id);
     }
 
     /// <summary>repair / extend-routes: the same use case as POST /api/peerings/{id}/repair and /extend-routes, for either side's approvers.</summary>

@@ -11,7 +11,7 @@ namespace PeeringFunctions.ChatOps.Commands;
 
 /// <summary>
 /// Reads what a person typed: help, status &lt;id&gt;, audit &lt;id&gt;, list [state], accept &lt;id&gt;, reject &lt;id&gt;,
-/// teardown &lt;id&gt;, bandwidth &lt;id&gt; &lt;Mbps&gt;, repair &lt;id&gt;, extend-routes &lt;id&gt;, request field=value… (the portal's field names) or request {portal JSON}. Case and extra
+/// teardown &lt;id&gt;, bandwidth &lt;id&gt; &lt;Mbps&gt;, repair &lt;id&gt;, extend-routes &lt;id&gt;, discovered, adopt &lt;pcx&gt; &lt;account&gt;/&lt;region&gt;, request field=value… (the portal's field names) or request {portal JSON}. Case and extra
 /// whitespace don't matter; Teams mentions and markup are dropped; a few aliases (approve, decline, 同意, 拒绝…) work.
 /// </summary>
 public static partial class ChatCommandParser
@@ -29,6 +29,8 @@ public static partial class ChatCommandParser
         "• repair <id> — put back the routes and subnets the watcher found changed, whatever the peering's policy (approvers of either account)\n" +
         "• extend-routes <id> — route the peer VPC's new CIDRs through the peering, after the same checks as a request (approvers of either account)\n" +
         "• request name=… from=account/region/vpc-… to=account/region/vpc-… [initiator.subnetIds=subnet-…,…] [bandwidthMbps=… (required across regions)] — or the portal's JSON after 'request'\n" +
+        "• discovered — active peerings our accounts see that are not managed here yet (made in the console, say)\n" +
+        "• adopt <pcx-id> <account>/<region> [repair|notify] — manage one of them as it is, nothing changed on Tencent (that account's approvers)\n" +
         "• topology status <id> — where a topology stands, account by account and pair by pair\n" +
         "• topology accept <id> [account] / topology reject <id> [account] — one decision for all the pairs your account receives\n" +
         "• help — this list\n" +
@@ -55,6 +57,8 @@ public static partial class ChatCommandParser
         ["request"] = ChatVerb.Request, ["申请"] = ChatVerb.Request,
         ["audit"] = ChatVerb.Audit, ["history"] = ChatVerb.Audit, ["审计"] = ChatVerb.Audit,
         ["bandwidth"] = ChatVerb.Bandwidth, ["bw"] = ChatVerb.Bandwidth, ["带宽"] = ChatVerb.Bandwidth,
+        ["discovered"] = ChatVerb.Discovered, ["discover"] = ChatVerb.Discovered, ["发现"] = ChatVerb.Discovered,
+        ["adopt"] = ChatVerb.Adopt, ["纳管"] = ChatVerb.Adopt,
         ["repair"] = ChatVerb.Repair, ["fix"] = ChatVerb.Repair, ["修复"] = ChatVerb.Repair,
         ["extend-routes"] = ChatVerb.ExtendRoutes, ["extend"] = ChatVerb.ExtendRoutes, ["扩展路由"] = ChatVerb.ExtendRoutes,
         ["topology"] = ChatVerb.TopologyStatus, ["拓扑"] = ChatVerb.TopologyStatus,
@@ -91,6 +95,12 @@ public static partial class ChatCommandParser
                 return ParseBandwidth(rest);
             case ChatVerb.TopologyStatus:
                 return ParseTopology(rest);
+            case ChatVerb.Discovered:
+                return Tokenize(rest).Count == 0
+                    ? ChatParseResult.Ok(new ChatCommand(ChatVerb.Discovered))
+                    : ChatParseResult.Fail("discovered takes nothing after it. Write: discovered");
+            case ChatVerb.Adopt:
+                return ParseAdopt(rest);
             default:
                 return ParseTarget(verb, rest);
         }
@@ -143,6 +153,32 @@ public static partial class ChatCommandParser
         }
 
         return ChatParseResult.Ok(new ChatCommand(verb, Target: target));
+    }
+
+    /// <summary>adopt &lt;pcx&gt; &lt;account&gt;/&lt;region&gt; [repair|notify]: what discovered prints for each peering.</summary>
+    private static ChatParseResult ParseAdopt(string rest)
+    {
+        const string Syntax = "Write: adopt <pcx-id> <account>/<region> [repair|notify], e.g. adopt pcx-ab12cd34 alpha/ap-guangzhou notify (discovered lists them)";
+        var args = Tokenize(rest);
+        if (args.Count is < 2 or > 3)
+        {
+            return ChatParseResult.Fail($"adopt takes a pcx id, the account and region that see it, and optionally a repair policy. {Syntax}");
+        }
+
+        var pcx = args[0].ToLowerInvariant();
+        if (!PcxPattern().IsMatch(pcx))
+        {
+            return ChatParseResult.Fail($"\"{Shorten(args[0])}\" is not a peering connection id (pcx-…). {Syntax}");
+        }
+
+        var where = args[1].Split('/');
+        if (where.Length != 2 || where.Any(string.IsNullOrWhiteSpace))
+        {
+            return ChatParseResult.Fail($"\"{Shorten(args[1])}\" is not account/region. {Syntax}");
+        }
+
+        return ChatParseResult.Ok(new ChatCommand(
+            ChatVerb.Adopt, Target: pcx, Account: where[0], Region: where[1], RepairPolicy: args.Count == 3 ? args[2].ToLowerInvariant() : null));
     }
 
     /// <summary>bandwidth &lt;id&gt; &lt;Mbps&gt;: "200", "200Mbps" and "200 Mbps" all read as 200.</summary>
