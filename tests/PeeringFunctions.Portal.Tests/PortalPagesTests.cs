@@ -146,6 +146,19 @@ public sealed class PortalPagesTests(PortalHostFixture host) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task The_form_asks_what_to_do_about_drift_and_the_peering_it_starts_keeps_the_answer()
+    {
+        var form = await http.GetStringAsync("/api/portal/new");
+        var response = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001",
+            ("initiatorRouteTable", "rtb-alphapcx"), ("receiverRouteTable", "rtb-betapcx1"), ("bandwidthMbps", "10"), ("repairPolicy", "notify"));
+
+        Assert.Contains("name=\"repairPolicy\"><option value=\"repair\" selected>", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var started = await host.Client.GetInstanceAsync("peering-vpc-alpha001-vpc-beta0001", getInputsAndOutputs: true);
+        Assert.Equal("notify", started!.ReadInputAs<PeeringRequest>()!.RepairPolicy);
+    }
+
+    [Fact]
     public async Task The_form_refuses_what_the_api_refuses_and_posts_from_other_sites()
     {
         var badName = await SubmitAsync("alpha|ap-guangzhou|vpc-alpha001", "beta|ap-shanghai|vpc-beta0001", ("name", "bad\u202Ename"));

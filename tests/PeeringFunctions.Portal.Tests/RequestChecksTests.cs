@@ -92,6 +92,19 @@ public sealed class RequestChecksTests
         Assert.NotNull(request);
     }
 
+    [Fact]
+    public void The_answer_to_drift_chosen_on_the_form_goes_into_the_request_and_an_unlisted_one_is_refused()
+    {
+        var form = Form(Alpha, Beta, initiatorTable: "rtb-alphapcx", receiverSubnets: ["subnet-betaapp1"]) with { BandwidthMbps = "10" };
+
+        var (notify, _) = RequestChecks.Check(form with { RepairPolicy = "notify" }, Cloud, IsManaged);
+        var (unlisted, errors) = RequestChecks.Check(form with { RepairPolicy = "ignore" }, Cloud, IsManaged);
+
+        Assert.Equal("notify", notify!.RepairPolicy);
+        Assert.Null(unlisted);
+        Assert.Equal(new FormError("repairPolicy", "Choose one of the listed answers to drift."), Assert.Single(errors));
+    }
+
     [Theory]
     [InlineData("alpha|ap-guangzhou|vpc-alpha001", "alpha", "ap-guangzhou", "vpc-alpha001")]
     [InlineData("team|prod|ap-shanghai|vpc-beta0001", "team|prod", "ap-shanghai", "vpc-beta0001")]

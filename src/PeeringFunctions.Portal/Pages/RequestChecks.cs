@@ -61,6 +61,11 @@ internal static class RequestChecks
             errors.Add(new FormError("acceptanceTimeout", "Choose one of the listed times."));
         }
 
+        if (form.RepairPolicy is { } policy && !RequestPage.DriftChoices.Any(c => c.Value == policy))
+        {
+            errors.Add(new FormError("repairPolicy", "Choose one of the listed answers to drift."));
+        }
+
         if (errors.Count > 0 || initiator is null || receiver is null)
         {
             return (null, errors);
@@ -87,6 +92,7 @@ internal static class RequestChecks
             },
             AcceptanceTimeout = form.AcceptanceTimeout ?? "P2D",
             BandwidthMbps = bandwidth,
+            RepairPolicy = form.RepairPolicy,
         };
         return (body, errors);
     }
@@ -106,6 +112,7 @@ internal static class RequestChecks
             "name" => "name",
             "bandwidthMbps" or "chargeType" => "bandwidthMbps",
             "acceptanceTimeout" => "acceptanceTimeout",
+            "repairPolicy" => "repairPolicy",
             var f when f.StartsWith("initiator.routeTableId", StringComparison.Ordinal) => "initiatorRouteTable",
             var f when f.StartsWith("receiver.routeTableId", StringComparison.Ordinal) => "receiverRouteTable",
             var f when f.StartsWith("initiator.subnetIds", StringComparison.Ordinal) => "initiatorSubnets",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using PeeringFunctions.Portal.Network;
+using PeeringFunctions.Registry;
 using static PeeringFunctions.Portal.Html.HtmlText;
 
 namespace PeeringFunctions.Portal.Pages;
@@ -16,7 +17,8 @@ internal sealed record RequestForm(
     string? ReceiverRouteTable,
     IReadOnlyList<string> ReceiverSubnets,
     string? AcceptanceTimeout,
-    string? BandwidthMbps)
+    string? BandwidthMbps,
+    string? RepairPolicy = null)
 {
     public static readonly RequestForm Empty = new(null, null, null, [], null, null, [], "P2D", null);
 
@@ -29,7 +31,8 @@ internal sealed record RequestForm(
         Value(form, "receiverRouteTable"),
         [.. form["receiverSubnets"].OfType<string>()],
         Value(form, "acceptanceTimeout"),
-        Value(form, "bandwidthMbps"));
+        Value(form, "bandwidthMbps"),
+        Value(form, "repairPolicy"));
 
     private static string? Value(IFormCollection form, string name) => form[name].ToString() is { Length: > 0 } value ? value.Trim() : null;
 }
@@ -51,6 +54,13 @@ internal static class RequestPage
         ("P1D", "1 day"),
         ("P2D", "2 days"),
         ("P7D", "7 days (Tencent's limit)"),
+    ];
+
+    /// <summary>What the watcher does about drift (PeeringRequestBody.RepairPolicy); the first is the default.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> DriftChoices =
+    [
+        (RepairPolicies.Repair, "Repair it and tell both sides"),
+        (RepairPolicies.Notify, "Only tell both sides (someone repairs)"),
     ];
 
     /// <summary>The value of a VPC option: account|region|vpc-id (split from the right: ids and regions have no '|').</summary>
@@ -127,6 +137,16 @@ internal static class RequestPage
             $"<select id=\"acceptanceTimeout\" name=\"acceptanceTimeout\"{Invalid(errors, "acceptanceTimeout")}>{timeoutOptions}</select>");
         Field(html, errors, "bandwidthMbps", "Bandwidth cap (Mbps)", "Required for peerings across regions (billed to your account); not used within a region.",
             $"<input id=\"bandwidthMbps\" name=\"bandwidthMbps\" type=\"number\" inputmode=\"numeric\" min=\"1\" max=\"5000\" value=\"{E(form.BandwidthMbps)}\"{Invalid(errors, "bandwidthMbps")}>");
+
+        var driftOptions = new StringBuilder();
+        foreach (var (value, label) in DriftChoices)
+        {
+            driftOptions.Append(CultureInfo.InvariantCulture,
+                $"<option value=\"{value}\"{(value == (form.RepairPolicy ?? RepairPolicies.Repair) ? " selected" : "")}>{E(label)}</option>");
+        }
+
+        Field(html, errors, "repairPolicy", "When a route or subnet drifts", "What the watcher does when it finds the peering's routes or subnets changed.",
+            $"<select id=\"repairPolicy\" name=\"repairPolicy\"{Invalid(errors, "repairPolicy")}>{driftOptions}</select>");
 
         html.Append("<div class=\"actions\"><button type=\"submit\" id=\"submit-request\">Request peering</button></div>\n</form>\n");
         return html.ToString();
