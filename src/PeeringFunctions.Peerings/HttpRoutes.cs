@@ -42,6 +42,7 @@ public static class HttpRoutes
 
     public const string Portal = "portal";
     public const string PortalNew = "portal/new";
+    public const string PortalDiscovered = "portal/discovered";
     public const string PortalPeering = "portal/peerings/{id}";
     public const string PortalPeeringLive = "portal/peerings/{id}/live";
     public const string PortalTopology = "portal/topologies/{id}";

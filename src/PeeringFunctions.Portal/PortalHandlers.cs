@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PeeringFunctions.Peerings;
+using PeeringFunctions.Peerings.Adoption;
 using PeeringFunctions.Peerings.Repairs;
 using PeeringFunctions.Peerings.Approval;
 using PeeringFunctions.Peerings.Requests;
@@ -36,6 +37,7 @@ public sealed class PortalHandlers(
     PeeringOperations operations,
     PeeringFunctions.Peerings.Topologies.TopologyOperations topologies,
     PeeringRepairs repairs,
+    PeeringAdoption adoption,
     ApprovalTokens tokens,
     ApprovalLinks links,
     NetworkReader network,
@@ -67,6 +69,61 @@ public sealed class PortalHandlers(
     {
         var inventory = await network.InventoryAsync(http.HttpContext.RequestAborted);
         return Page(StatusCodes.Status200OK, "Request a peering", RequestPage.Body(inventory, RequestForm.Empty, []), Audience.Portal, current: "new");
+    }
+
+    /// <summary>GET /api/portal/discovered: the peerings our accounts see that nothing here manages, each with its adopt form.</summary>
+    public async Task<PortalResult> DiscoveredAsync(DurableTaskClient client, HttpRequest http)
+    {
+        var report = await adoption.DiscoverAsync(client, http.HttpContext.RequestAborted);
+        return Page(StatusCodes.Status200OK, "Peerings made elsewhere", DiscoveredPage.Body(report), Audience.Portal, current: "discovered");
+    }
+
+    /// <summary>
+    /// POST /api/portal/discovered: adopts one (fields account, region, peeringConnectionId, repairPolicy), the same use
+    /// case as POST /api/peerings/adopt, then goes to its status page; a refusal says why with the API's status code.
+    /// </summary>
+    public async Task<PortalResult> AdoptAsync(DurableTaskClient client, HttpRequest http)
+    {
+        if (CrossSite(http) is { } refused)
+        {
+            return refused;
+        }
+
+        var (fields, tooLarge) = await ReadFormAsync(http);
+        if (tooLarge)
+        {
+            return FormTooLarge(Audience.Portal);
+        }
+
+        string? Field(string name) => fields?[name].ToString() is { Length: > 0 } value ? value.Trim() : null;
+        var (request, problems) = AdoptionValidator.Validate(new AdoptionBody
+        {
+            Account = Field("account"), Region = Field("region"), PeeringConnectionId = Field("peeringConnectionId"), RepairPolicy = Field("repairPolicy"),
+        });
+        if (request is null)
+        {
+            return Page(StatusCodes.Status400BadRequest, "Nothing adopted", MessagePage.Body("Nothing adopted",
+                $"The adoption form was not filled in right: {string.Join("; ", problems.Select(p => $"{p.Field} {p.Rule}"))}. Nothing was recorded.",
+                linkHref: $"{PortalPath}/discovered", linkText: "Back to the peerings made elsewhere"), Audience.Portal);
+        }
+
+        var result = await adoption.AdoptAsync(client, request, CallerNames.PortalCaller(http.HttpContext), http.HttpContext.RequestAborted, AuditChannels.Portal);
+        if (result.Record is { } record)
+        {
+            return PortalResult.SeeOther(WithKey($"{PortalPath}/peerings/{record.Id}", http));
+        }
+
+        var status = result.Refusal switch
+        {
+            AdoptionRefusal.NotOurs => StatusCodes.Status403Forbidden,
+            AdoptionRefusal.NotFound => StatusCodes.Status404NotFound,
+            AdoptionRefusal.SeveralRouteTables => StatusCodes.Status422UnprocessableEntity,
+            AdoptionRefusal.TencentFailed => StatusCodes.Status502BadGateway,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return Page(status, "Nothing adopted", MessagePage.Body("Nothing adopted", result.Message,
+            linkHref: result.Id is { } held ? $"{PortalPath}/peerings/{held}" : $"{PortalPath}/discovered",
+            linkText: result.Id is null ? "Back to the peerings made elsewhere" : "See the peering that holds it"), Audience.Portal);
     }
 
     /// <summary>POST /api/portal/new: refuse overlaps and anything the API would refuse, else start and go to the status page.</summary>

@@ -84,6 +84,51 @@ public sealed class AdoptionTests(LocalHostFixture fixture) : IntegrationTest(fi
     }
 
     [Fact]
+    public async Task The_portal_lists_a_console_made_peering_as_made_elsewhere_and_its_adopt_form_records_it_and_goes_to_its_status_page()
+    {
+        var pcx = await PeerInTheConsoleAsync();
+        Emulator.ResetCalls();
+
+        var page = await Fixture.Http.GetStringAsync("/api/portal/discovered");
+        using var crossSite = await PostAdoptFormAsync(pcx, "https://evil.example");
+        Assert.Null(await Registry.GetAsync(PairId));
+        using var adopted = await PostAdoptFormAsync(pcx, origin: null);
+
+        Assert.Contains($"<tr id=\"{pcx}\">", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"peeringConnectionId\" value=\"{pcx}\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, adopted.StatusCode);
+        Assert.Equal($"/api/portal/peerings/{PairId}", adopted.Headers.Location!.OriginalString);
+        var record = (await Registry.GetAsync(PairId))!;
+        Assert.Equal((PeeringOrigins.Adopted, RepairPolicies.Notify, pcx), (record.Origin, record.RepairPolicy, record.PeeringConnectionId));
+        Assert.Equal(0, Emulator.Calls().Totals.Writes);
+        Assert.DoesNotContain($"<tr id=\"{pcx}\">", await Fixture.Http.GetStringAsync("/api/portal/discovered"), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> PostAdoptFormAsync(string pcx, string? origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/portal/discovered")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["account"] = Alpha, ["region"] = Guangzhou, ["peeringConnectionId"] = pcx, ["repairPolicy"] = RepairPolicies.Notify,
+            }),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Fixture.Http.BaseAddress };
+        foreach (var header in Fixture.Http.DefaultRequestHeaders)
+        {
+            noRedirects.DefaultRequestHeaders.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return await noRedirects.SendAsync(request);
+    }
+
+    [Fact]
     public async Task An_adopted_peering_torn_down_has_its_routes_removed_on_both_sides_and_is_deleted_leaving_the_subnets_where_they_were()
     {
         var pcx = await PeerInTheConsoleAsync();

@@ -53,6 +53,8 @@ public sealed class FunctionMetadataTests
         new("PortalHome", "portal", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalNewPeering", "portal/new", "get", "Function", DurableClient: false, ReturnsHttp: true),
         new("PortalSubmitPeering", "portal/new", "post", "Function", DurableClient: true, ReturnsHttp: true),
+        new("PortalDiscovered", "portal/discovered", "get", "Function", DurableClient: true, ReturnsHttp: true),
+        new("PortalAdoptPeering", "portal/discovered", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalPeeringStatus", "portal/peerings/{id}", "get", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalRepairPeering", "portal/peerings/{id}", "post", "Function", DurableClient: true, ReturnsHttp: true),
         new("PortalPeeringLive", "portal/peerings/{id}/live", "get", "Function", DurableClient: true, ReturnsHttp: true),

@@ -53,6 +53,10 @@ internal static class PortalEndpoints
         api.MapGet(HttpRoutes.PortalNew, (PortalHandlers pages, HttpRequest request) => pages.NewAsync(request)).RequireFunctionKey();
         api.MapPost(HttpRoutes.PortalNew, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.SubmitAsync(client, request))
             .RequireFunctionKey().DisableAntiforgery();
+        api.MapGet(HttpRoutes.PortalDiscovered, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.DiscoveredAsync(client, request))
+            .RequireFunctionKey();
+        api.MapPost(HttpRoutes.PortalDiscovered, (PortalHandlers pages, DurableTaskClient client, HttpRequest request) => pages.AdoptAsync(client, request))
+            .RequireFunctionKey().DisableAntiforgery();
         api.MapGet(HttpRoutes.PortalPeering, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>
             pages.StatusAsync(client, id, request)).RequireFunctionKey();
         api.MapPost(HttpRoutes.PortalPeering, (string id, PortalHandlers pages, DurableTaskClient client, HttpRequest request) =>

@@ -44,6 +44,7 @@ internal static class Layout
             html.Append("<nav aria-label=\"Portal\"><ul>")
                 .Append(NavItem("/api/portal", "Peerings", page.Current == "list"))
                 .Append(NavItem("/api/portal/new", "Request a peering", page.Current == "new"))
+                .Append(NavItem("/api/portal/discovered", "Made elsewhere", page.Current == "discovered"))
                 .Append("</ul></nav>");
         }
 
