@@ -45,15 +45,7 @@ public sealed class AdoptionApi(PeeringAdoption adoption)
             return ApiResponse.Created(RegisteredPeeringView.From(record, teardown: null), location);
         }
 
-        var (status, title) = result.Refusal switch
-        {
-            AdoptionRefusal.NotOurs => (StatusCodes.Status403Forbidden, "Not a peering of our accounts."),
-            AdoptionRefusal.NotFound => (StatusCodes.Status404NotFound, "No such peering connection."),
-            AdoptionRefusal.AlreadyManaged => (StatusCodes.Status409Conflict, "This peering is already managed."),
-            AdoptionRefusal.NotActive => (StatusCodes.Status409Conflict, "Only an ACTIVE peering can be adopted."),
-            AdoptionRefusal.SeveralRouteTables => (StatusCodes.Status422UnprocessableEntity, "The peering's routes are in several route tables."),
-            _ => (StatusCodes.Status502BadGateway, "Tencent could not be read."),
-        };
+        var (status, title) = AdoptionRefusals.HttpOf(result.Refusal);
         var problem = ApiResponse.Problem(status, title, result.Message);
         return result.Refusal == AdoptionRefusal.AlreadyManaged && result.Id is { } id
             ? problem with { Location = HttpRoutes.PathOf(HttpRoutes.Peering, id) }

@@ -113,14 +113,7 @@ public sealed class PortalHandlers(
             return PortalResult.SeeOther(WithKey($"{PortalPath}/peerings/{record.Id}", http));
         }
 
-        var status = result.Refusal switch
-        {
-            AdoptionRefusal.NotOurs => StatusCodes.Status403Forbidden,
-            AdoptionRefusal.NotFound => StatusCodes.Status404NotFound,
-            AdoptionRefusal.SeveralRouteTables => StatusCodes.Status422UnprocessableEntity,
-            AdoptionRefusal.TencentFailed => StatusCodes.Status502BadGateway,
-            _ => StatusCodes.Status409Conflict,
-        };
+        var (status, _) = AdoptionRefusals.HttpOf(result.Refusal);
         return Page(status, "Nothing adopted", MessagePage.Body("Nothing adopted", result.Message,
             linkHref: result.Id is { } held ? $"{PortalPath}/peerings/{held}" : $"{PortalPath}/discovered",
             linkText: result.Id is null ? "Back to the peerings made elsewhere" : "See the peering that holds it"), Audience.Portal);

@@ -300,8 +300,7 @@ public sealed class ChatCommandHandler(
             return NotFound(target);
         }
 
-        // Either side's approvers may end it: the receiver's first, then the initiator's (the only ones for an external receiver).
-        var account = new[] { parties.ReceiverAccount, parties.InitiatorAccount }.FirstOrDefault(a => a is not null && approvers.IsApprover(a, user));
+        var account = EitherSidesApproval(parties, user);
         if (account is null)
         {
             return Refused(user, $"tear down “{parties.Name}”", parties.ReceiverAccount ?? parties.InitiatorAccount, parties.Id);
@@ -402,7 +401,7 @@ public sealed class ChatCommandHandler(
         }
 
         var what = extendRoutes ? "extend the routes of" : "repair";
-        var account = new[] { parties.InitiatorAccount, parties.ReceiverAccount }.FirstOrDefault(a => a is not null && approvers.IsApprover(a, user));
+        var account = EitherSidesApproval(parties, user);
         if (account is null)
         {
             return Refused(user, $"{what} “{parties.Name}”", parties.ReceiverAccount ?? parties.InitiatorAccount, parties.Id);
@@ -549,6 +548,13 @@ public sealed class ChatCommandHandler(
         var views = await operations.ListAsync(client, null, cancellationToken);
         return views.FirstOrDefault(v => string.Equals(v.PeeringConnectionId, target, StringComparison.Ordinal))?.Id;
     }
+
+    /// <summary>
+    /// The account the user approves for, when either side's approvers may act (teardown, repair): the receiver's
+    /// first, then the initiator's (the only ones for an external receiver); null when neither.
+    /// </summary>
+    private string? EitherSidesApproval(PeeringParties parties, ChatUser user) =>
+        new[] { parties.ReceiverAccount, parties.InitiatorAccount }.FirstOrDefault(a => a is not null && approvers.IsApprover(a, user));
 
     private ChatReply Refused(ChatUser user, string action, string account, string? id, string what = "nothing was changed")
     {
