@@ -37,7 +37,7 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
         await teardown.UndoAsync(UndoEntry.DeletePeering.ById(deleter.Account!, deleter.Region, pcx));
 
         var removed = teardown.Problems.Count == 0;
-        var externalAction = recordsEachStep ? ExternalReceiverAction(request) ?? ExternalInitiatorAction(request) : null;
+        var externalAction = recordsEachStep ? ExternalSideAction(request) : null;
         var outcome = new TeardownOutcome(removed ? TeardownStatus.Removed : TeardownStatus.Failed, pcx, teardown.Done, teardown.Problems, externalAction);
         if (request.PeeringId is { } peeringId && context.CompareVersionTo(PeeringOrchestrator.RegistryVersion) >= 0)
         {
@@ -70,17 +70,18 @@ public sealed class TeardownOrchestrator : TaskOrchestrator<TeardownRequest, Tea
         return outcome;
     }
 
-    /// <summary>An external receiver routes to the initiator through the peering too; we cannot remove that, so we say what it is.</summary>
-    private static string? ExternalReceiverAction(TeardownRequest request) => request.ExternalReceiver is { } external
-        ? $"The receiver's side is an external account (uin {external.Uin}): in VPC {external.VpcId} ({external.Region}) it should delete its routes " +
-          $"whose next hop is {request.PeeringConnectionId}, the routes to the initiator's VPC {request.Initiator.VpcId}; we cannot remove them."
+    /// <summary>
+    /// An external side (the receiver, or an adopted peering's initiator) routes to our side through the peering too;
+    /// we cannot remove that, so we say what it is.
+    /// </summary>
+    private static string? ExternalSideAction(TeardownRequest request) =>
+        request.ExternalReceiver is { } receiver ? ExternalSideAction("receiver", receiver.Uin, receiver.VpcId, receiver.Region, "initiator", request.Initiator.VpcId, request)
+        : request.ExternalInitiator is { } initiator ? ExternalSideAction("initiator", initiator.Uin, initiator.VpcId, initiator.Region, "receiver", request.Receiver?.VpcId, request)
         : null;
 
-    /// <summary>An adopted peering's external initiator routes to the receiver through it: the same, the other way round.</summary>
-    private static string? ExternalInitiatorAction(TeardownRequest request) => request.ExternalInitiator is { } external
-        ? $"The initiator's side is an external account (uin {external.Uin}): in VPC {external.VpcId} ({external.Region}) it should delete its routes " +
-          $"whose next hop is {request.PeeringConnectionId}, the routes to the receiver's VPC {request.Receiver?.VpcId}; we cannot remove them."
-        : null;
+    private static string ExternalSideAction(string side, string uin, string vpcId, string region, string otherSide, string? otherVpcId, TeardownRequest request) =>
+        $"The {side}'s side is an external account (uin {uin}): in VPC {vpcId} ({region}) it should delete its routes " +
+        $"whose next hop is {request.PeeringConnectionId}, the routes to the {otherSide}'s VPC {otherVpcId}; we cannot remove them.";
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
